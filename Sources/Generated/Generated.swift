@@ -1,0 +1,1 @@
+// The catalogs of spec/errors.yaml are generated into this folder by `swift run errgen`.

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where errgen reads and writes, from an optional config file (`errgen-config.yaml`).
+///
+/// Every path is relative to the folder of the config file, or to the current folder when
+/// there is none.
+public struct ErrgenConfig: Sendable, Hashable {
+    /// The name errgen looks for in the current folder when no `--config` is given.
+    public static let defaultFileName = "errgen-config.yaml"
+
+    /// The spec file. Default `spec/errors.yaml`.
+    public var spec: String = "spec/errors.yaml"
+    /// A folder of templates that replace errgen's own by name. Default: none.
+    public var templates: String?
+    /// The folder of the generated Swift files, one per catalog. Default `Sources/Generated`.
+    public var swiftOutput: String = "Sources/Generated"
+    /// The command the header of each generated file names for regenerating it.
+    public var regenerateCommand: String = "swift run errgen"
+    /// The folder paths are relative to.
+    public var root: URL
+    /// The config file, when one was read.
+    public var file: String?
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Reads a config file; every problem is reported at its position.
+    public static func load(path: String, loader: YAMLLoader = YAMLLoader()) throws(DiagnosticError) -> ErrgenConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError(.error("cannot read the config file", file: path))
+        }
+        let root = try loader.loadDocument([UInt8](data), file: path)
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var config = ErrgenConfig(root: base)
+        config.file = path
+        config.regenerateCommand = "swift run errgen generate --config \(path)"
+        var diagnostics = DiagnosticCollector()
+        guard var fields = MappingReader(root, what: "the config", file: path, diagnostics: &diagnostics) else {
+            throw DiagnosticError(diagnostics.sorted)
+        }
+        if let spec = fields.string("spec", diagnostics: &diagnostics) {
+            config.spec = spec.value
+        }
+        if let templates = fields.string("templates", diagnostics: &diagnostics) {
+            config.templates = templates.value
+        }
+        if let outputs = fields.node("outputs", diagnostics: &diagnostics),
+            var outputFields = MappingReader(outputs, what: "'outputs'", file: path, diagnostics: &diagnostics)
+        {
+            if let swift = outputFields.string("swift", diagnostics: &diagnostics) {
+                config.swiftOutput = swift.value
+            }
+            outputFields.finish(diagnostics: &diagnostics)
+        }
+        fields.finish(diagnostics: &diagnostics)
+        for (key, value) in [("spec", config.spec), ("templates", config.templates ?? "."), ("outputs.swift", config.swiftOutput)] where value.isEmpty {
+            diagnostics.error("'\(key)' must not be empty", file: path, at: root.location)
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
+        return config
+    }
+
+    /// A path of the config resolved against its root.
+    public func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+}

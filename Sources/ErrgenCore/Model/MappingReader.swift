@@ -1,0 +1,110 @@
+/// Reads the entries of one YAML mapping by key, reporting wrong types and missing keys as it goes,
+/// and unknown keys (with a did-you-mean) when `finish()` is called.
+struct MappingReader {
+    let node: YAMLNode
+    let pairs: [YAMLPair]
+    /// What the mapping is, for messages: "catalog 'RAWS'", "error 'InvalidURI'".
+    let what: String
+    let file: String
+    private var used: Set<String> = []
+
+    /// `nil` (after reporting) when `node` is not a mapping.
+    init?(_ node: YAMLNode, what: String, file: String, diagnostics: inout DiagnosticCollector) {
+        guard let pairs = node.mapping else {
+            diagnostics.error("\(what) must be a mapping, not \(node.kindDescription)", file: file, at: node.location)
+            return nil
+        }
+        self.node = node
+        self.pairs = pairs
+        self.what = what
+        self.file = file
+    }
+
+    /// The value node for `key`, marking the key as known.
+    mutating func node(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> YAMLNode? {
+        used.insert(key)
+        if let pair = pairs.first(where: { $0.key.scalar?.value == key }) {
+            return pair.value
+        }
+        if required {
+            diagnostics.error("\(what) is missing the required key '\(key)'", file: file, at: node.location)
+        }
+        return nil
+    }
+
+    mutating func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<String>? {
+        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
+        return Self.string(value, key: key, file: file, diagnostics: &diagnostics)
+    }
+
+    mutating func int(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<Int>? {
+        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
+        if let scalar = value.scalar, case let .int(n) = scalar.resolved {
+            return Located(n, at: value.location)
+        }
+        diagnostics.error("'\(key)' must be an integer, not \(value.kindDescription)", file: file, at: value.location)
+        return nil
+    }
+
+    /// A string value: a scalar that the core schema reads as a string.
+    static func string(_ value: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<String>? {
+        if let scalar = value.scalar, case let .string(s) = scalar.resolved {
+            return Located(s, at: value.location)
+        }
+        var hint = ""
+        if let scalar = value.scalar, scalar.resolved != .null {
+            hint = " (quote it to make it a string: \"\(scalar.value)\")"
+        }
+        diagnostics.error("'\(key)' must be a string, not \(value.kindDescription)\(hint)", file: file, at: value.location)
+        return nil
+    }
+
+    /// Reports every key that was never asked for.
+    func finish(diagnostics: inout DiagnosticCollector) {
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value else {
+                diagnostics.error("keys of \(what) must be strings", file: file, at: pair.key.location)
+                continue
+            }
+            if used.contains(key) { continue }
+            var message = "unknown key '\(key)' in \(what)"
+            if let suggestion = Spelling.suggestion(for: key, among: used.sorted()) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (expected one of: \(used.sorted().joined(separator: ", ")))"
+            }
+            diagnostics.error(message, file: file, at: pair.key.location)
+        }
+    }
+}
+
+/// Did-you-mean suggestions by edit distance.
+public enum Spelling {
+    /// The closest candidate within a distance that makes it a plausible typo, if any.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let limit = max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(word.lowercased(), candidate.lowercased())
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,160 @@
+/// A message or header value with `{name}` placeholders; `{{` and `}}` stand for literal braces.
+public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
+    public enum Segment: Sendable, Hashable {
+        case text(String)
+        /// A placeholder and its offset (in Unicode scalars) from the start of the template.
+        case placeholder(name: String, offset: Int)
+    }
+
+    public var source: String
+    public var segments: [Segment]
+    /// Where the template was written, to point diagnostics at a placeholder.
+    public var anchor: SourceAnchor?
+
+    /// A problem found while parsing a template, at a scalar offset into it.
+    public struct Problem: Sendable, Hashable {
+        public var message: String
+        public var offset: Int
+    }
+
+    /// Parses `source`; problems (an unclosed `{`, a stray `}`, an empty or malformed name) are returned,
+    /// and the template keeps whatever could be read.
+    public static func parse(_ source: String) -> (MessageTemplate, [Problem]) {
+        var segments: [Segment] = []
+        var problems: [Problem] = []
+        var text = String.UnicodeScalarView()
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        func flush() {
+            if !text.isEmpty {
+                segments.append(.text(String(text)))
+                text = String.UnicodeScalarView()
+            }
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "{" {
+                if i + 1 < scalars.count, scalars[i + 1] == "{" {
+                    text.append("{")
+                    i += 2
+                    continue
+                }
+                guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+                    problems.append(Problem(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: i))
+                    text.append(contentsOf: scalars[i...])
+                    break
+                }
+                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+                if let complaint = Self.nameProblem(name) {
+                    problems.append(Problem(message: complaint, offset: i))
+                } else {
+                    flush()
+                    segments.append(.placeholder(name: name, offset: i))
+                }
+                i = close + 1
+            } else if c == "}" {
+                if i + 1 < scalars.count, scalars[i + 1] == "}" {
+                    text.append("}")
+                    i += 2
+                    continue
+                }
+                problems.append(Problem(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: i))
+                text.append(c)
+                i += 1
+            } else {
+                text.append(c)
+                i += 1
+            }
+        }
+        flush()
+        return (MessageTemplate(source: source, segments: segments), problems)
+    }
+
+    public init(source: String, segments: [Segment], anchor: SourceAnchor? = nil) {
+        self.source = source
+        self.segments = segments
+        self.anchor = anchor
+    }
+
+    /// The position of the character at `offset`, as exact as the anchor allows.
+    public func location(ofOffset offset: Int) -> SourceLocation? {
+        anchor?.location(ofOffset: offset, in: source)
+    }
+
+    /// The names of the placeholders, in order of first use.
+    public var placeholderNames: [String] {
+        var seen = Set<String>()
+        return segments.compactMap {
+            if case let .placeholder(name, _) = $0, seen.insert(name).inserted { return name }
+            return nil
+        }
+    }
+
+    public var isEmpty: Bool {
+        segments.allSatisfy {
+            if case let .text(t) = $0 { return t.allSatisfy(\.isWhitespace) }
+            return false
+        }
+    }
+
+    /// The template with every placeholder replaced by `value(name)`.
+    public func render(_ value: (String) -> String) -> String {
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case let .text(t): out += t
+            case let .placeholder(name, _): out += value(name)
+            }
+        }
+        return out
+    }
+
+    public var description: String { source }
+
+    /// Why `name` cannot name a parameter, or `nil` when it can.
+    public static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "empty placeholder '{}'" }
+        if !isValidParameterName(name) {
+            return "'{\(name)}' is not a valid placeholder: a parameter name starts with a letter and holds only letters, digits, '-' and '_'"
+        }
+        return nil
+    }
+
+    /// Parameter names: a letter, then letters, digits, `-` or `_`.
+    public static func isValidParameterName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "_" }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+/// Where a scalar's text starts in its file, and enough about how it was written to find the
+/// position of a character inside it.
+public struct SourceAnchor: Sendable, Hashable {
+    public var location: SourceLocation
+    public var style: YAMLScalar.Style
+
+    public init(location: SourceLocation, style: YAMLScalar.Style) {
+        self.location = location
+        self.style = style
+    }
+
+    /// Exact for plain scalars and for quoted ones on one line without escapes; the start of the
+    /// scalar otherwise.
+    public func location(ofOffset offset: Int, in text: String) -> SourceLocation {
+        let prefix = text.unicodeScalars.prefix(offset)
+        if prefix.contains("\n") { return location }
+        switch style {
+        case .plain:
+            return SourceLocation(line: location.line, column: location.column + offset)
+        case .singleQuoted where !prefix.contains("'"), .doubleQuoted where !prefix.contains("\\") && !prefix.contains("\""):
+            return SourceLocation(line: location.line, column: location.column + 1 + offset)
+        default:
+            return location
+        }
+    }
+}

@@ -1,0 +1,186 @@
+/// A spec file as errgen understands it: the single source of truth for the errors of one or more APIs.
+///
+/// Every value remembers where it was written, so later stages can point at it.
+public struct Spec: Sendable, Hashable {
+    /// The spec format version (`errgen: 1`).
+    public var version: Int
+    /// The file the spec was read from, as the user named it.
+    public var file: String
+    public var catalogs: [Catalog]
+
+    public init(version: Int, file: String, catalogs: [Catalog]) {
+        self.version = version
+        self.file = file
+        self.catalogs = catalogs
+    }
+}
+
+/// A value and the place in the spec it was read from.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// The errors one API answers with, and how it puts them on the wire.
+public struct Catalog: Sendable, Hashable {
+    /// The catalog's name, its key under `catalogs:` (`RAWS`).
+    public var name: Located<String>
+    public var title: String
+    public var summary: String?
+    /// Markdown.
+    public var description: String?
+    /// The Swift type name given in the spec, if any; otherwise derived (`RAWSError`).
+    public var swiftName: Located<String>?
+    /// The formats the catalog answers with, in order of preference.
+    public var formats: [WireFormat]
+    /// The format used when the client states no preference.
+    public var defaultFormat: Located<WireFormat.Kind>?
+    /// Parameters every error of the catalog carries (RAWS's `reason`).
+    public var parameters: [Parameter]
+    public var errors: [ErrorEntry]
+
+    public init(
+        name: Located<String>, title: String, summary: String? = nil, description: String? = nil,
+        swiftName: Located<String>? = nil, formats: [WireFormat], defaultFormat: Located<WireFormat.Kind>? = nil,
+        parameters: [Parameter] = [], errors: [ErrorEntry]
+    ) {
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.description = description
+        self.swiftName = swiftName
+        self.formats = formats
+        self.defaultFormat = defaultFormat
+        self.parameters = parameters
+        self.errors = errors
+    }
+
+    /// The default format: the one named by `default-format`, else the first listed.
+    public var effectiveDefaultFormat: WireFormat? {
+        if let wanted = defaultFormat?.value {
+            return formats.first { $0.kind == wanted }
+        }
+        return formats.first
+    }
+}
+
+/// A way of putting an error on the wire.
+public struct WireFormat: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A plain-text body: the rendered message (RestAuth).
+        case text
+        /// A JSON object with `code`, `message` and the parameters.
+        case json
+        /// An XML document with root `error` in the catalog's namespace (RAWS).
+        case xml
+        /// RFC 9457 problem details as JSON.
+        case problemJSON = "problem+json"
+
+        /// The media type a response in this format carries.
+        public var mediaType: String {
+            switch self {
+            case .text: return "text/plain"
+            case .json: return "application/json"
+            case .xml: return "application/xml"
+            case .problemJSON: return "application/problem+json"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// The XML namespace of the root element (`xml` only).
+    public var namespace: String?
+    public var location: SourceLocation
+
+    public init(kind: Kind, namespace: String? = nil, at location: SourceLocation) {
+        self.kind = kind
+        self.namespace = namespace
+        self.location = location
+    }
+}
+
+/// One error condition of a catalog.
+public struct ErrorEntry: Sendable, Hashable {
+    /// The code exactly as the service sends it (`ResponsetTypeNotAcceptable`, typo included).
+    public var code: Located<String>
+    public var status: Located<Int>
+    public var message: Located<MessageTemplate>
+    /// Markdown.
+    public var description: String?
+    public var parameters: [Parameter]
+    /// The Swift case name given in the spec, if any; otherwise derived from the code.
+    public var swiftName: Located<String>?
+    /// Response headers this error adds; values may use the error's placeholders.
+    public var headers: [Header]
+    public var deprecation: Deprecation?
+
+    public init(
+        code: Located<String>, status: Located<Int>, message: Located<MessageTemplate>, description: String? = nil,
+        parameters: [Parameter] = [], swiftName: Located<String>? = nil, headers: [Header] = [],
+        deprecation: Deprecation? = nil
+    ) {
+        self.code = code
+        self.status = status
+        self.message = message
+        self.description = description
+        self.parameters = parameters
+        self.swiftName = swiftName
+        self.headers = headers
+        self.deprecation = deprecation
+    }
+}
+
+public struct Deprecation: Sendable, Hashable {
+    /// What to use instead, or why; may be empty.
+    public var message: String
+
+    public init(message: String) { self.message = message }
+}
+
+/// A response header an error adds, for example `WWW-Authenticate` on a 401.
+public struct Header: Sendable, Hashable {
+    public var name: Located<String>
+    public var value: Located<MessageTemplate>
+
+    public init(name: Located<String>, value: Located<MessageTemplate>) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A typed, named value that fills a placeholder of a message or header.
+public struct Parameter: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case string, integer, number, boolean
+
+        /// The Swift type of the value.
+        public var swiftType: String {
+            switch self {
+            case .string: return "String"
+            case .integer: return "Int"
+            case .number: return "Double"
+            case .boolean: return "Bool"
+            }
+        }
+    }
+
+    /// The name as written in the spec and used in placeholders (`ip-address`).
+    public var name: Located<String>
+    public var kind: Kind
+    /// Markdown.
+    public var description: String?
+    /// A sample value for docs and fixtures, in its wire form.
+    public var example: String?
+
+    public init(name: Located<String>, kind: Kind, description: String? = nil, example: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.example = example
+    }
+}

@@ -1,0 +1,277 @@
+/// Turns the YAML node tree of a spec file into a `Spec`, reporting every structural problem
+/// (unknown keys, wrong types, missing keys, malformed templates) instead of stopping at the first.
+public enum SpecDecoder {
+    /// The spec format versions this errgen reads.
+    public static let supportedVersions = [1]
+
+    public static func decode(_ root: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> Spec? {
+        guard var fields = MappingReader(root, what: "the spec", file: file, diagnostics: &diagnostics) else { return nil }
+        var version = 1
+        if let v = fields.int("errgen", required: true, diagnostics: &diagnostics) {
+            if supportedVersions.contains(v.value) {
+                version = v.value
+            } else {
+                diagnostics.error(
+                    "unsupported spec format version \(v.value) (this errgen reads version \(supportedVersions.map(String.init).joined(separator: ", ")))",
+                    file: file, at: v.location)
+            }
+        }
+        var catalogs: [Catalog] = []
+        if let node = fields.node("catalogs", required: true, diagnostics: &diagnostics) {
+            if let pairs = node.mapping {
+                if pairs.isEmpty {
+                    diagnostics.error("'catalogs' must name at least one catalog", file: file, at: node.location)
+                }
+                for pair in pairs {
+                    guard let name = pair.key.scalar?.value else {
+                        diagnostics.error("a catalog name must be a string", file: file, at: pair.key.location)
+                        continue
+                    }
+                    if let catalog = decodeCatalog(name: Located(name, at: pair.key.location), pair.value, file: file, diagnostics: &diagnostics) {
+                        catalogs.append(catalog)
+                    }
+                }
+            } else {
+                diagnostics.error("'catalogs' must be a mapping of catalog names to catalogs, not \(node.kindDescription)", file: file, at: node.location)
+            }
+        }
+        fields.finish(diagnostics: &diagnostics)
+        return Spec(version: version, file: file, catalogs: catalogs)
+    }
+
+    static func decodeCatalog(name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> Catalog? {
+        let what = "catalog '\(name.value)'"
+        guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
+        let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        let summary = fields.string("summary", diagnostics: &diagnostics)
+        let description = fields.string("description", diagnostics: &diagnostics)
+        let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
+
+        var formats: [WireFormat] = []
+        if let node = fields.node("formats", required: true, diagnostics: &diagnostics) {
+            formats = decodeFormats(node, catalog: what, file: file, diagnostics: &diagnostics)
+        }
+        var defaultFormat: Located<WireFormat.Kind>?
+        if let node = fields.node("default-format", diagnostics: &diagnostics) {
+            defaultFormat = formatKind(node, key: "default-format", file: file, diagnostics: &diagnostics)
+        }
+        var parameters: [Parameter] = []
+        if let node = fields.node("parameters", diagnostics: &diagnostics) {
+            parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
+        }
+        var errors: [ErrorEntry] = []
+        if let node = fields.node("errors", required: true, diagnostics: &diagnostics) {
+            if let pairs = node.mapping {
+                if pairs.isEmpty {
+                    diagnostics.error("\(what) must list at least one error under 'errors'", file: file, at: node.location)
+                }
+                for pair in pairs {
+                    guard let code = pair.key.scalar?.value else {
+                        diagnostics.error("a wire code must be a scalar", file: file, at: pair.key.location)
+                        continue
+                    }
+                    if let entry = decodeError(code: Located(code, at: pair.key.location), pair.value, file: file, diagnostics: &diagnostics) {
+                        errors.append(entry)
+                    }
+                }
+            } else {
+                diagnostics.error("'errors' must be a mapping of wire codes to errors, not \(node.kindDescription)", file: file, at: node.location)
+            }
+        }
+        fields.finish(diagnostics: &diagnostics)
+        guard let title else { return nil }
+        return Catalog(
+            name: name, title: title.value, summary: summary?.value, description: description?.value,
+            swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
+    }
+
+    static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<WireFormat.Kind>? {
+        guard let name = MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics) else { return nil }
+        if let kind = WireFormat.Kind(rawValue: name.value) { return Located(kind, at: name.location) }
+        let known = WireFormat.Kind.allCases.map(\.rawValue)
+        var message = "unknown wire format '\(name.value)'"
+        if let suggestion = Spelling.suggestion(for: name.value, among: known) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += " (expected one of: \(known.joined(separator: ", ")))"
+        }
+        diagnostics.error(message, file: file, at: name.location)
+        return nil
+    }
+
+    static func decodeFormats(_ node: YAMLNode, catalog: String, file: String, diagnostics: inout DiagnosticCollector) -> [WireFormat] {
+        guard let items = node.sequence else {
+            diagnostics.error("'formats' must be a sequence of wire formats, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        if items.isEmpty {
+            diagnostics.error("\(catalog) must offer at least one wire format", file: file, at: node.location)
+        }
+        var formats: [WireFormat] = []
+        for item in items {
+            var format: WireFormat?
+            if item.scalar != nil {
+                if let kind = formatKind(item, key: "formats", file: file, diagnostics: &diagnostics) {
+                    format = WireFormat(kind: kind.value, at: item.location)
+                }
+            } else if var fields = MappingReader(item, what: "a wire format", file: file, diagnostics: &diagnostics) {
+                let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
+                let namespace = fields.string("namespace", diagnostics: &diagnostics)
+                fields.finish(diagnostics: &diagnostics)
+                if let typeNode, let kind = formatKind(typeNode, key: "type", file: file, diagnostics: &diagnostics) {
+                    if let namespace, kind.value != .xml {
+                        diagnostics.error("'namespace' applies only to the xml format", file: file, at: namespace.location)
+                    }
+                    format = WireFormat(kind: kind.value, namespace: namespace?.value, at: item.location)
+                }
+            }
+            guard let format else { continue }
+            if let first = formats.first(where: { $0.kind == format.kind }) {
+                diagnostics.error(
+                    "wire format '\(format.kind.rawValue)' is listed twice (first at \(first.location))",
+                    file: file, at: format.location)
+                continue
+            }
+            formats.append(format)
+        }
+        return formats
+    }
+
+    static func decodeParameters(_ node: YAMLNode, owner: String, file: String, diagnostics: inout DiagnosticCollector) -> [Parameter] {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'parameters' must be a mapping of parameter names to types, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        var parameters: [Parameter] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value else {
+                diagnostics.error("a parameter name must be a string", file: file, at: pair.key.location)
+                continue
+            }
+            if !MessageTemplate.isValidParameterName(name) {
+                diagnostics.error(
+                    "'\(name)' is not a valid parameter name: it starts with a letter and holds only letters, digits, '-' and '_'",
+                    file: file, at: pair.key.location)
+                continue
+            }
+            let located = Located(name, at: pair.key.location)
+            if pair.value.scalar != nil {
+                // The short form: `user: string`.
+                if let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) {
+                    parameters.append(Parameter(name: located, kind: kind))
+                }
+                continue
+            }
+            guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, diagnostics: &diagnostics) else { continue }
+            let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
+            let description = fields.string("description", diagnostics: &diagnostics)
+            var example: Located<String>?
+            if let exampleNode = fields.node("example", diagnostics: &diagnostics) {
+                if let scalar = exampleNode.scalar, scalar.resolved != .null {
+                    example = Located(scalar.value, at: exampleNode.location)
+                } else {
+                    diagnostics.error("'example' must be a single value, not \(exampleNode.kindDescription)", file: file, at: exampleNode.location)
+                }
+            }
+            fields.finish(diagnostics: &diagnostics)
+            guard let typeNode, let kind = parameterKind(typeNode, file: file, diagnostics: &diagnostics) else { continue }
+            if let example, !ParameterValueSyntax.accepts(example.value, as: kind) {
+                diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
+            }
+            parameters.append(Parameter(name: located, kind: kind, description: description?.value, example: example?.value))
+        }
+        return parameters
+    }
+
+    static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> Parameter.Kind? {
+        guard let name = MappingReader.string(node, key: "type", file: file, diagnostics: &diagnostics) else { return nil }
+        if let kind = Parameter.Kind(rawValue: name.value) { return kind }
+        let known = Parameter.Kind.allCases.map(\.rawValue)
+        var message = "unknown parameter type '\(name.value)'"
+        if let suggestion = Spelling.suggestion(for: name.value, among: known) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += " (expected one of: \(known.joined(separator: ", ")))"
+        }
+        diagnostics.error(message, file: file, at: name.location)
+        return nil
+    }
+
+    static func decodeError(code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorEntry? {
+        let what = "error '\(code.value)'"
+        guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
+        let status = fields.int("status", required: true, diagnostics: &diagnostics)
+        let messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
+        let description = fields.string("description", diagnostics: &diagnostics)
+        var parameters: [Parameter] = []
+        if let node = fields.node("parameters", diagnostics: &diagnostics) {
+            parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
+        }
+        let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
+        var headers: [Header] = []
+        if let node = fields.node("headers", diagnostics: &diagnostics) {
+            headers = decodeHeaders(node, file: file, diagnostics: &diagnostics)
+        }
+        var deprecation: Deprecation?
+        if let node = fields.node("deprecated", diagnostics: &diagnostics) {
+            switch node.scalar?.resolved {
+            case .bool(true)?: deprecation = Deprecation(message: "")
+            case .bool(false)?: deprecation = nil
+            case let .string(text)?: deprecation = Deprecation(message: text)
+            default:
+                diagnostics.error("'deprecated' must be true, false or a string saying what to use instead, not \(node.kindDescription)", file: file, at: node.location)
+            }
+        }
+        fields.finish(diagnostics: &diagnostics)
+
+        var message: Located<MessageTemplate>?
+        if let messageNode {
+            message = template(messageNode, key: "message", file: file, diagnostics: &diagnostics)
+        }
+        guard let status, let message else { return nil }
+        return ErrorEntry(
+            code: code, status: status, message: message, description: description?.value, parameters: parameters,
+            swiftName: swiftName, headers: headers, deprecation: deprecation)
+    }
+
+    static func decodeHeaders(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [Header] {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'headers' must be a mapping of header names to values, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        var headers: [Header] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value else {
+                diagnostics.error("a header name must be a string", file: file, at: pair.key.location)
+                continue
+            }
+            guard let value = template(pair.value, key: name, file: file, diagnostics: &diagnostics) else { continue }
+            headers.append(Header(name: Located(name, at: pair.key.location), value: value))
+        }
+        return headers
+    }
+
+    /// A string value parsed as a template; template problems are reported at their position.
+    static func template(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<MessageTemplate>? {
+        guard let text = MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics) else { return nil }
+        var (template, problems) = MessageTemplate.parse(text.value)
+        if let style = node.scalar?.style {
+            template.anchor = SourceAnchor(location: node.location, style: style)
+        }
+        for problem in problems {
+            diagnostics.error(problem.message, file: file, at: template.location(ofOffset: problem.offset) ?? node.location)
+        }
+        return Located(template, at: node.location)
+    }
+}
+/// The wire form of parameter values: how examples are written and how values travel as text.
+public enum ParameterValueSyntax {
+    public static func accepts(_ text: String, as kind: Parameter.Kind) -> Bool {
+        switch kind {
+        case .string: return true
+        case .integer: return Int(text) != nil
+        case .number: return Double(text).map(\.isFinite) ?? false
+        case .boolean: return text == "true" || text == "false"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// How spec names become Swift identifiers.
+public enum SwiftNames {
+    /// `InvalidURI` → `invalidURI`, `ip-address` → `ipAddress`, `ERR_DUP_KEY` → `errDupKey`,
+    /// `1045` → `_1045`. The result may be a keyword: see `escaped(_:)`.
+    public static func lowerCamel(_ name: String) -> String {
+        let words = normalizedWords(name)
+        guard let first = words.first else { return "_" }
+        var out = first.lowercased()
+        for word in words.dropFirst() { out += capitalized(word) }
+        if let scalar = out.unicodeScalars.first, scalar.isASCIIDigit { out = "_" + out }
+        return out
+    }
+
+    /// `RAWS` → `RAWS`, `rest-auth` → `RestAuth`.
+    public static func upperCamel(_ name: String) -> String {
+        let words = normalizedWords(name)
+        guard !words.isEmpty else { return "_" }
+        var out = words.map(capitalized).joined()
+        if let scalar = out.unicodeScalars.first, scalar.isASCIIDigit { out = "_" + out }
+        return out
+    }
+
+    /// The identifier as it must be written in Swift source: keywords in backticks.
+    public static func escaped(_ identifier: String) -> String {
+        keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// Whether `name` is usable as a Swift identifier (ASCII letters, digits and `_`, not starting with a digit).
+    public static func isValidIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" }
+    }
+
+    /// Words of a name: split at anything that is not an ASCII letter or digit, and at case changes
+    /// that start a new word (`InvalidURI` → `Invalid`, `URI`; `URLError` → `URL`, `Error`).
+    static func splitWords(_ name: String) -> [String] {
+        var words: [String] = []
+        for part in name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+            let chars = Array(part)
+            var current = ""
+            for (i, c) in chars.enumerated() {
+                if !current.isEmpty, c.isUppercase {
+                    let previous = chars[i - 1]
+                    let nextIsLower = i + 1 < chars.count && chars[i + 1].isLowercase
+                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) {
+                        words.append(current)
+                        current = ""
+                    }
+                }
+                current.append(c)
+            }
+            if !current.isEmpty { words.append(current) }
+        }
+        return words
+    }
+
+    /// The words of a name. A name written all in capitals with separators (`ERR_DUP_KEY`) is
+    /// taken as ordinary words (`err`, `dup`, `key`); otherwise initialisms keep their case
+    /// (`InvalidURI` → `Invalid`, `URI`), and so does a single all-capitals word (`RAWS`).
+    static func normalizedWords(_ name: String) -> [String] {
+        let words = splitWords(name)
+        let shouting = words.count > 1 && !name.contains(where: \.isLowercase)
+        return shouting ? words.map { $0.lowercased() } : words
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// Swift's reserved words, which must be escaped with backticks when used as identifiers.
+    public static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate",
+        "func", "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private",
+        "precedencegroup", "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias",
+        "var", "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for",
+        "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as", "await",
+        "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_",
+    ]
+}

@@ -1,0 +1,35 @@
+extension Catalog {
+    /// The Swift type generated for the catalog: `swift-name`, else the catalog name in UpperCamelCase
+    /// followed by `Error` (`RAWS` → `RAWSError`).
+    public var swiftTypeName: String {
+        if let swiftName { return swiftName.value }
+        let base = SwiftNames.upperCamel(name.value)
+        return base.hasSuffix("Error") ? base : base + "Error"
+    }
+}
+
+extension ErrorEntry {
+    /// The case name: `swift-name`, else the wire code in lowerCamelCase (`InvalidURI` → `invalidURI`).
+    /// Not escaped: a keyword stays a keyword here.
+    public var swiftCaseName: String { swiftName?.value ?? SwiftNames.lowerCamel(code.value) }
+}
+
+extension Parameter {
+    /// The argument label of the parameter in its case (`ip-address` → `ipAddress`). Not escaped.
+    public var swiftName: String { SwiftNames.lowerCamel(name.value) }
+}
+
+/// Names the generated code declares itself, which a case or type may not take.
+public enum GeneratedNames {
+    /// Members every generated catalog type has, besides its cases.
+    public static let reservedMembers: Set<String> = [
+        "code", "arguments", "catalog", "wireCode", "status", "message", "description", "parameters",
+        "headers", "hashValue", "hash", "allCodes", "init", "self", "Type", "Protocol", "Code",
+    ]
+
+    /// Types of the runtime library that generated code names.
+    public static let reservedTypes: Set<String> = [
+        "CatalogError", "CatalogCode", "Catalog", "ArgumentValue", "ArgumentList", "ErrgenRuntime",
+        "String", "Int", "Double", "Bool", "Error", "Sendable", "Hashable", "Hasher",
+    ]
+}

@@ -1,0 +1,55 @@
+/// Swift source text for values that come from a spec: whatever a string holds, the literal
+/// means exactly that string and nothing else (no interpolation, no early end).
+public enum SwiftLiteral {
+    /// A one-line string literal: `"…"`.
+    public static func string(_ value: String) -> String {
+        "\"" + escaped(value) + "\""
+    }
+
+    /// The body of a string literal (without quotes): `\`, `"` and every control character escaped.
+    public static func escaped(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || isInvisibleFormatting(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Line and paragraph separators, bidirectional controls and similar characters are written as
+    /// escapes so the generated source shows them rather than being reordered by them.
+    static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x80...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Doc-comment lines for Markdown text: each line of the text becomes one `///` line.
+    public static func docLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { line in
+                let cleaned = String(line).unicodeScalars.map { scalar -> String in
+                    if scalar.value < 0x20 && scalar != "\t" || isInvisibleFormatting(scalar) {
+                        return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                    }
+                    return String(scalar)
+                }.joined()
+                let trimmed = cleaned.reversed().drop(while: { $0 == " " || $0 == "\t" })
+                return trimmed.isEmpty ? "" : " " + String(trimmed.reversed())
+            }
+    }
+}

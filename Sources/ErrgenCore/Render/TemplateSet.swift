@@ -1,0 +1,137 @@
+import Foundation
+import Mustache
+
+/// The templates errgen renders outputs with: the defaults it carries inside itself (a copy of the
+/// repository's `Templates/` folder), each replaceable by a file of the same name in a user's folder.
+///
+/// A template's name is its path below the folder without `.mustache`: `swift/catalog.swift`.
+public struct TemplateSet: Sendable {
+    /// Template sources by name.
+    public private(set) var sources: [String: String]
+    /// Where each template came from, for diagnostics: a file path, or `nil` for a built-in default.
+    public private(set) var origins: [String: String]
+
+    public init(sources: [String: String], origins: [String: String] = [:]) {
+        self.sources = sources
+        self.origins = origins
+    }
+
+    /// The templates errgen carries.
+    public static var defaults: TemplateSet { TemplateSet(sources: DefaultTemplates.all) }
+
+    public static let fileExtension = "mustache"
+
+    /// Every `*.mustache` file below `directory`, by name (sorted, so reading is deterministic).
+    public static func read(directory: URL) throws -> [String: (source: String, path: String)] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(.error("template folder does not exist", file: directory.relativePath))
+        }
+        var result: [String: (String, String)] = [:]
+        let base = directory.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let enumerator = fm.enumerator(atPath: base) else { return [:] }
+        for case let relative as String in enumerator where relative.hasSuffix("." + fileExtension) {
+            let path = directory.appendingPathComponent(relative).path
+            guard let data = fm.contents(atPath: path), let source = String(data: data, encoding: .utf8) else {
+                throw DiagnosticError(.error("cannot read template (is it UTF-8?)", file: path))
+            }
+            let name = String(relative.dropLast(fileExtension.count + 1))
+            result[name] = (source, path)
+        }
+        return result
+    }
+
+    /// These templates with any of the same name in `directory` taking their place. A file that
+    /// replaces no default is an error: it would never be used, which is most likely a typo.
+    public func overridden(by directory: URL) throws -> TemplateSet {
+        var copy = self
+        var diagnostics: [Diagnostic] = []
+        for (name, file) in try Self.read(directory: directory).sorted(by: { $0.key < $1.key }) {
+            guard sources[name] != nil else {
+                var message = "template '\(name)' replaces no errgen template"
+                if let suggestion = Spelling.suggestion(for: name, among: sources.keys.sorted()) {
+                    message += "; did you mean '\(suggestion).\(Self.fileExtension)'?"
+                } else {
+                    message += " (errgen's templates: \(sources.keys.sorted().joined(separator: ", ")))"
+                }
+                diagnostics.append(.error(message, file: file.path))
+                continue
+            }
+            copy.sources[name] = file.source
+            copy.origins[name] = file.path
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return copy
+    }
+
+    /// A library holding every template, each parsed; a template that does not parse is reported
+    /// at its line and column.
+    public func library() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        "template does not parse: \(error.error)", file: origins[name] ?? "<errgen template \(name)>",
+                        at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber)))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return library
+    }
+}
+
+/// Renders contexts with a parsed template set.
+public struct TemplateRenderer: Sendable {
+    let library: MustacheLibrary
+    let set: TemplateSet
+
+    public init(_ set: TemplateSet) throws {
+        self.set = set
+        self.library = try set.library()
+    }
+
+    public func render(_ name: String, _ context: Any) throws -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw DiagnosticError(.error("no template named '\(name)'", file: set.origins[name] ?? "<errgen templates>"))
+        }
+        return output
+    }
+}
+
+/// Writes the Swift source of the default-template table from a template folder.
+public enum TemplateEmbedder {
+    public static func source(for directory: URL) throws -> String {
+        let templates = try TemplateSet.read(directory: directory)
+        var out = """
+            // Generated by errgen from Templates/. Do not edit: regenerate with `swift run errgen embed-templates`.
+
+            /// The templates errgen carries inside itself, so that it works from any package. A test
+            /// keeps this table equal to the repository's `Templates/` folder.
+            enum DefaultTemplates {
+                static let all: [String: String] = [
+
+            """
+        for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
+            out += "        \(SwiftLiteral.string(name)): \(rawLiteral(file.source)),\n"
+        }
+        out += "    ]\n}\n"
+        return out
+    }
+
+    /// A raw multi-line string literal holding `text` exactly, with as many `#` as it needs.
+    static func rawLiteral(_ text: String) -> String {
+        var hashes = 1
+        while text.contains("\"" + String(repeating: "#", count: hashes)) || text.contains("\\" + String(repeating: "#", count: hashes)) {
+            hashes += 1
+        }
+        let fence = String(repeating: "#", count: hashes)
+        // A multi-line literal drops the final line break before the closing delimiter; the
+        // content is written on lines of its own so the text is kept byte for byte.
+        return fence + "\"\"\"\n" + text + "\n\"\"\"" + fence
+    }
+}

@@ -1,0 +1,150 @@
+/// The rules a spec must satisfy beyond its structure. Every rule reports at the position of the
+/// offending value; one run reports every problem.
+public enum Validator {
+    public static func validate(_ spec: Spec, diagnostics: inout DiagnosticCollector) {
+        let file = spec.file
+        var typeNames: [String: Catalog] = [:]
+        for catalog in spec.catalogs {
+            validateCatalog(catalog, file: file, diagnostics: &diagnostics)
+
+            let typeName = catalog.swiftTypeName
+            let where_ = catalog.swiftName?.location ?? catalog.name.location
+            if !SwiftNames.isValidIdentifier(typeName) {
+                diagnostics.error("'\(typeName)' is not a valid Swift type name", file: file, at: where_)
+            } else if GeneratedNames.reservedTypes.contains(typeName) || SwiftNames.keywords.contains(typeName) {
+                diagnostics.error(
+                    "the Swift type name '\(typeName)' of catalog '\(catalog.name.value)' is taken by errgen's runtime or by Swift; set 'swift-name'",
+                    file: file, at: where_)
+            } else if let other = typeNames[typeName] {
+                diagnostics.error(
+                    "catalogs '\(other.name.value)' and '\(catalog.name.value)' both generate the Swift type '\(typeName)'; set 'swift-name' on one of them",
+                    file: file, at: where_)
+            } else {
+                typeNames[typeName] = catalog
+            }
+        }
+    }
+
+    static func validateCatalog(_ catalog: Catalog, file: String, diagnostics: inout DiagnosticCollector) {
+        if let wanted = catalog.defaultFormat, !catalog.formats.contains(where: { $0.kind == wanted.value }) {
+            diagnostics.error(
+                "default format '\(wanted.value.rawValue)' is not among the catalog's formats (\(catalog.formats.map(\.kind.rawValue).joined(separator: ", ")))",
+                file: file, at: wanted.location)
+        }
+        checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
+
+        var codes: [String: ErrorEntry] = [:]
+        var caseNames: [String: ErrorEntry] = [:]
+        for entry in catalog.errors {
+            if let first = codes[entry.code.value] {
+                diagnostics.error(
+                    "duplicate wire code '\(entry.code.value)' (first defined at \(first.code.location))",
+                    file: file, at: entry.code.location)
+            } else {
+                codes[entry.code.value] = entry
+            }
+
+            let caseName = entry.swiftCaseName
+            let nameLocation = entry.swiftName?.location ?? entry.code.location
+            let origin = entry.swiftName == nil ? " (derived from wire code '\(entry.code.value)')" : ""
+            if !SwiftNames.isValidIdentifier(caseName) {
+                diagnostics.error("'\(caseName)' is not a valid Swift case name", file: file, at: nameLocation)
+            } else if GeneratedNames.reservedMembers.contains(caseName) {
+                diagnostics.error(
+                    "the Swift case name '\(caseName)'\(origin) is a member every generated type has; set 'swift-name'",
+                    file: file, at: nameLocation)
+            } else if let other = caseNames[caseName] {
+                diagnostics.error(
+                    "errors '\(other.code.value)' and '\(entry.code.value)' both have the Swift case name '\(caseName)'; set 'swift-name' on one of them",
+                    file: file, at: nameLocation)
+            } else {
+                caseNames[caseName] = entry
+            }
+
+            validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
+        }
+    }
+
+    static func validateError(_ entry: ErrorEntry, catalog: Catalog, file: String, diagnostics: inout DiagnosticCollector) {
+        let status = entry.status
+        if !(400...599).contains(status.value) {
+            diagnostics.error("status \(status.value) is not an error status (400-599)", file: file, at: status.location)
+        }
+        if entry.message.value.isEmpty {
+            diagnostics.error("the message of error '\(entry.code.value)' is empty", file: file, at: entry.message.location)
+        }
+
+        checkParameterNames(entry.parameters, file: file, diagnostics: &diagnostics)
+        for parameter in entry.parameters {
+            if let shared = catalog.parameters.first(where: { $0.swiftName == parameter.swiftName }) {
+                diagnostics.error(
+                    "parameter '\(parameter.name.value)' clashes with the catalog parameter '\(shared.name.value)' (declared at \(shared.name.location))",
+                    file: file, at: parameter.name.location)
+            }
+        }
+
+        // Every placeholder names a declared parameter; every parameter of the error is used.
+        let declared = Set((entry.parameters + catalog.parameters).map(\.name.value))
+        var used = Set<String>()
+        let templates = [entry.message] + entry.headers.map(\.value)
+        for located in templates {
+            let template = located.value
+            for segment in template.segments {
+                guard case let .placeholder(name, offset) = segment else { continue }
+                used.insert(name)
+                if !declared.contains(name) {
+                    var message = "placeholder '{\(name)}' has no declared parameter"
+                    if let suggestion = Spelling.suggestion(for: name, among: declared.sorted()) {
+                        message += "; did you mean '{\(suggestion)}'?"
+                    } else {
+                        message += " (declare it under 'parameters')"
+                    }
+                    diagnostics.error(message, file: file, at: template.location(ofOffset: offset) ?? located.location)
+                }
+            }
+        }
+        for parameter in entry.parameters where !used.contains(parameter.name.value) {
+            diagnostics.error(
+                "parameter '\(parameter.name.value)' is never used in the message or headers of error '\(entry.code.value)'",
+                file: file, at: parameter.name.location)
+        }
+
+        var headerNames: [String: Header] = [:]
+        for header in entry.headers {
+            let name = header.name.value
+            if name.isEmpty || !name.unicodeScalars.allSatisfy(HTTPToken.isTokenCharacter) {
+                diagnostics.error("'\(name)' is not a valid HTTP header name", file: file, at: header.name.location)
+            } else if ["content-type", "content-length"].contains(name.lowercased()) {
+                diagnostics.error("header '\(name)' is set by the runtime from the chosen wire format and may not be given", file: file, at: header.name.location)
+            } else if let first = headerNames[name.lowercased()] {
+                diagnostics.error("header '\(name)' is given twice (first at \(first.name.location))", file: file, at: header.name.location)
+            } else {
+                headerNames[name.lowercased()] = header
+            }
+            if header.value.value.source.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
+                diagnostics.error("the value of header '\(name)' contains a line break or NUL", file: file, at: header.value.location)
+            }
+        }
+    }
+
+    static func checkParameterNames(_ parameters: [Parameter], file: String, diagnostics: inout DiagnosticCollector) {
+        var seen: [String: Parameter] = [:]
+        for parameter in parameters {
+            let swiftName = parameter.swiftName
+            if let other = seen[swiftName] {
+                diagnostics.error(
+                    "parameters '\(other.name.value)' and '\(parameter.name.value)' both have the Swift name '\(swiftName)'",
+                    file: file, at: parameter.name.location)
+            } else {
+                seen[swiftName] = parameter
+            }
+        }
+    }
+}
+
+/// RFC 9110 tokens (header field names).
+enum HTTPToken {
+    static func isTokenCharacter(_ c: Unicode.Scalar) -> Bool {
+        c.isASCIILetter || c.isASCIIDigit || "!#$%&'*+-.^_`|~".unicodeScalars.contains(c)
+    }
+}

@@ -1,0 +1,164 @@
+/// What a generated catalog knows about itself at run time: every error's wire code, status,
+/// message template, parameters and headers, and the catalog's wire formats.
+///
+/// Generated code builds one per catalog from a compact table (one line per error), which keeps
+/// thousands of errors cheap to compile; the table is read once, on first use.
+public final class Catalog: Sendable {
+    public let name: String
+    public let title: String
+    /// The formats the catalog answers with, in order of preference.
+    public let formats: [WireFormat]
+    /// The format used when the client states no preference.
+    public let defaultFormat: WireFormat
+    /// The namespace of the XML format's root element, if any.
+    public let xmlNamespace: String?
+    /// Parameters every error of the catalog carries, after its own.
+    public let sharedParameters: [Entry.Parameter]
+    /// Every error, in spec order; an error's `Code.rawValue` is its index here.
+    public let entries: [Entry]
+    private let indexByWireCode: [String: Int]
+
+    /// One error of the catalog.
+    public struct Entry: Sendable, Hashable {
+        public struct Parameter: Sendable, Hashable {
+            public var name: String
+            public var kind: ParameterKind
+        }
+
+        public struct Header: Sendable, Hashable {
+            public var name: String
+            public var value: Template
+        }
+
+        public var wireCode: String
+        public var status: Int
+        public var message: Template
+        /// The error's own parameters followed by the catalog's shared ones: the order of
+        /// `CatalogError.arguments`.
+        public var parameters: [Parameter]
+        public var headers: [Header]
+    }
+
+    /// A message or header value, its placeholders resolved to argument positions.
+    public struct Template: Sendable, Hashable {
+        public enum Segment: Sendable, Hashable {
+            case text(String)
+            case argument(Int)
+        }
+
+        public var segments: [Segment]
+
+        public func render(_ arguments: [ArgumentValue]) -> String {
+            var out = ""
+            for segment in segments {
+                switch segment {
+                case let .text(t): out += t
+                case let .argument(i): out += i < arguments.count ? arguments[i].description : ""
+                }
+            }
+            return out
+        }
+    }
+
+    /// - Parameters:
+    ///   - parameters: the shared parameters as `name:type` items separated by commas.
+    ///   - table: one line per error, fields separated by tabs: wire code, status, message template,
+    ///     parameters (`name:type,…`), then one field per header (`Name: value template`). Within a
+    ///     field, `\\`, `\t`, `\n` and `\r` stand for a backslash, tab, line feed and carriage return.
+    public init(
+        name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
+        parameters: String, table: String
+    ) {
+        self.name = name
+        self.title = title
+        self.formats = formats
+        self.defaultFormat = defaultFormat
+        self.xmlNamespace = xmlNamespace
+        let shared = Self.parseParameters(parameters)
+        self.sharedParameters = shared
+        var entries: [Entry] = []
+        var index: [String: Int] = [:]
+        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
+            guard fields.count >= 4, let status = Int(fields[1]) else {
+                preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
+            }
+            let parameters = Self.parseParameters(fields[3]) + shared
+            let names = parameters.map(\.name)
+            let headers = fields.dropFirst(4).map { field -> Entry.Header in
+                let colon = field.firstIndex(of: ":") ?? field.endIndex
+                let value = field[colon...].dropFirst().drop(while: { $0 == " " })
+                return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
+            }
+            index[fields[0]] = entries.count
+            entries.append(
+                Entry(
+                    wireCode: fields[0], status: status, message: Self.parseTemplate(fields[2], names: names),
+                    parameters: parameters, headers: headers))
+        }
+        self.entries = entries
+        self.indexByWireCode = index
+    }
+
+    /// The index of the error with this wire code, in constant time.
+    public func index(ofWireCode code: String) -> Int? { indexByWireCode[code] }
+
+    /// Every wire code, in spec order.
+    public var wireCodes: [String] { entries.map(\.wireCode) }
+
+    static func parseParameters(_ text: String) -> [Entry.Parameter] {
+        text.split(separator: ",").map { item in
+            let parts = item.split(separator: ":", maxSplits: 1)
+            let kind = parts.count == 2 ? ParameterKind(rawValue: String(parts[1])) : nil
+            guard let kind else { preconditionFailure("malformed catalog parameter '\(item)'") }
+            return Entry.Parameter(name: String(parts[0]), kind: kind)
+        }
+    }
+
+    /// `{name}` placeholders become argument positions; `{{` and `}}` are literal braces.
+    static func parseTemplate(_ text: String, names: [String]) -> Template {
+        var segments: [Template.Segment] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let c = rest.first {
+            rest = rest.dropFirst()
+            if c == "{" || c == "}", rest.first == c {
+                literal.append(c)
+                rest = rest.dropFirst()
+            } else if c == "{", let close = rest.firstIndex(of: "}"), let i = names.firstIndex(of: String(rest[..<close])) {
+                if !literal.isEmpty { segments.append(.text(literal)) }
+                literal = ""
+                segments.append(.argument(i))
+                rest = rest[close...].dropFirst()
+            } else {
+                literal.append(c)
+            }
+        }
+        if !literal.isEmpty { segments.append(.text(literal)) }
+        return Template(segments: segments)
+    }
+
+    /// A table field with its escapes (`\\`, `\t`, `\n`, `\r`) undone, read byte by byte.
+    static func unescape(_ field: ArraySlice<UInt8>) -> String {
+        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(field.count)
+        var escaping = false
+        for byte in field {
+            if escaping {
+                switch byte {
+                case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+                default: out.append(byte)
+                }
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import ErrgenCore
+import Foundation
+
+@main
+struct Errgen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errgen",
+        abstract: "Compile an error spec (errors.yaml) into Swift types.",
+        discussion: """
+            Reads errgen-config.yaml from the current folder when it exists (or the file given with \
+            --config); without one, reads spec/errors.yaml and writes Sources/Generated.
+
+            Exit status: 0 on success; 1 when the spec, config or templates have errors, or when \
+            'check' finds outputs out of date; 64 on a usage error.
+            """,
+        version: ErrgenVersion.current,
+        subcommands: [Generate.self, Check.self, Validate.self, EmbedTemplates.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+enum ErrgenVersion {
+    static let current = "0.1.0"
+}
+
+/// Options every subcommand that reads a spec shares.
+struct SpecOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The spec file, instead of the config's.", valueName: "path"))
+    var spec: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of the generated Swift files, instead of the config's.", valueName: "folder"))
+    var swiftOutput: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of templates that replace errgen's own by name.", valueName: "folder"))
+    var templates: String?
+
+    /// The config these options describe.
+    func resolve() throws(DiagnosticError) -> ErrgenConfig {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var result: ErrgenConfig
+        if let config {
+            result = try ErrgenConfig.load(path: config)
+        } else if FileManager.default.fileExists(atPath: ErrgenConfig.defaultFileName) {
+            result = try ErrgenConfig.load(path: ErrgenConfig.defaultFileName)
+            result.regenerateCommand = "swift run errgen"
+        } else {
+            result = ErrgenConfig(root: cwd)
+        }
+        if let spec { result.spec = spec }
+        if let swiftOutput { result.swiftOutput = swiftOutput }
+        if let templates { result.templates = templates }
+        return result
+    }
+}
+
+enum Report {
+    /// Prints diagnostics to standard error in `path:line:column: severity: message` form.
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Runs the pipeline; prints its diagnostics; fails with exit status 1 on errors.
+    static func generate(_ options: SpecOptions) throws -> (Generator.Result, ErrgenConfig) {
+        let config: ErrgenConfig
+        do {
+            config = try options.resolve()
+        } catch {
+            print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        let result = Generator(config: config).run()
+        print(result.diagnostics)
+        if result.hasErrors || result.plan == nil {
+            let count = result.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("errgen: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+            throw ExitCode(1)
+        }
+        return (result, config)
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every output of the spec (the default command).",
+        discussion: "Outputs whose contents are unchanged are not touched; each other one is replaced atomically. Files errgen generated earlier that the spec no longer produces are removed."
+    )
+
+    @OptionGroup var options: SpecOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing but diagnostics.")
+    var quiet = false
+
+    func run() throws {
+        let (result, config) = try Report.generate(options)
+        guard let plan = result.plan else { throw ExitCode(1) }
+        let report: WriteReport
+        do {
+            report = try OutputWriter.write(plan, root: config.root)
+        } catch let error as DiagnosticError {
+            Report.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        if !quiet {
+            for path in report.written { Report.say("wrote \(path)") }
+            for path in report.removed { Report.say("removed \(path)") }
+            Report.say("errgen: \(plan.files.count) file\(plan.files.count == 1 ? "" : "s") from \(config.spec): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that every output on disk is what 'generate' would write.",
+        discussion: "Generates in memory, compares with the files on disk and lists each missing, out-of-date or orphaned file with a diff. Exit status 1 when any differs."
+    )
+
+    @OptionGroup var options: SpecOptions
+
+    func run() throws {
+        let (result, config) = try Report.generate(options)
+        guard let plan = result.plan else { throw ExitCode(1) }
+        let drifts = OutputWriter.check(plan, root: config.root)
+        if drifts.isEmpty {
+            Report.say("errgen: all \(plan.files.count) outputs of \(config.spec) are up to date")
+            return
+        }
+        for drift in drifts { Report.say(drift.description) }
+        Report.say("errgen: \(drifts.count) output\(drifts.count == 1 ? " is" : "s are") out of date; run `\(config.regenerateCommand)`")
+        throw ExitCode(1)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the spec and print its diagnostics; write nothing."
+    )
+
+    @OptionGroup var options: SpecOptions
+
+    func run() throws {
+        let config: ErrgenConfig
+        do {
+            config = try options.resolve()
+        } catch {
+            Report.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        let (spec, diagnostics) = Generator(config: config).loadSpec()
+        Report.print(diagnostics)
+        guard let spec else { throw ExitCode(1) }
+        let errors = spec.catalogs.reduce(0) { $0 + $1.errors.count }
+        Report.say("errgen: \(config.spec) is valid: \(spec.catalogs.count) catalog\(spec.catalogs.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")")
+    }
+}
+
+struct EmbedTemplates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed-templates",
+        abstract: "Write the table of default templates errgen carries (for working on errgen itself).",
+        shouldDisplay: false
+    )
+
+    @Option(help: ArgumentHelp("The template folder.", valueName: "folder"))
+    var templates = "Templates"
+
+    @Option(help: ArgumentHelp("The Swift file to write.", valueName: "path"))
+    var output = "Sources/ErrgenCore/Render/DefaultTemplates.swift"
+
+    func run() throws {
+        do {
+            let source = try TemplateEmbedder.source(for: URL(fileURLWithPath: templates))
+            let plan = OutputPlan(files: [OutputFile(path: output, contents: source)], ownedFolders: [])
+            let report = try OutputWriter.write(plan, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            Report.say(report.written.isEmpty ? "\(output) is up to date" : "wrote \(output)")
+        } catch let error as DiagnosticError {
+            Report.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import Testing
+@testable import ErrgenCore
+
+/// Conformance with the YAML test suite (`../shared/corpora/yaml-test-suite/data` beside the
+/// package, or the folder `ERRGEN_YAML_TEST_SUITE` names).
+///
+/// For every case the loader accepts, its data equals `in.json`; every case with an `error` file
+/// is rejected; a case refused by design is refused with its own message. The cases where the
+/// loader deviates from the suite are listed below, each with its reason, and the test fails if a
+/// list goes stale.
+@Suite struct YAMLTestSuiteTests {
+    static let folder: URL? = {
+        let env = ProcessInfo.processInfo.environment["ERRGEN_YAML_TEST_SUITE"]
+        let url: URL
+        if let env, !env.isEmpty {
+            url = URL(fileURLWithPath: env, isDirectory: true)
+        } else {
+            // Tests/GeneratorTests/Loader/YAMLTestSuiteTests.swift → package root → ../shared/…
+            url = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+                .appendingPathComponent("shared/corpora/yaml-test-suite/data", isDirectory: true)
+        }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? url : nil
+    }()
+
+    /// Cases the suite marks invalid that libyaml 0.2.5 accepts and the loader cannot reject
+    /// without parsing YAML itself.
+    static let acceptedInvalid: [String: String] = [:]
+
+    /// Valid cases that libyaml 0.2.5 rejects.
+    static let rejectedValid: [String: String] = [:]
+
+    /// Valid cases the loader refuses by design; each diagnostic must be one of `designRefusals`.
+    static let designRefusals = [
+        "complex mapping keys are not supported",
+        "refers to a node that contains it; recursive structures are not supported",
+        "does not fit in 64 bits",
+    ]
+
+    struct Case {
+        var id: String
+        var folder: URL
+        var yaml: [UInt8]
+        var json: String?
+        var isError: Bool
+    }
+
+    static func cases(in root: URL) throws -> [Case] {
+        let fm = FileManager.default
+        var result: [Case] = []
+        func load(_ id: String, _ dir: URL) throws {
+            let yaml = try Data(contentsOf: dir.appendingPathComponent("in.yaml"))
+            let jsonURL = dir.appendingPathComponent("in.json")
+            let json = fm.fileExists(atPath: jsonURL.path) ? try String(contentsOf: jsonURL, encoding: .utf8) : nil
+            let isError = fm.fileExists(atPath: dir.appendingPathComponent("error").path)
+            result.append(Case(id: id, folder: dir, yaml: Array(yaml), json: json, isError: isError))
+        }
+        for name in try fm.contentsOfDirectory(atPath: root.path).sorted() {
+            let dir = root.appendingPathComponent(name, isDirectory: true)
+            if fm.fileExists(atPath: dir.appendingPathComponent("in.yaml").path) {
+                try load(name, dir)
+            } else {
+                let subs = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+                for sub in subs.sorted() {
+                    let subdir = dir.appendingPathComponent(sub, isDirectory: true)
+                    if fm.fileExists(atPath: subdir.appendingPathComponent("in.yaml").path) {
+                        try load("\(name)/\(sub)", subdir)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(
+        "The loader agrees with the YAML test suite",
+        .enabled(if: folder != nil, "the YAML test suite is not at ../shared/corpora/yaml-test-suite/data (or ERRGEN_YAML_TEST_SUITE)")
+    )
+    func conformance() throws {
+        let root = try #require(Self.folder)
+        let cases = try Self.cases(in: root)
+        #expect(cases.count > 300)
+        let loader = YAMLLoader()
+
+        var acceptedEqual: [String] = []
+        var acceptedNoJSON: [String] = []
+        var acceptedDifferent: [String] = []
+        var rejectedAsExpected: [String] = []
+        var refusedByDesign: [String] = []
+        var acceptedInvalid: [String] = []
+        var rejectedValid: [String] = []
+
+        for c in cases {
+            let outcome: Result<[YAMLNode], DiagnosticError>
+            do { outcome = .success(try loader.loadStream(c.yaml, file: "in.yaml")) } catch { outcome = .failure(error) }
+            switch (outcome, c.isError) {
+            case (.failure, true):
+                rejectedAsExpected.append(c.id)
+            case let (.success(docs), true):
+                acceptedInvalid.append(c.id)
+                print("ACCEPTED-INVALID \(c.id): \(docs.map(Self.data).map(String.init(describing:)))")
+            case let (.failure(error), false):
+                let message = error.diagnostics.first?.message ?? ""
+                if Self.designRefusals.contains(where: message.contains) {
+                    refusedByDesign.append(c.id)
+                } else {
+                    rejectedValid.append(c.id)
+                    print("REJECTED-VALID \(c.id): \(error)")
+                }
+            case let (.success(docs), false):
+                guard let json = c.json else {
+                    acceptedNoJSON.append(c.id)
+                    continue
+                }
+                let expected = try JSONStream.parse(json)
+                let actual = docs.map(Self.data)
+                if actual == expected {
+                    acceptedEqual.append(c.id)
+                } else {
+                    acceptedDifferent.append(c.id)
+                    Issue.record("\(c.id): loaded \(actual), expected \(expected)")
+                }
+            }
+        }
+
+        print("""
+            YAML test suite: \(cases.count) cases: \(acceptedEqual.count) accepted and equal to in.json, \
+            \(acceptedNoJSON.count) accepted without in.json, \(rejectedAsExpected.count) rejected as expected, \
+            \(refusedByDesign.count) refused by design, \(acceptedInvalid.count) invalid but accepted (known), \
+            \(rejectedValid.count) valid but rejected (known), \(acceptedDifferent.count) different
+            """)
+        print("refused by design: \(refusedByDesign.joined(separator: " "))")
+        #expect(acceptedDifferent.isEmpty)
+        #expect(Set(acceptedInvalid) == Set(Self.acceptedInvalid.keys), "the list of accepted invalid cases is stale")
+        #expect(Set(rejectedValid) == Set(Self.rejectedValid.keys), "the list of rejected valid cases is stale")
+    }
+
+    // MARK: - Data
+
+    indirect enum Value: Equatable, CustomStringConvertible {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([Value])
+        case object([String: Value])
+
+        var description: String {
+            switch self {
+            case .null: return "null"
+            case let .bool(b): return "\(b)"
+            case let .number(d): return "\(d)"
+            case let .string(s): return "\"\(s)\""
+            case let .array(a): return "[\(a.map(\.description).joined(separator: ", "))]"
+            case let .object(o):
+                return "{\(o.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", "))}"
+            }
+        }
+    }
+
+    static func data(_ node: YAMLNode) -> Value {
+        switch node.kind {
+        case let .scalar(s):
+            switch s.resolved {
+            case .null: return .null
+            case let .bool(b): return .bool(b)
+            case let .int(i): return .number(Double(i))
+            case let .float(d): return .number(d)
+            case let .string(t): return .string(t)
+            }
+        case let .sequence(items):
+            return .array(items.map(data))
+        case let .mapping(pairs):
+            var object: [String: Value] = [:]
+            for pair in pairs { object[pair.key.scalar?.value ?? ""] = data(pair.value) }
+            return .object(object)
+        }
+    }
+
+    /// A stream of JSON values one after another.
+    enum JSONStream {
+        struct Failure: Error {}
+
+        static func parse(_ text: String) throws -> [Value] {
+            var p = Parser(bytes: Array(text.utf8))
+            var values: [Value] = []
+            p.skipSpace()
+            while p.i < p.bytes.count {
+                values.append(try p.value())
+                p.skipSpace()
+            }
+            return values
+        }
+
+        struct Parser {
+            var bytes: [UInt8]
+            var i = 0
+
+            mutating func skipSpace() {
+                while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+            }
+
+            mutating func expect(_ s: String) throws {
+                for b in s.utf8 {
+                    guard i < bytes.count, bytes[i] == b else { throw Failure() }
+                    i += 1
+                }
+            }
+
+            mutating func value() throws -> Value {
+                skipSpace()
+                guard i < bytes.count else { throw Failure() }
+                switch bytes[i] {
+                case UInt8(ascii: "n"): try expect("null"); return .null
+                case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+                case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+                case UInt8(ascii: "\""): return .string(try string())
+                case UInt8(ascii: "["):
+                    i += 1
+                    var items: [Value] = []
+                    skipSpace()
+                    if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                    while true {
+                        items.append(try value())
+                        skipSpace()
+                        guard i < bytes.count else { throw Failure() }
+                        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                        try expect("]")
+                        return .array(items)
+                    }
+                case UInt8(ascii: "{"):
+                    i += 1
+                    var object: [String: Value] = [:]
+                    skipSpace()
+                    if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+                    while true {
+                        skipSpace()
+                        let key = try string()
+                        skipSpace()
+                        try expect(":")
+                        object[key] = try value()
+                        skipSpace()
+                        guard i < bytes.count else { throw Failure() }
+                        if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                        try expect("}")
+                        return .object(object)
+                    }
+                default:
+                    let start = i
+                    while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+                    guard let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { throw Failure() }
+                    return .number(d)
+                }
+            }
+
+            mutating func string() throws -> String {
+                try expect("\"")
+                var scalars = String.UnicodeScalarView()
+                var raw: [UInt8] = []
+                func flush() {
+                    scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                    raw.removeAll()
+                }
+                while i < bytes.count {
+                    let b = bytes[i]
+                    i += 1
+                    if b == UInt8(ascii: "\"") { flush(); return String(scalars) }
+                    guard b == UInt8(ascii: "\\") else { raw.append(b); continue }
+                    guard i < bytes.count else { throw Failure() }
+                    let e = bytes[i]
+                    i += 1
+                    switch e {
+                    case UInt8(ascii: "n"): raw.append(0x0A)
+                    case UInt8(ascii: "t"): raw.append(0x09)
+                    case UInt8(ascii: "r"): raw.append(0x0D)
+                    case UInt8(ascii: "b"): raw.append(0x08)
+                    case UInt8(ascii: "f"): raw.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        flush()
+                        var unit = try hex4()
+                        if (0xD800..<0xDC00).contains(unit) {
+                            try expect("\\u")
+                            let low = try hex4()
+                            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(unit) else { throw Failure() }
+                        scalars.append(scalar)
+                    default: raw.append(e)
+                    }
+                }
+                throw Failure()
+            }
+
+            mutating func hex4() throws -> UInt32 {
+                guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+                else { throw Failure() }
+                i += 4
+                return v
+            }
+        }
+    }
+}

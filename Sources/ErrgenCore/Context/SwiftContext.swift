@@ -19,7 +19,7 @@ public struct SwiftCatalogContext: Sendable {
     /// Swift string literals.
     public var nameLiteral: String
     public var titleLiteral: String
-    /// Runtime `WireFormat` case names, in order of preference.
+    /// Runtime `FormatSpec` case names, in order of preference.
     public var formats: [String]
     public var defaultFormat: String
     /// A string literal, or `nil`.
@@ -45,8 +45,10 @@ public struct SwiftCaseContext: Sendable {
 }
 
 public struct SwiftParameterContext: Sendable {
-    /// The argument label (keywords in backticks).
+    /// The argument label in the case declaration (keywords in backticks).
     public var label: String
+    /// The argument label at a call site (only `inout`, `var` and `let` need backticks there).
+    public var callLabel: String
     /// The name a pattern binds the value to.
     public var binding: String
     /// `String`, `Int`, `Double` or `Bool`.
@@ -59,7 +61,7 @@ public struct SwiftParameterContext: Sendable {
 
 /// Builds template contexts from a validated spec.
 public enum ContextBuilder {
-    public static func swiftCatalog(_ catalog: Catalog, header: String) -> SwiftCatalogContext {
+    public static func swiftCatalog(_ catalog: CatalogSpec, header: String) -> SwiftCatalogContext {
         var cases: [SwiftCaseContext] = []
         for entry in catalog.errors {
             let name = SwiftNames.escaped(entry.swiftCaseName)
@@ -82,7 +84,8 @@ public enum ContextBuilder {
             }
             let parameters = all.map { parameter in
                 SwiftParameterContext(
-                    label: SwiftNames.escaped(parameter.swiftName), binding: SwiftNames.escaped(parameter.swiftName),
+                    label: SwiftNames.escaped(parameter.swiftName), callLabel: SwiftNames.argumentLabel(parameter.swiftName),
+                    binding: SwiftNames.localName(parameter.swiftName),
                     swiftType: parameter.kind.swiftType, kind: parameter.kind.rawValue,
                     nameLiteral: SwiftLiteral.string(parameter.name.value))
             }
@@ -122,7 +125,7 @@ public enum ContextBuilder {
             tableLines: catalog.errors.map(tableLine))
     }
 
-    static func runtimeFormatCase(_ kind: WireFormat.Kind) -> String {
+    static func runtimeFormatCase(_ kind: FormatSpec.Kind) -> String {
         switch kind {
         case .text: return "text"
         case .json: return "json"
@@ -131,13 +134,13 @@ public enum ContextBuilder {
         }
     }
 
-    static func parameterList(_ parameters: [Parameter]) -> String {
+    static func parameterList(_ parameters: [ParameterSpec]) -> String {
         parameters.map { "\($0.name.value):\($0.kind.rawValue)" }.joined(separator: ",")
     }
 
     /// One line of the runtime catalog table (see `Catalog.init` in ErrgenRuntime), escaped for a
     /// Swift multi-line string literal.
-    static func tableLine(_ entry: ErrorEntry) -> String {
+    static func tableLine(_ entry: ErrorSpec) -> String {
         var fields = [entry.code.value, String(entry.status.value), entry.message.value.source, parameterList(entry.parameters)]
         for header in entry.headers {
             fields.append(header.name.value + ": " + header.value.value.source)

@@ -5,23 +5,25 @@ import CYAML
 ///
 /// What the loader does with YAML:
 /// - Plain scalars resolve under the YAML 1.2 core schema (``CoreSchema``), whatever a `%YAML`
-///   directive says; quoted and block scalars are strings.
+///   directive says; quoted and block scalars are strings. A float form too large for `Double`
+///   becomes ±infinity.
 /// - Explicit tags: `!!str`, `!!int`, `!!float`, `!!bool` and `!!null` make a scalar of that type
 ///   (its text must have the type's form: `!!int "12"` is 12, `!!int abc` is an error); the
-///   non-specific tag `!` makes a scalar a string; `!!seq` and `!!map` are accepted on their own kind.
-///   Every other tag (`!local`, `!!binary`, `!!set`, `tag:example.com,2000:x`) is kept in
-///   ``YAMLNode/tag`` in its expanded form, and the node resolves as an untagged node of the same
+///   non-specific tag `!` makes a scalar a string; `!!seq` and `!!map` are accepted on their own
+///   kind and are errors on another. Every other tag (`!local`, `!!binary`, `!!set`,
+///   `tag:example.com,2000:x`) is only kept: the node resolves as an untagged node of the same
 ///   style would. ``YAMLNode/tag`` holds every explicit tag as written, expanded.
 /// - Anchors and aliases: an alias becomes a copy of the node its anchor names (the most recent
 ///   one before it in the same document). The copy's root takes the alias's location; the nodes
-///   inside it keep the locations where they are written.
+///   inside it keep the locations where they are written. Copies share storage, so an alias costs
+///   no copying of its subtree.
 /// - Mapping keys must be unique; keys compare by resolved value (`1` and `0x1` are the same key,
 ///   `1` and `"1"` are not) and by any tag the loader does not interpret. A `<<` key is an ordinary
 ///   key: YAML 1.1 merge keys are not part of the 1.2 core schema.
 /// - Limits (``YAMLLimits``) on input size, nesting depth, nodes produced and aliases are checked
 ///   as the events arrive, so hostile input stops at the event that crosses a limit.
-/// - Input is UTF-8, or UTF-16 with a byte order mark (libyaml's encodings); a UTF-8 byte order
-///   mark at the start is skipped.
+/// - Input is UTF-8 (a byte order mark at the start is skipped), or UTF-16 or UTF-32 with a byte
+///   order mark, which the loader turns into UTF-8 first.
 ///
 /// Refused by design, each with its own diagnostic:
 /// - a sequence or mapping as a mapping key, directly or through an alias:
@@ -29,9 +31,25 @@ import CYAML
 /// - an alias inside the node its anchor names (a recursive structure, which no tree can hold):
 ///   "alias *a refers to a node that contains it; recursive structures are not supported";
 /// - an integer outside `Int`'s range (`-9223372036854775808...9223372036854775807`): "integer
-///   … does not fit in 64 bits; quote it to make it a string". Quoting or `!!str` makes it a string;
-///   silently turning it into a float or a string would hide the mistake;
-/// - a float form too large for `Double` is not refused: it becomes ±infinity.
+///   … does not fit in 64 bits; quote it to make it a string". Quoting or `!!str` makes it a
+///   string; silently turning it into a float or a string would hide the mistake.
+///
+/// Refused because libyaml 0.2.5 reads them differently from YAML 1.2 (the loader detects them
+/// and reports them rather than return the wrong data):
+/// - a plain scalar starting with `?` in a flow collection (`[?x]`), which libyaml takes for an
+///   explicit key;
+/// - an anchor or alias name followed directly by `:`, `?`, `%`, `@` or `` ` `` (`&a:b`), which
+///   libyaml ends before that character;
+/// - a block scalar whose last line holds only spaces at the end of the input, without a line
+///   break, which libyaml drops.
+///
+/// Rejected although libyaml 0.2.5 accepts them, because YAML 1.2 forbids them: a comment whose
+/// `#` follows something other than whitespace (`"a"#b`, `[a]#b`, `|#b`); a directive after a
+/// document that did not end with `...`; a line of a flow collection or of a multi-line quoted
+/// scalar indented no more than the enclosing block collection's entries (including the line of
+/// a closing `]` or `}`); a plain `-` in a flow collection; leading empty lines of a block scalar
+/// with more spaces than its first line of text; a byte order mark anywhere but at the start of a
+/// document.
 public struct YAMLLoader: Sendable {
     public var limits: YAMLLimits
 
@@ -61,11 +79,21 @@ public struct YAMLLoader: Sendable {
                 file: file
             ))
         }
-        if bytes.isEmpty { return [] }
+        var text = bytes
+        switch YAMLSource.transcodedToUTF8(bytes) {
+        case nil:
+            break
+        case let .success(utf8)?:
+            text = utf8
+        case let .failure(failure)?:
+            let location = failure.decoded.withUnsafeBufferPointer { YAMLSource($0).location(ofOffset: $0.count) }
+            throw DiagnosticError(.error("the file is not valid \(failure.encoding)", file: file, at: location))
+        }
+        if text.isEmpty { return [] }
         let limits = self.limits
-        let result = bytes.withUnsafeBufferPointer { input in
+        let result = text.withUnsafeBufferPointer { input in
             Result { () throws(DiagnosticError) -> [YAMLNode] in
-                var session = try LoadSession(input: input, file: file, limits: limits)
+                var session = try LoadSession.start(input: input, file: file, limits: limits)
                 return try session.run(singleDocument: singleDocument)
             }
         }
@@ -75,10 +103,18 @@ public struct YAMLLoader: Sendable {
 
 /// One pass of libyaml's event parser over one input, building the tree. Owns the parser and
 /// its current event, and frees both however the pass ends.
+///
+/// Besides building the tree, it checks the source where libyaml 0.2.5 accepts what YAML 1.2
+/// forbids or reads it differently, each check sound on its own (it looks only at text libyaml
+/// has already placed): comments not preceded by whitespace, directives after a document without
+/// `...`, flow and quoted-scalar lines indented no more than the enclosing block, a plain `-` in
+/// a flow collection, leading empty lines of a block scalar with more spaces than its first line,
+/// `?` directly followed by text, anchor names that run into `:`, a block scalar ending the input
+/// in a line of spaces, and byte order marks inside a document.
 private struct LoadSession: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
-    private let input: UnsafeBufferPointer<UInt8>
+    private var source: YAMLSource
     private let file: String
     private let limits: YAMLLimits
 
@@ -88,23 +124,43 @@ private struct LoadSession: ~Copyable {
     private var root: YAMLNode?
     private var documents: [YAMLNode] = []
     private var documentCount = 0
+    /// Whether the last document ended with an explicit `...`.
+    private var lastDocumentEndedExplicitly = false
     /// Anchors of the current document.
     private var anchors: [String: Anchor] = [:]
     private var nodeCount = 0
     private var aliasCount = 0
+    /// The source before this byte offset has been checked for comments and byte order marks.
+    private var gapCheckedUpTo = 0
+    /// Where the input's last line starts, if it holds only spaces and tabs and no line break ends it.
+    private let finalLineOfSpaces: Int?
 
-    init(input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) throws(DiagnosticError) {
-        self.input = input
-        self.file = file
-        self.limits = limits
-        parser = .allocate(capacity: 1)
-        event = .allocate(capacity: 1)
+    /// A session over `input`, or an error if libyaml cannot allocate its parser.
+    static func start(input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) throws(DiagnosticError) -> LoadSession {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) != 0 else {
             parser.deallocate()
-            event.deallocate()
             throw DiagnosticError(.error("out of memory while starting the YAML parser", file: file))
         }
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+        return LoadSession(parser: parser, input: input, file: file, limits: limits)
+    }
+
+    /// Takes over `parser`, initialized and reading `input`.
+    private init(parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) {
+        let source = YAMLSource(input)
+        var lastLine = source.count
+        while lastLine > source.start, source[lastLine - 1] == Self.space || source[lastLine - 1] == Self.tab {
+            lastLine -= 1
+        }
+        let lastLineIsSpaces = lastLine < source.count && (lastLine == source.start || source.lineBreakEnds(at: lastLine))
+        self.parser = parser
+        self.event = .allocate(capacity: 1)
+        self.source = source
+        self.gapCheckedUpTo = source.start
+        self.finalLineOfSpaces = lastLineIsSpaces ? lastLine : nil
+        self.file = file
+        self.limits = limits
     }
 
     deinit {
@@ -124,26 +180,28 @@ private struct LoadSession: ~Copyable {
                 try scalar()
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.pointee.data.sequence_start
-                try startCollection(isMapping: false, anchor: data.anchor, tag: data.tag)
+                try startCollection(
+                    isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, anchor: data.anchor, tag: data.tag
+                )
             case YAML_MAPPING_START_EVENT:
                 let data = event.pointee.data.mapping_start
-                try startCollection(isMapping: true, anchor: data.anchor, tag: data.tag)
+                try startCollection(
+                    isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, anchor: data.anchor, tag: data.tag
+                )
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try endCollection()
             case YAML_ALIAS_EVENT:
                 try alias()
             case YAML_DOCUMENT_START_EVENT:
-                documentCount += 1
-                if singleDocument, documentCount > 1 {
-                    throw error("expected one document, but a second document starts here", at: startLocation)
-                }
-                anchors.removeAll(keepingCapacity: true)
+                try startDocument(singleDocument: singleDocument)
             case YAML_DOCUMENT_END_EVENT:
                 if let root {
                     documents.append(root)
                 }
                 root = nil
+                lastDocumentEndedExplicitly = event.pointee.data.document_end.implicit == 0
             case YAML_STREAM_END_EVENT:
+                try checkGap(upTo: source.count, documentPrefix: documentCount == 0 || lastDocumentEndedExplicitly)
                 return documents
             default:
                 break
@@ -158,12 +216,25 @@ private struct LoadSession: ~Copyable {
         return SourceLocation(line: mark.line + 1, column: mark.column + 1)
     }
 
+    private mutating func startDocument(singleDocument: Bool) throws(DiagnosticError) {
+        documentCount += 1
+        if singleDocument, documentCount > 1 {
+            throw error("expected one document, but a second document starts here", at: startLocation)
+        }
+        try checkGap(upTo: source.offset(ofCharacter: event.pointee.start_mark.index), documentPrefix: true)
+        let data = event.pointee.data.document_start
+        let hasDirectives = data.version_directive != nil || data.tag_directives.start != data.tag_directives.end
+        if hasDirectives, documentCount > 1, !lastDocumentEndedExplicitly {
+            throw error("a directive after a document must follow a document end marker '...'", at: startLocation)
+        }
+        anchors.removeAll(keepingCapacity: true)
+    }
+
     private mutating func scalar() throws(DiagnosticError) {
         let data = event.pointee.data.scalar
         let location = startLocation
         try countNodes(1, at: location)
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
-        let value = String(decoding: bytes, as: UTF8.self)
         let style: YAMLScalar.Style
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -172,6 +243,8 @@ private struct LoadSession: ~Copyable {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
+        try checkScalarSource(style: style, bytes: bytes, anchor: data.anchor)
+        let value = String(decoding: bytes, as: UTF8.self)
         let tag = data.tag.map { String(cString: $0) }
         let resolved = try resolve(bytes, value: value, style: style, tag: tag, at: location)
         let node = YAMLNode(.scalar(YAMLScalar(value: value, style: style, resolved: resolved)), at: location, tag: tag)
@@ -182,16 +255,18 @@ private struct LoadSession: ~Copyable {
     }
 
     private mutating func startCollection(
-        isMapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
+        isMapping: Bool, isFlow: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
     ) throws(DiagnosticError) {
         let location = startLocation
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if expectsKey {
             throw error("complex mapping keys are not supported", at: location)
         }
         if stack.count >= limits.maxDepth {
             throw error("nesting deeper than \(limits.maxDepth) levels", at: location)
         }
         try countNodes(1, at: location)
+        let startOffset = source.offset(ofCharacter: event.pointee.start_mark.index)
+        try checkNodeStart(at: startOffset, anchor: anchor)
         let tagName = tag.map { String(cString: $0) }
         if let tagName {
             try checkCollectionTag(tagName, isMapping: isMapping, at: location)
@@ -202,11 +277,33 @@ private struct LoadSession: ~Copyable {
             anchors[name] = .open(location)
             anchorName = name
         }
-        stack.append(Frame(isMapping: isMapping, location: location, tag: tagName, anchor: anchorName))
+        let parentIndent = topBlockIndent
+        let blockIndent: Int
+        if isFlow {
+            blockIndent = parentIndent
+        } else {
+            // The column of the collection's entries: where libyaml's block start token ends. An
+            // indentless sequence (a mapping's value at the mapping's own column) ends after its `-`.
+            let end = event.pointee.end_mark
+            let endOffset = source.offset(ofCharacter: end.index)
+            let atDash = endOffset < source.count && source[endOffset] == UInt8(ascii: "-")
+            blockIndent = isMapping || atDash ? end.column : end.column - 1
+        }
+        stack.append(Frame(
+            isMapping: isMapping, isFlow: isFlow, location: location, tag: tagName, anchor: anchorName,
+            blockIndent: blockIndent, startOffset: startOffset,
+            isOutermostFlow: isFlow && !inFlow
+        ))
     }
 
     private mutating func endCollection() throws(DiagnosticError) {
         let frame = stack.removeLast()
+        if frame.isOutermostFlow {
+            let endOffset = source.offset(ofCharacter: event.pointee.end_mark.index)
+            try checkContinuationLines(
+                from: frame.startOffset, to: endOffset, indent: frame.blockIndent + 1, what: "flow collection"
+            )
+        }
         let node: YAMLNode
         if frame.isMapping {
             node = YAMLNode(.mapping(frame.pairs), at: frame.location, tag: frame.tag)
@@ -223,6 +320,12 @@ private struct LoadSession: ~Copyable {
     private mutating func alias() throws(DiagnosticError) {
         let location = startLocation
         let name = String(cString: event.pointee.data.alias.anchor)
+        let startOffset = source.offset(ofCharacter: event.pointee.start_mark.index)
+        try checkNodeStart(at: startOffset, anchor: nil)
+        try checkGap(upTo: startOffset)
+        let endOffset = source.offset(ofCharacter: event.pointee.end_mark.index)
+        try checkNameEnd(at: endOffset)
+        gapCheckedUpTo = max(gapCheckedUpTo, endOffset)
         aliasCount += 1
         if aliasCount > limits.maxAliases {
             throw error("more than \(limits.maxAliases) aliases", at: location)
@@ -245,7 +348,22 @@ private struct LoadSession: ~Copyable {
 
     // MARK: - Tree
 
-    private mutating func attach(_ node: YAMLNode, count: Int) throws(DiagnosticError) {
+    // The innermost collection's properties, read in place (`stack.last` would copy the frame).
+
+    private var expectsKey: Bool {
+        guard !stack.isEmpty else { return false }
+        return stack[stack.count - 1].isMapping && stack[stack.count - 1].pendingKey == nil
+    }
+
+    private var inFlow: Bool {
+        stack.isEmpty ? false : stack[stack.count - 1].isFlow
+    }
+
+    private var topBlockIndent: Int {
+        stack.isEmpty ? -1 : stack[stack.count - 1].blockIndent
+    }
+
+    private mutating func attach(_ node: consuming YAMLNode, count: Int) throws(DiagnosticError) {
         guard !stack.isEmpty else {
             root = node
             return
@@ -256,9 +374,8 @@ private struct LoadSession: ~Copyable {
             stack[top].items.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
+        if let key = stack[top].pendingKey.take() {
             stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].pendingKey = nil
             return
         }
         guard case let .scalar(scalar) = node.kind else {
@@ -287,6 +404,217 @@ private struct LoadSession: ~Copyable {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))) + "…"
         }
         return text
+    }
+
+    // MARK: - Source checks
+
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+
+    private func isBlankOrBreak(_ b: UInt8) -> Bool {
+        b == Self.space || b == Self.tab || b == 0x0A || b == 0x0D
+    }
+
+    /// Checks a scalar's text in the source and moves the gap check past it.
+    private mutating func checkScalarSource(
+        style: YAMLScalar.Style, bytes: UnsafeBufferPointer<UInt8>, anchor: UnsafeMutablePointer<yaml_char_t>?
+    ) throws(DiagnosticError) {
+        let startOffset = source.offset(ofCharacter: event.pointee.start_mark.index)
+        let endOffset = source.offset(ofCharacter: event.pointee.end_mark.index)
+        try checkNodeStart(at: startOffset, anchor: anchor)
+        try checkByteOrderMarks(value: bytes, from: startOffset, to: endOffset)
+        let indent = topBlockIndent + 1
+        switch style {
+        case .literal, .folded:
+            // The header line (indicator, indentation and chomping, comment) is searched for
+            // comments; the content is not.
+            let indicator = propertiesEnd(from: startOffset)
+            let headerEnd = source.lineEnd(from: indicator)
+            try checkGap(upTo: headerEnd)
+            gapCheckedUpTo = max(gapCheckedUpTo, endOffset)
+            try checkBlockScalar(indicator: indicator, headerEnd: headerEnd, end: endOffset, indent: indent)
+        case .singleQuoted, .doubleQuoted:
+            try checkGap(upTo: startOffset)
+            gapCheckedUpTo = max(gapCheckedUpTo, endOffset)
+            try checkContinuationLines(from: startOffset, to: endOffset, indent: indent, what: "quoted scalar")
+        case .plain:
+            try checkGap(upTo: startOffset)
+            gapCheckedUpTo = max(gapCheckedUpTo, endOffset)
+            if bytes.count == 1, bytes[0] == UInt8(ascii: "-"), inFlow {
+                throw error("a plain '-' cannot be a scalar in a flow collection; quote it", at: startLocation)
+            }
+        }
+    }
+
+    /// Checks the source between the last scalar and `offset`, outside every scalar. A comment
+    /// starts with `#` after whitespace, but libyaml takes any `#` there for a comment, so each must
+    /// follow whitespace. A byte order mark may start a document (`documentPrefix`), but not stand
+    /// inside one, where libyaml skips it at the start of a line.
+    private mutating func checkGap(upTo offset: Int, documentPrefix: Bool = false) throws(DiagnosticError) {
+        var i = gapCheckedUpTo
+        let end = min(offset, source.count)
+        guard i < end else { return }
+        let hash = UInt8(ascii: "#")
+        while i < end {
+            let b = source[i]
+            if b == hash, i > source.start, !isBlankOrBreak(source[i - 1]), !(i >= 3 && source.isByteOrderMark(at: i - 3)) {
+                throw error("a comment needs whitespace before '#'", at: source.location(ofOffset: i))
+            }
+            if b == 0xEF, !documentPrefix, source.isByteOrderMark(at: i) {
+                throw byteOrderMarkError(at: i)
+            }
+            i += 1
+        }
+        gapCheckedUpTo = end
+    }
+
+    private func byteOrderMarkError(at offset: Int) -> DiagnosticError {
+        error("a byte order mark (U+FEFF) is only allowed at the start of a document", at: source.location(ofOffset: offset))
+    }
+
+    /// A byte order mark in a scalar's text is not content (YAML 1.2 `nb-char` excludes it); libyaml
+    /// keeps it. Only the source can tell it from a double-quoted `\uFEFF`, so the source is searched
+    /// only when the value holds one.
+    private func checkByteOrderMarks(value: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) throws(DiagnosticError) {
+        guard value.count >= 3, value.contains(0xEF) else { return }
+        var i = start
+        while i < min(end, source.count) {
+            if source[i] == 0xEF, source.isByteOrderMark(at: i) { throw byteOrderMarkError(at: i) }
+            i += 1
+        }
+    }
+
+    /// Checks what libyaml reads differently from YAML 1.2 where a node starts: a `?` directly before
+    /// it (libyaml takes `?x` in a flow collection for an explicit key; YAML 1.2 for a plain scalar
+    /// `?x`), and an anchor whose name runs on into `:` and similar characters.
+    private func checkNodeStart(at offset: Int, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(DiagnosticError) {
+        if inFlow, offset > source.start, source[offset - 1] == UInt8(ascii: "?") {
+            throw error(
+                "a plain scalar starting with '?' in a flow collection is not supported; quote it or put a space after '?'",
+                at: source.location(ofOffset: offset - 1)
+            )
+        }
+        guard let anchor else { return }
+        // Walk the node's properties to the anchor.
+        var i = offset
+        while i < source.count {
+            switch source[i] {
+            case UInt8(ascii: "&"):
+                var length = 0
+                while anchor[length] != 0 { length += 1 }
+                try checkNameEnd(at: i + 1 + length)
+                return
+            case UInt8(ascii: "!"):
+                while i < source.count, !isBlankOrBreak(source[i]) { i += 1 }
+            case UInt8(ascii: "#"):
+                i = source.lineEnd(from: i)
+            case let b where isBlankOrBreak(b):
+                i += 1
+            default:
+                return
+            }
+        }
+    }
+
+    /// libyaml ends an anchor or alias name at the first character that is not a letter, digit,
+    /// `-` or `_`, and accepts `:`, `?`, `%`, `@` or `` ` `` right after it; YAML 1.2 makes those
+    /// part of the name.
+    private func checkNameEnd(at offset: Int) throws(DiagnosticError) {
+        guard offset < source.count else { return }
+        switch source[offset] {
+        case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            throw error(
+                "anchor and alias names are limited to letters, digits, '-' and '_' (found '\(Character(Unicode.Scalar(source[offset])))')",
+                at: source.location(ofOffset: offset)
+            )
+        default:
+            return
+        }
+    }
+
+    /// The offset after a node's properties (tags, anchors, and the whitespace and comments between
+    /// them), where its content starts.
+    private func propertiesEnd(from offset: Int) -> Int {
+        var i = offset
+        while i < source.count {
+            switch source[i] {
+            case UInt8(ascii: "!"), UInt8(ascii: "&"):
+                while i < source.count, !isBlankOrBreak(source[i]) { i += 1 }
+            case UInt8(ascii: "#"):
+                i = source.lineEnd(from: i)
+            case let b where isBlankOrBreak(b):
+                i += 1
+            default:
+                return i
+            }
+        }
+        return i
+    }
+
+    /// Lines after the first of a flow collection or a quoted scalar are indented by at least
+    /// `indent` spaces, one more than the enclosing block collection's entries (YAML 1.2
+    /// `s-flow-line-prefix(n)`); libyaml does not check this. Empty lines, and comment lines in
+    /// a flow collection, may be indented less.
+    private func checkContinuationLines(from start: Int, to end: Int, indent: Int, what: String) throws(DiagnosticError) {
+        guard indent > 0 else { return }
+        let comments = what == "flow collection"
+        var lineStart = source.nextLineStart(after: start)
+        while lineStart < end {
+            var spaces = lineStart
+            while spaces < source.count, source[spaces] == Self.space { spaces += 1 }
+            var i = spaces
+            while i < source.count, source[i] == Self.space || source[i] == Self.tab { i += 1 }
+            let blank = i >= source.count || source.lineBreakWidth(at: i) > 0
+            let comment = comments && i < source.count && source[i] == UInt8(ascii: "#")
+            if !blank, !comment, spaces - lineStart < indent {
+                let tabNote = source[spaces] == Self.tab ? " (a tab does not count)" : ""
+                throw error(
+                    "lines of a \(what) must be indented by at least \(indent) space\(indent == 1 ? "" : "s") here\(tabNote)",
+                    at: source.location(ofOffset: spaces)
+                )
+            }
+            lineStart = source.nextLineStart(after: lineStart)
+        }
+    }
+
+    /// Two cases libyaml reads differently from YAML 1.2: leading empty lines with more spaces
+    /// than the first line of text (an error in YAML 1.2; libyaml takes the longest one as the
+    /// indentation and ends the scalar), and a last line of spaces at the end of input without a
+    /// line break (libyaml drops it).
+    private func checkBlockScalar(indicator: Int, headerEnd: Int, end: Int, indent: Int) throws(DiagnosticError) {
+        var explicitIndentation = false
+        var i = indicator + 1
+        while i < min(indicator + 3, source.count), source[i] != Self.space, source[i] != Self.tab {
+            if source[i] >= UInt8(ascii: "1"), source[i] <= UInt8(ascii: "9") { explicitIndentation = true }
+            i += 1
+        }
+        if !explicitIndentation {
+            var lineStart = source.nextLineStart(after: headerEnd)
+            var longestEmpty = 0
+            while lineStart < source.count {
+                var j = lineStart
+                while j < source.count, source[j] == Self.space { j += 1 }
+                let spaces = j - lineStart
+                if j < source.count, source.lineBreakWidth(at: j) > 0 {
+                    longestEmpty = max(longestEmpty, spaces)
+                    lineStart = j + source.lineBreakWidth(at: j)
+                    continue
+                }
+                if j < source.count, spaces >= indent, spaces < longestEmpty {
+                    throw error(
+                        "a leading empty line of this block scalar has \(longestEmpty) spaces, more than its first line of text (\(spaces))",
+                        at: source.location(ofOffset: j)
+                    )
+                }
+                break
+            }
+        }
+        if let lastLine = finalLineOfSpaces, lastLine > headerEnd, end >= lastLine {
+            throw error(
+                "a block scalar whose last line holds only spaces must end with a line break",
+                at: source.location(ofOffset: lastLine)
+            )
+        }
     }
 
     // MARK: - Tags
@@ -386,7 +714,8 @@ private struct LoadSession: ~Copyable {
         case YAML_MEMORY_ERROR:
             return .error("out of memory while parsing YAML", file: file)
         case YAML_READER_ERROR:
-            let location = readerLocation(offset: p.problem_offset)
+            // The reader reports a byte offset, not a mark.
+            let location = source.location(ofOffset: p.problem_offset)
             let value = p.problem_value
             let message: String
             switch problem {
@@ -398,8 +727,6 @@ private struct LoadSession: ~Copyable {
                 message = "the file is not valid UTF-8 (\(problem) 0x\(Self.hex(value, digits: 2)))"
             case let other where other.contains("UTF-8"):
                 message = "the file is not valid UTF-8 (\(other))"
-            case let other where other.contains("UTF-16"):
-                message = "the file is not valid UTF-16 (\(other))"
             default:
                 message = problem
             }
@@ -408,8 +735,8 @@ private struct LoadSession: ~Copyable {
             let mark = p.problem_mark
             let location = SourceLocation(line: mark.line + 1, column: mark.column + 1)
             var message = problem
-            if problem == "found character that cannot start any token", isTab(at: mark) {
-                message = "found a tab character that cannot start any token (tabs cannot indent YAML)"
+            if problem == "found character that cannot start any token", isTab(at: location) {
+                message = "found a tab character that cannot start any token (YAML indents with spaces, never tabs)"
             }
             if let context = p.context.map({ String(cString: $0) }) {
                 let cm = p.context_mark
@@ -430,90 +757,38 @@ private struct LoadSession: ~Copyable {
         return String(repeating: "0", count: max(0, digits - s.count)) + s
     }
 
-    /// Whether the character at a libyaml mark (counted in characters from the start) is a tab.
-    private func isTab(at mark: yaml_mark_t) -> Bool {
-        guard let offset = byteOffset(line: mark.line, column: mark.column), offset < input.count else { return false }
-        return input[offset] == 0x09
-    }
-
-    /// The byte offset of a line and column (both 0-based, column in characters) in UTF-8 input.
-    private func byteOffset(line: Int, column: Int) -> Int? {
-        guard !isUTF16 else { return nil }
-        var i = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var currentLine = 0
-        while currentLine < line, i < input.count {
-            let width = lineBreakWidth(at: i)
-            if width > 0 { currentLine += 1; i += width } else { i += 1 }
-        }
-        var currentColumn = 0
-        while currentColumn < column, i < input.count {
-            i += 1
-            while i < input.count, input[i] & 0xC0 == 0x80 { i += 1 }
-            currentColumn += 1
-        }
-        return i
-    }
-
-    private var isUTF16: Bool {
-        input.count >= 2 && ((input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE))
-    }
-
-    /// The width in bytes of a line break at `i` as libyaml counts them (CR LF, CR, LF, NEL, LS, PS), or 0.
-    private func lineBreakWidth(at i: Int) -> Int {
-        switch input[i] {
-        case 0x0A: return 1
-        case 0x0D: return i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
-        case 0xC2: return i + 1 < input.count && input[i + 1] == 0x85 ? 2 : 0
-        case 0xE2:
-            return i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9) ? 3 : 0
-        default: return 0
-        }
-    }
-
-    /// Line and column of a byte offset that libyaml's reader reported (it reports no mark).
-    private func readerLocation(offset: Int) -> SourceLocation {
-        let end = min(offset, input.count)
+    /// Whether the character at a line and column is a tab.
+    private func isTab(at location: SourceLocation) -> Bool {
+        var i = source.start
         var line = 1
+        while line < location.line, i < source.count {
+            let width = source.lineBreakWidth(at: i)
+            if width > 0 { line += 1; i += width } else { i += 1 }
+        }
         var column = 1
-        if isUTF16 {
-            let bigEndian = input[0] == 0xFE
-            var i = 2
-            while i + 1 < end {
-                let unit = bigEndian ? UInt16(input[i]) << 8 | UInt16(input[i + 1]) : UInt16(input[i + 1]) << 8 | UInt16(input[i])
-                i += 2
-                switch unit {
-                case 0x0A, 0x85, 0x2028, 0x2029: line += 1; column = 1
-                case 0x0D:
-                    let nextIsLF = i + 1 < end && (bigEndian ? input[i + 1] : input[i]) == 0x0A && (bigEndian ? input[i] : input[i + 1]) == 0
-                    if !nextIsLF { line += 1; column = 1 }
-                case 0xDC00...0xDFFF: break
-                default: column += 1
-                }
-            }
-            return SourceLocation(line: line, column: column)
+        while column < location.column, i < source.count {
+            i += 1
+            while i < source.count, source[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
         }
-        var i = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < end {
-            let width = lineBreakWidth(at: i)
-            if width > 0 {
-                line += 1
-                column = 1
-                i += width
-            } else {
-                if input[i] & 0xC0 != 0x80 { column += 1 }
-                i += 1
-            }
-        }
-        return SourceLocation(line: line, column: column)
+        return i < source.count && source[i] == Self.tab
     }
 }
 
 /// A sequence or mapping whose events are still arriving.
 private struct Frame {
     let isMapping: Bool
+    let isFlow: Bool
     let location: SourceLocation
     let tag: String?
     let anchor: String?
+    /// The column (0-based) of the entries of the innermost block collection holding this one or
+    /// being this one; -1 at the top level. Lines of flow content inside are indented more.
+    let blockIndent: Int
+    /// The byte offset where the collection starts.
+    let startOffset: Int
+    /// A flow collection directly inside block context (or at the top).
+    let isOutermostFlow: Bool
     var items: [YAMLNode] = []
     var pairs: [YAMLPair] = []
     /// The key whose value comes next (mappings only); `nil` while a key is expected.
@@ -523,11 +798,18 @@ private struct Frame {
     /// Nodes in this collection so far, itself included.
     var count = 1
 
-    init(isMapping: Bool, location: SourceLocation, tag: String?, anchor: String?) {
+    init(
+        isMapping: Bool, isFlow: Bool, location: SourceLocation, tag: String?, anchor: String?,
+        blockIndent: Int, startOffset: Int, isOutermostFlow: Bool
+    ) {
         self.isMapping = isMapping
+        self.isFlow = isFlow
         self.location = location
         self.tag = tag
         self.anchor = anchor
+        self.blockIndent = blockIndent
+        self.startOffset = startOffset
+        self.isOutermostFlow = isOutermostFlow
     }
 
     /// Where the key `id` was first defined in this mapping, if it was; otherwise records it as
@@ -538,10 +820,8 @@ private struct Frame {
             keyIndex![id] = location
             return nil
         }
-        for pair in pairs {
-            if let scalar = pair.key.scalar, KeyID(scalar, tag: pair.key.tag) == id {
-                return pair.key.location
-            }
+        for pair in pairs where id.matches(pair.key) {
+            return pair.key.location
         }
         if pairs.count >= 16 {
             var index: [KeyID: SourceLocation] = [:]
@@ -572,19 +852,44 @@ private struct KeyID: Hashable {
     var value: Value
     var tag: String?
 
+    /// Whether `key` (a scalar) has this identity; `KeyID(key) == self` without building one.
+    func matches(_ key: YAMLNode) -> Bool {
+        guard case let .scalar(scalar) = key.kind else { return false }
+        switch (value, scalar.resolved) {
+        case let (.string(a), .string(b)):
+            guard a == b else { return false }
+        case (.null, .null):
+            break
+        case let (.bool(a), .bool(b)):
+            guard a == b else { return false }
+        case let (.int(a), .int(b)):
+            guard a == b else { return false }
+        case let (.float(a), .float(b)):
+            guard a == Self.bits(b) else { return false }
+        default:
+            return false
+        }
+        return tag == Self.customTag(key.tag)
+    }
+
+    private static func bits(_ d: Double) -> UInt64 {
+        d.isNaN ? Double.nan.bitPattern : (d == 0 ? 0 : d.bitPattern)
+    }
+
+    private static func customTag(_ tag: String?) -> String? {
+        guard let tag, tag != "!", !tag.hasPrefix("tag:yaml.org,2002:") else { return nil }
+        return tag
+    }
+
     init(_ scalar: YAMLScalar, tag: String?) {
         switch scalar.resolved {
         case .null: value = .null
         case let .bool(b): value = .bool(b)
         case let .int(i): value = .int(i)
-        case let .float(d): value = .float(d.isNaN ? Double.nan.bitPattern : (d == 0 ? 0 : d.bitPattern))
+        case let .float(d): value = .float(Self.bits(d))
         case let .string(s): value = .string(s)
         }
-        if let tag, tag != "!", !tag.hasPrefix("tag:yaml.org,2002:") {
-            self.tag = tag
-        } else {
-            self.tag = nil
-        }
+        self.tag = Self.customTag(tag)
     }
 }
 

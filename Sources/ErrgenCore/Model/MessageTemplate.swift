@@ -120,7 +120,7 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// Parameter names: a letter, then letters, digits, `-` or `_`.
+    /// ParameterSpec names: a letter, then letters, digits, `-` or `_`.
     public static func isValidParameterName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "_" }

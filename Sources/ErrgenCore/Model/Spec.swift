@@ -6,9 +6,9 @@ public struct Spec: Sendable, Hashable {
     public var version: Int
     /// The file the spec was read from, as the user named it.
     public var file: String
-    public var catalogs: [Catalog]
+    public var catalogs: [CatalogSpec]
 
-    public init(version: Int, file: String, catalogs: [Catalog]) {
+    public init(version: Int, file: String, catalogs: [CatalogSpec]) {
         self.version = version
         self.file = file
         self.catalogs = catalogs
@@ -27,7 +27,7 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 }
 
 /// The errors one API answers with, and how it puts them on the wire.
-public struct Catalog: Sendable, Hashable {
+public struct CatalogSpec: Sendable, Hashable {
     /// The catalog's name, its key under `catalogs:` (`RAWS`).
     public var name: Located<String>
     public var title: String
@@ -37,17 +37,17 @@ public struct Catalog: Sendable, Hashable {
     /// The Swift type name given in the spec, if any; otherwise derived (`RAWSError`).
     public var swiftName: Located<String>?
     /// The formats the catalog answers with, in order of preference.
-    public var formats: [WireFormat]
+    public var formats: [FormatSpec]
     /// The format used when the client states no preference.
-    public var defaultFormat: Located<WireFormat.Kind>?
+    public var defaultFormat: Located<FormatSpec.Kind>?
     /// Parameters every error of the catalog carries (RAWS's `reason`).
-    public var parameters: [Parameter]
-    public var errors: [ErrorEntry]
+    public var parameters: [ParameterSpec]
+    public var errors: [ErrorSpec]
 
     public init(
         name: Located<String>, title: String, summary: String? = nil, description: String? = nil,
-        swiftName: Located<String>? = nil, formats: [WireFormat], defaultFormat: Located<WireFormat.Kind>? = nil,
-        parameters: [Parameter] = [], errors: [ErrorEntry]
+        swiftName: Located<String>? = nil, formats: [FormatSpec], defaultFormat: Located<FormatSpec.Kind>? = nil,
+        parameters: [ParameterSpec] = [], errors: [ErrorSpec]
     ) {
         self.name = name
         self.title = title
@@ -61,7 +61,7 @@ public struct Catalog: Sendable, Hashable {
     }
 
     /// The default format: the one named by `default-format`, else the first listed.
-    public var effectiveDefaultFormat: WireFormat? {
+    public var effectiveDefaultFormat: FormatSpec? {
         if let wanted = defaultFormat?.value {
             return formats.first { $0.kind == wanted }
         }
@@ -70,7 +70,7 @@ public struct Catalog: Sendable, Hashable {
 }
 
 /// A way of putting an error on the wire.
-public struct WireFormat: Sendable, Hashable {
+public struct FormatSpec: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A plain-text body: the rendered message (RestAuth).
         case text
@@ -105,23 +105,23 @@ public struct WireFormat: Sendable, Hashable {
 }
 
 /// One error condition of a catalog.
-public struct ErrorEntry: Sendable, Hashable {
+public struct ErrorSpec: Sendable, Hashable {
     /// The code exactly as the service sends it (`ResponsetTypeNotAcceptable`, typo included).
     public var code: Located<String>
     public var status: Located<Int>
     public var message: Located<MessageTemplate>
     /// Markdown.
     public var description: String?
-    public var parameters: [Parameter]
+    public var parameters: [ParameterSpec]
     /// The Swift case name given in the spec, if any; otherwise derived from the code.
     public var swiftName: Located<String>?
     /// Response headers this error adds; values may use the error's placeholders.
-    public var headers: [Header]
+    public var headers: [HeaderSpec]
     public var deprecation: Deprecation?
 
     public init(
         code: Located<String>, status: Located<Int>, message: Located<MessageTemplate>, description: String? = nil,
-        parameters: [Parameter] = [], swiftName: Located<String>? = nil, headers: [Header] = [],
+        parameters: [ParameterSpec] = [], swiftName: Located<String>? = nil, headers: [HeaderSpec] = [],
         deprecation: Deprecation? = nil
     ) {
         self.code = code
@@ -143,7 +143,7 @@ public struct Deprecation: Sendable, Hashable {
 }
 
 /// A response header an error adds, for example `WWW-Authenticate` on a 401.
-public struct Header: Sendable, Hashable {
+public struct HeaderSpec: Sendable, Hashable {
     public var name: Located<String>
     public var value: Located<MessageTemplate>
 
@@ -154,7 +154,7 @@ public struct Header: Sendable, Hashable {
 }
 
 /// A typed, named value that fills a placeholder of a message or header.
-public struct Parameter: Sendable, Hashable {
+public struct ParameterSpec: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case string, integer, number, boolean
 

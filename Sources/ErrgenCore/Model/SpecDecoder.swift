@@ -16,7 +16,7 @@ public enum SpecDecoder {
                     file: file, at: v.location)
             }
         }
-        var catalogs: [Catalog] = []
+        var catalogs: [CatalogSpec] = []
         if let node = fields.node("catalogs", required: true, diagnostics: &diagnostics) {
             if let pairs = node.mapping {
                 if pairs.isEmpty {
@@ -39,7 +39,7 @@ public enum SpecDecoder {
         return Spec(version: version, file: file, catalogs: catalogs)
     }
 
-    static func decodeCatalog(name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> Catalog? {
+    static func decodeCatalog(name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {
         let what = "catalog '\(name.value)'"
         guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
@@ -47,19 +47,19 @@ public enum SpecDecoder {
         let description = fields.string("description", diagnostics: &diagnostics)
         let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
 
-        var formats: [WireFormat] = []
+        var formats: [FormatSpec] = []
         if let node = fields.node("formats", required: true, diagnostics: &diagnostics) {
             formats = decodeFormats(node, catalog: what, file: file, diagnostics: &diagnostics)
         }
-        var defaultFormat: Located<WireFormat.Kind>?
+        var defaultFormat: Located<FormatSpec.Kind>?
         if let node = fields.node("default-format", diagnostics: &diagnostics) {
             defaultFormat = formatKind(node, key: "default-format", file: file, diagnostics: &diagnostics)
         }
-        var parameters: [Parameter] = []
+        var parameters: [ParameterSpec] = []
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
             parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
         }
-        var errors: [ErrorEntry] = []
+        var errors: [ErrorSpec] = []
         if let node = fields.node("errors", required: true, diagnostics: &diagnostics) {
             if let pairs = node.mapping {
                 if pairs.isEmpty {
@@ -80,15 +80,15 @@ public enum SpecDecoder {
         }
         fields.finish(diagnostics: &diagnostics)
         guard let title else { return nil }
-        return Catalog(
+        return CatalogSpec(
             name: name, title: title.value, summary: summary?.value, description: description?.value,
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
     }
 
-    static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<WireFormat.Kind>? {
+    static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<FormatSpec.Kind>? {
         guard let name = MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics) else { return nil }
-        if let kind = WireFormat.Kind(rawValue: name.value) { return Located(kind, at: name.location) }
-        let known = WireFormat.Kind.allCases.map(\.rawValue)
+        if let kind = FormatSpec.Kind(rawValue: name.value) { return Located(kind, at: name.location) }
+        let known = FormatSpec.Kind.allCases.map(\.rawValue)
         var message = "unknown wire format '\(name.value)'"
         if let suggestion = Spelling.suggestion(for: name.value, among: known) {
             message += "; did you mean '\(suggestion)'?"
@@ -99,7 +99,7 @@ public enum SpecDecoder {
         return nil
     }
 
-    static func decodeFormats(_ node: YAMLNode, catalog: String, file: String, diagnostics: inout DiagnosticCollector) -> [WireFormat] {
+    static func decodeFormats(_ node: YAMLNode, catalog: String, file: String, diagnostics: inout DiagnosticCollector) -> [FormatSpec] {
         guard let items = node.sequence else {
             diagnostics.error("'formats' must be a sequence of wire formats, not \(node.kindDescription)", file: file, at: node.location)
             return []
@@ -107,12 +107,12 @@ public enum SpecDecoder {
         if items.isEmpty {
             diagnostics.error("\(catalog) must offer at least one wire format", file: file, at: node.location)
         }
-        var formats: [WireFormat] = []
+        var formats: [FormatSpec] = []
         for item in items {
-            var format: WireFormat?
+            var format: FormatSpec?
             if item.scalar != nil {
                 if let kind = formatKind(item, key: "formats", file: file, diagnostics: &diagnostics) {
-                    format = WireFormat(kind: kind.value, at: item.location)
+                    format = FormatSpec(kind: kind.value, at: item.location)
                 }
             } else if var fields = MappingReader(item, what: "a wire format", file: file, diagnostics: &diagnostics) {
                 let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
@@ -122,7 +122,7 @@ public enum SpecDecoder {
                     if let namespace, kind.value != .xml {
                         diagnostics.error("'namespace' applies only to the xml format", file: file, at: namespace.location)
                     }
-                    format = WireFormat(kind: kind.value, namespace: namespace?.value, at: item.location)
+                    format = FormatSpec(kind: kind.value, namespace: namespace?.value, at: item.location)
                 }
             }
             guard let format else { continue }
@@ -137,12 +137,12 @@ public enum SpecDecoder {
         return formats
     }
 
-    static func decodeParameters(_ node: YAMLNode, owner: String, file: String, diagnostics: inout DiagnosticCollector) -> [Parameter] {
+    static func decodeParameters(_ node: YAMLNode, owner: String, file: String, diagnostics: inout DiagnosticCollector) -> [ParameterSpec] {
         guard let pairs = node.mapping else {
             diagnostics.error("'parameters' must be a mapping of parameter names to types, not \(node.kindDescription)", file: file, at: node.location)
             return []
         }
-        var parameters: [Parameter] = []
+        var parameters: [ParameterSpec] = []
         for pair in pairs {
             guard let name = pair.key.scalar?.value else {
                 diagnostics.error("a parameter name must be a string", file: file, at: pair.key.location)
@@ -158,7 +158,7 @@ public enum SpecDecoder {
             if pair.value.scalar != nil {
                 // The short form: `user: string`.
                 if let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) {
-                    parameters.append(Parameter(name: located, kind: kind))
+                    parameters.append(ParameterSpec(name: located, kind: kind))
                 }
                 continue
             }
@@ -178,15 +178,15 @@ public enum SpecDecoder {
             if let example, !ParameterValueSyntax.accepts(example.value, as: kind) {
                 diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
             }
-            parameters.append(Parameter(name: located, kind: kind, description: description?.value, example: example?.value))
+            parameters.append(ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value))
         }
         return parameters
     }
 
-    static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> Parameter.Kind? {
+    static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ParameterSpec.Kind? {
         guard let name = MappingReader.string(node, key: "type", file: file, diagnostics: &diagnostics) else { return nil }
-        if let kind = Parameter.Kind(rawValue: name.value) { return kind }
-        let known = Parameter.Kind.allCases.map(\.rawValue)
+        if let kind = ParameterSpec.Kind(rawValue: name.value) { return kind }
+        let known = ParameterSpec.Kind.allCases.map(\.rawValue)
         var message = "unknown parameter type '\(name.value)'"
         if let suggestion = Spelling.suggestion(for: name.value, among: known) {
             message += "; did you mean '\(suggestion)'?"
@@ -197,18 +197,18 @@ public enum SpecDecoder {
         return nil
     }
 
-    static func decodeError(code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorEntry? {
+    static func decodeError(code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {
         let what = "error '\(code.value)'"
         guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
         let status = fields.int("status", required: true, diagnostics: &diagnostics)
         let messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)
-        var parameters: [Parameter] = []
+        var parameters: [ParameterSpec] = []
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
             parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
         }
         let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
-        var headers: [Header] = []
+        var headers: [HeaderSpec] = []
         if let node = fields.node("headers", diagnostics: &diagnostics) {
             headers = decodeHeaders(node, file: file, diagnostics: &diagnostics)
         }
@@ -229,24 +229,24 @@ public enum SpecDecoder {
             message = template(messageNode, key: "message", file: file, diagnostics: &diagnostics)
         }
         guard let status, let message else { return nil }
-        return ErrorEntry(
+        return ErrorSpec(
             code: code, status: status, message: message, description: description?.value, parameters: parameters,
             swiftName: swiftName, headers: headers, deprecation: deprecation)
     }
 
-    static func decodeHeaders(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [Header] {
+    static func decodeHeaders(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [HeaderSpec] {
         guard let pairs = node.mapping else {
             diagnostics.error("'headers' must be a mapping of header names to values, not \(node.kindDescription)", file: file, at: node.location)
             return []
         }
-        var headers: [Header] = []
+        var headers: [HeaderSpec] = []
         for pair in pairs {
             guard let name = pair.key.scalar?.value else {
                 diagnostics.error("a header name must be a string", file: file, at: pair.key.location)
                 continue
             }
             guard let value = template(pair.value, key: name, file: file, diagnostics: &diagnostics) else { continue }
-            headers.append(Header(name: Located(name, at: pair.key.location), value: value))
+            headers.append(HeaderSpec(name: Located(name, at: pair.key.location), value: value))
         }
         return headers
     }
@@ -266,7 +266,7 @@ public enum SpecDecoder {
 }
 /// The wire form of parameter values: how examples are written and how values travel as text.
 public enum ParameterValueSyntax {
-    public static func accepts(_ text: String, as kind: Parameter.Kind) -> Bool {
+    public static func accepts(_ text: String, as kind: ParameterSpec.Kind) -> Bool {
         switch kind {
         case .string: return true
         case .integer: return Int(text) != nil

@@ -25,6 +25,20 @@ public enum SwiftNames {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
+    /// The name as an argument label at a call site, where only `inout`, `var` and `let` need backticks.
+    public static func argumentLabel(_ identifier: String) -> String {
+        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// A local variable name for a value: the name itself, or with a trailing `_` where the name
+    /// is a keyword or one the generated code uses for something else.
+    public static func localName(_ identifier: String) -> String {
+        keywords.contains(identifier) || generatedLocals.contains(identifier) ? identifier + "_" : identifier
+    }
+
+    /// Names generated code declares or reads inside its functions.
+    static let generatedLocals: Set<String> = ["arguments", "code", "value", "factory", "lhs", "rhs", "hasher", "Self"]
+
     /// Whether `name` is usable as a Swift identifier (ASCII letters, digits and `_`, not starting with a digit).
     public static func isValidIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }

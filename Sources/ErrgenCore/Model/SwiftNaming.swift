@@ -1,4 +1,4 @@
-extension Catalog {
+extension CatalogSpec {
     /// The Swift type generated for the catalog: `swift-name`, else the catalog name in UpperCamelCase
     /// followed by `Error` (`RAWS` → `RAWSError`).
     public var swiftTypeName: String {
@@ -8,13 +8,13 @@ extension Catalog {
     }
 }
 
-extension ErrorEntry {
+extension ErrorSpec {
     /// The case name: `swift-name`, else the wire code in lowerCamelCase (`InvalidURI` → `invalidURI`).
     /// Not escaped: a keyword stays a keyword here.
     public var swiftCaseName: String { swiftName?.value ?? SwiftNames.lowerCamel(code.value) }
 }
 
-extension Parameter {
+extension ParameterSpec {
     /// The argument label of the parameter in its case (`ip-address` → `ipAddress`). Not escaped.
     public var swiftName: String { SwiftNames.lowerCamel(name.value) }
 }
@@ -29,7 +29,7 @@ public enum GeneratedNames {
 
     /// Types of the runtime library that generated code names.
     public static let reservedTypes: Set<String> = [
-        "CatalogError", "CatalogCode", "Catalog", "ArgumentValue", "ArgumentList", "ErrgenRuntime",
+        "CatalogError", "CatalogCode", "CatalogSpec", "ArgumentValue", "ArgumentList", "ErrgenRuntime",
         "String", "Int", "Double", "Bool", "Error", "Sendable", "Hashable", "Hasher",
     ]
 }

@@ -72,7 +72,7 @@ extension {{{typeName}}} {
 {{^deprecated}}
 {{#hasParameters}}
             guard {{#parameters}}let {{{binding}}} = arguments.{{{kind}}}({{{nameLiteral}}}){{^last()}}, {{/last()}}{{/parameters}} else { return nil }
-            self = .{{{name}}}({{#parameters}}{{{label}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
+            self = .{{{name}}}({{#parameters}}{{{callLabel}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
 {{/hasParameters}}
 {{^hasParameters}}
             self = .{{{name}}}
@@ -114,7 +114,7 @@ private enum _{{{typeName}}}DeprecatedCases: _{{{typeName}}}DeprecatedCaseFactor
         case .{{{name}}}:
 {{#hasParameters}}
             guard {{#parameters}}let {{{binding}}} = arguments.{{{kind}}}({{{nameLiteral}}}){{^last()}}, {{/last()}}{{/parameters}} else { return nil }
-            return .{{{name}}}({{#parameters}}{{{label}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
+            return .{{{name}}}({{#parameters}}{{{callLabel}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
 {{/hasParameters}}
 {{^hasParameters}}
             return .{{{name}}}

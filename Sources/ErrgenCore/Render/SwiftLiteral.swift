@@ -40,7 +40,9 @@ public enum SwiftLiteral {
 
     /// Doc-comment lines for Markdown text: each line of the text becomes one `///` line.
     public static func docLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var text = Substring(text)
+        while let last = text.last, last.isNewline { text.removeLast() }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { line in
                 let cleaned = String(line).unicodeScalars.map { scalar -> String in
                     if scalar.value < 0x20 && scalar != "\t" || isInvisibleFormatting(scalar) {

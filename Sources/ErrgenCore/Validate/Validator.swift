@@ -3,7 +3,7 @@
 public enum Validator {
     public static func validate(_ spec: Spec, diagnostics: inout DiagnosticCollector) {
         let file = spec.file
-        var typeNames: [String: Catalog] = [:]
+        var typeNames: [String: CatalogSpec] = [:]
         for catalog in spec.catalogs {
             validateCatalog(catalog, file: file, diagnostics: &diagnostics)
 
@@ -25,7 +25,7 @@ public enum Validator {
         }
     }
 
-    static func validateCatalog(_ catalog: Catalog, file: String, diagnostics: inout DiagnosticCollector) {
+    static func validateCatalog(_ catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
         if let wanted = catalog.defaultFormat, !catalog.formats.contains(where: { $0.kind == wanted.value }) {
             diagnostics.error(
                 "default format '\(wanted.value.rawValue)' is not among the catalog's formats (\(catalog.formats.map(\.kind.rawValue).joined(separator: ", ")))",
@@ -33,8 +33,8 @@ public enum Validator {
         }
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
 
-        var codes: [String: ErrorEntry] = [:]
-        var caseNames: [String: ErrorEntry] = [:]
+        var codes: [String: ErrorSpec] = [:]
+        var caseNames: [String: ErrorSpec] = [:]
         for entry in catalog.errors {
             if let first = codes[entry.code.value] {
                 diagnostics.error(
@@ -65,7 +65,7 @@ public enum Validator {
         }
     }
 
-    static func validateError(_ entry: ErrorEntry, catalog: Catalog, file: String, diagnostics: inout DiagnosticCollector) {
+    static func validateError(_ entry: ErrorSpec, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
         let status = entry.status
         if !(400...599).contains(status.value) {
             diagnostics.error("status \(status.value) is not an error status (400-599)", file: file, at: status.location)
@@ -109,7 +109,7 @@ public enum Validator {
                 file: file, at: parameter.name.location)
         }
 
-        var headerNames: [String: Header] = [:]
+        var headerNames: [String: HeaderSpec] = [:]
         for header in entry.headers {
             let name = header.name.value
             if name.isEmpty || !name.unicodeScalars.allSatisfy(HTTPToken.isTokenCharacter) {
@@ -127,8 +127,8 @@ public enum Validator {
         }
     }
 
-    static func checkParameterNames(_ parameters: [Parameter], file: String, diagnostics: inout DiagnosticCollector) {
-        var seen: [String: Parameter] = [:]
+    static func checkParameterNames(_ parameters: [ParameterSpec], file: String, diagnostics: inout DiagnosticCollector) {
+        var seen: [String: ParameterSpec] = [:]
         for parameter in parameters {
             let swiftName = parameter.swiftName
             if let other = seen[swiftName] {

@@ -157,9 +157,8 @@ public enum SpecDecoder {
             let located = Located(name, at: pair.key.location)
             if pair.value.scalar != nil {
                 // The short form: `user: string`.
-                if let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) {
-                    parameters.append(ParameterSpec(name: located, kind: kind))
-                }
+                let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) ?? .string
+                parameters.append(ParameterSpec(name: located, kind: kind))
                 continue
             }
             guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, diagnostics: &diagnostics) else { continue }
@@ -174,7 +173,9 @@ public enum SpecDecoder {
                 }
             }
             fields.finish(diagnostics: &diagnostics)
-            guard let typeNode, let kind = parameterKind(typeNode, file: file, diagnostics: &diagnostics) else { continue }
+            // A parameter whose type is wrong still counts as declared, so its placeholders do not
+            // also report it missing.
+            let kind = typeNode.flatMap { parameterKind($0, file: file, diagnostics: &diagnostics) } ?? .string
             if let example, !ParameterValueSyntax.accepts(example.value, as: kind) {
                 diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
             }
@@ -227,6 +228,9 @@ public enum SpecDecoder {
         var message: Located<MessageTemplate>?
         if let messageNode {
             message = template(messageNode, key: "message", file: file, diagnostics: &diagnostics)
+            if let message, message.value.isEmpty {
+                diagnostics.error("the message of error '\(code.value)' is empty", file: file, at: message.location)
+            }
         }
         guard let status, let message else { return nil }
         return ErrorSpec(

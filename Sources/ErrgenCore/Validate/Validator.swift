@@ -40,6 +40,7 @@ public enum Validator {
                 diagnostics.error(
                     "duplicate wire code '\(entry.code.value)' (first defined at \(first.code.location))",
                     file: file, at: entry.code.location)
+                continue
             } else {
                 codes[entry.code.value] = entry
             }
@@ -69,9 +70,6 @@ public enum Validator {
         let status = entry.status
         if !(400...599).contains(status.value) {
             diagnostics.error("status \(status.value) is not an error status (400-599)", file: file, at: status.location)
-        }
-        if entry.message.value.isEmpty {
-            diagnostics.error("the message of error '\(entry.code.value)' is empty", file: file, at: entry.message.location)
         }
 
         checkParameterNames(entry.parameters, file: file, diagnostics: &diagnostics)

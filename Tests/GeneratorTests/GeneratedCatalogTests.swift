@@ -1,0 +1,126 @@
+import EdgeCaseCatalogs
+import ErrgenCore
+import ErrgenRuntime
+import Foundation
+import Generated
+import Testing
+
+/// The compiled types of `Sources/Generated` against `spec/errors.yaml`, read at run time: every
+/// error the spec has is generated with its values, and nothing else is.
+@Suite struct GeneratedCatalogTests {
+    @Test func catalogsOfTheSpecAreTheGeneratedTypes() throws {
+        let spec = try bundledSpec()
+        #expect(spec.catalogs.map(\.swiftTypeName) == ["RAWSError", "RestAuthError"])
+    }
+
+    @Test func rawsMatchesTheSpec() throws {
+        let catalog = try #require(try bundledSpec().catalogs.first { $0.name.value == "RAWS" })
+        checkGeneratedType(RAWSError.self, against: catalog)
+    }
+
+    @Test func restAuthMatchesTheSpec() throws {
+        let catalog = try #require(try bundledSpec().catalogs.first { $0.name.value == "RestAuth" })
+        checkGeneratedType(RestAuthError.self, against: catalog)
+    }
+
+    @Test func edgeCasesMatchTheirSpec() throws {
+        let spec = try validSpec(try Paths.text("Tests/References/edge-cases/errors.yaml"))
+        checkGeneratedType(EdgeCasesError.self, against: try #require(spec.catalogs.first))
+    }
+
+    /// Every case: wire code, status, Swift name, message with parameters filled in, parameters as
+    /// structured values, headers, creation from the wire code and back; and the reverse.
+    func checkGeneratedType<E: CatalogError>(_ type: E.Type, against catalog: CatalogSpec, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(E.allCodes == catalog.errors.map(\.code.value), sourceLocation: sourceLocation)
+        #expect(E.Code.allCases.count == catalog.errors.count, "the generated type has errors the spec lacks", sourceLocation: sourceLocation)
+        #expect(E.catalog.name == catalog.name.value)
+        #expect(E.catalog.formats.map(\.rawValue) == catalog.formats.map(\.kind.rawValue))
+        #expect(E.catalog.defaultFormat.rawValue == catalog.effectiveDefaultFormat?.kind.rawValue)
+        #expect(E.catalog.xmlNamespace == catalog.formats.first { $0.kind == .xml }?.namespace)
+
+        for (code, entry) in zip(E.Code.allCases, catalog.errors) {
+            let wire = entry.code.value
+            #expect(code.wireCode == wire)
+            #expect(code.status == entry.status.value, "\(wire)")
+            #expect(String(describing: code) == entry.swiftCaseName, "\(wire)")
+            #expect(E.Code(wireCode: wire) == code)
+
+            let parameters = entry.parameters + catalog.parameters
+            let samples = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name.value, sampleValue($0)) })
+            guard let error = E(wireCode: wire, arguments: samples) else {
+                Issue.record("\(E.self) cannot be created from wire code \(wire) with \(samples)")
+                continue
+            }
+            #expect(error.code == code)
+            #expect(String(describing: error).hasPrefix("\(wire) (\(entry.status.value)): "))
+            #expect(error.message == entry.message.value.render { samples[$0] ?? "<missing \($0)>" }, "\(wire)")
+            #expect(error.parameters.map(\.name) == parameters.map(\.name.value), "\(wire)")
+            #expect(error.parameters.map(\.value.kind.rawValue) == parameters.map(\.kind.rawValue), "\(wire)")
+            #expect(error.parameters.map(\.value.description) == parameters.map { samples[$0.name.value]! }, "\(wire)")
+            #expect(error.headers.map(\.name) == entry.headers.map(\.name.value), "\(wire)")
+            #expect(
+                error.headers.map(\.value) == entry.headers.map { $0.value.value.render { samples[$0] ?? "" } }, "\(wire)")
+
+            // Round trip through the wire form of its parameters.
+            let wireArguments = Dictionary(uniqueKeysWithValues: error.parameters.map { ($0.name, $0.value.description) })
+            #expect(E(wireCode: error.wireCode, arguments: wireArguments) == error, "\(wire)")
+            #expect(Set([error, E(wireCode: wire, arguments: samples)!]).count == 1)
+
+            // A missing or mistyped value is refused rather than guessed.
+            for parameter in parameters {
+                var missing = samples
+                missing[parameter.name.value] = nil
+                #expect(E(wireCode: wire, arguments: missing) == nil, "\(wire) without \(parameter.name.value)")
+                if parameter.kind != .string {
+                    var mistyped = samples
+                    mistyped[parameter.name.value] = "not-a-\(parameter.kind.rawValue)"
+                    #expect(E(wireCode: wire, arguments: mistyped) == nil, "\(wire) with a mistyped \(parameter.name.value)")
+                }
+            }
+        }
+        #expect(E(wireCode: "no such code \u{1F600}") == nil)
+        #expect(E.Code(wireCode: "") == nil)
+    }
+
+    @Test func casesAreThrownAndMatchedAsUsersWrite() throws {
+        do {
+            throw RAWSError.noSuchUser(reason: "User 'bob' does not exist.")
+        } catch RAWSError.noSuchUser(let reason) {
+            #expect(reason == "User 'bob' does not exist.")
+        } catch {
+            Issue.record("not matched: \(error)")
+        }
+        let error = RestAuthError.serviceNotAllowedFromAddress(service: "example.com", ipAddress: "192.0.2.1")
+        #expect(error.status == 401)
+        #expect(error.wireCode == "service-not-allowed-from-address")
+        #expect(error.message == "example.com is not allowed to authenticate from 192.0.2.1")
+        #expect(error.headers.map { "\($0.name): \($0.value)" } == ["WWW-Authenticate: Basic realm=\"RestAuth\""])
+        #expect(error.parameters == [
+            NamedArgument(name: "service", value: .string("example.com")),
+            NamedArgument(name: "ip-address", value: .string("192.0.2.1")),
+        ])
+        #expect(RAWSError.responseTypeNotAcceptable(reason: "x").wireCode == "ResponsetTypeNotAcceptable")
+        #expect(RAWSError.methodNotAllowed(allow: "GET, HEAD", reason: "r").headers.map(\.value) == ["GET, HEAD"])
+    }
+
+    @Test func awkwardStringsSurviveGenerationExactly() throws {
+        let klass = EdgeCasesError.klass(traceId: "t")
+        #expect(klass.message == "Tabs\tand\nnewlines and \\ backslashes and \u{E9} and \u{1F600} and \u{200F} mark")
+        let keyword = EdgeCasesError.default(traceId: "t")
+        #expect(keyword.message == "The keyword case. Braces: {literal} and \"quotes\" and \\(not interpolated) and \"\"\"")
+        #expect(EdgeCasesError.catalog.title == "Edge \"cases\" \\ of errgen")
+        let range = EdgeCasesError.outOfRange(in: 12.5, min: 0, max: 10, self: "speed", traceId: "t")
+        #expect(range.message == "Value 12.5 is outside [0, 10] for speed")
+        #expect(range.arguments == [.number(12.5), .integer(0), .integer(10), .string("speed"), .string("t")])
+        let denied = EdgeCasesError._1045(user: "monty", host: "localhost", usingPassword: true, traceId: "t")
+        #expect(denied.message == "Access denied for user 'monty'@'localhost' (using password: true)")
+        #expect(EdgeCasesError.rateLimited(seconds: 30, traceId: "t").headers.map { "\($0.name): \($0.value)" } == ["Retry-After: 30"])
+    }
+
+    @Test func deprecatedCasesAreReadFromTheWire() throws {
+        let error = try #require(EdgeCasesError(wireCode: "OldThing", arguments: ["what": "v1", "trace-id": "t"]))
+        #expect(error.code == .oldThing)
+        #expect(error.message == "v1 is gone")
+        #expect(EdgeCasesError(wireCode: "OlderThing", arguments: ["trace-id": "t"])?.code == .olderThing)
+    }
+}

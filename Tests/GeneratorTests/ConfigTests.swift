@@ -1,0 +1,44 @@
+import ErrgenCore
+import Foundation
+import Testing
+
+@Suite struct ConfigTests {
+    func write(_ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errgen-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("errgen-config.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func everyKeyIsReadAndPathsAreRelativeToTheFile() throws {
+        let path = try write("spec: api/errors.yaml\ntemplates: my-templates\noutputs:\n  swift: Sources/APIErrors\n")
+        let config = try ErrgenConfig.load(path: path)
+        #expect(config.spec == "api/errors.yaml")
+        #expect(config.templates == "my-templates")
+        #expect(config.swiftOutput == "Sources/APIErrors")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        #expect(config.url(config.spec).path == folder.appendingPathComponent("api/errors.yaml").path)
+    }
+
+    @Test func defaultsWithoutAFile() {
+        let config = ErrgenConfig(root: URL(fileURLWithPath: "/tmp"))
+        #expect(config.spec == "spec/errors.yaml")
+        #expect(config.swiftOutput == "Sources/Generated")
+        #expect(config.templates == nil)
+        #expect(config.regenerateCommand == "swift run errgen")
+    }
+
+    @Test func unknownKeysAndWrongTypesAreErrors() throws {
+        let path = try write("spec: 3\noutput:\n  swift: x\n")
+        #expect(throws: DiagnosticError.self) { try ErrgenConfig.load(path: path) }
+        do {
+            _ = try ErrgenConfig.load(path: path)
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" } == [
+                "1:7: 'spec' must be a string, not an integer (quote it to make it a string: \"3\")",
+                "2:1: unknown key 'output' in the config; did you mean 'outputs'?",
+            ])
+        }
+    }
+}

@@ -15,6 +15,26 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    public var integerValue: Int? {
+        if case let .integer(n) = self { return n }
+        return nil
+    }
+
+    public var numberValue: Double? {
+        if case let .number(x) = self { return x }
+        return nil
+    }
+
+    public var booleanValue: Bool? {
+        if case let .boolean(b) = self { return b }
+        return nil
+    }
+
     /// The type as the spec names it.
     public var kind: ParameterKind {
         switch self {

@@ -31,6 +31,8 @@ public final class Catalog: Sendable {
         }
 
         public var wireCode: String
+        /// The name of the error's code constant in Swift.
+        public var swiftName: String
         public var status: Int
         public var message: Template
         /// The error's own parameters followed by the catalog's shared ones: the order of
@@ -62,8 +64,8 @@ public final class Catalog: Sendable {
 
     /// - Parameters:
     ///   - parameters: the shared parameters as `name:type` items separated by commas.
-    ///   - table: one line per error, fields separated by tabs: wire code, status, message template,
-    ///     parameters (`name:type,…`), then one field per header (`Name: value template`). Within a
+    ///   - table: one line per error, fields separated by tabs: wire code, Swift name, status, message
+    ///     template, parameters (`name:type,…`), then one field per header (`Name: value template`). Within a
     ///     field, `\\`, `\t`, `\n` and `\r` stand for a backslash, tab, line feed and carriage return.
     public init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
@@ -80,12 +82,12 @@ public final class Catalog: Sendable {
         var index: [String: Int] = [:]
         for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
-            guard fields.count >= 4, let status = Int(fields[1]) else {
+            guard fields.count >= 5, let status = Int(fields[2]) else {
                 preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
             }
-            let parameters = Self.parseParameters(fields[3]) + shared
+            let parameters = Self.parseParameters(fields[4]) + shared
             let names = parameters.map(\.name)
-            let headers = fields.dropFirst(4).map { field -> Entry.Header in
+            let headers = fields.dropFirst(5).map { field -> Entry.Header in
                 let colon = field.firstIndex(of: ":") ?? field.endIndex
                 let value = field[colon...].dropFirst().drop(while: { $0 == " " })
                 return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
@@ -93,7 +95,7 @@ public final class Catalog: Sendable {
             index[fields[0]] = entries.count
             entries.append(
                 Entry(
-                    wireCode: fields[0], status: status, message: Self.parseTemplate(fields[2], names: names),
+                    wireCode: fields[0], swiftName: fields[1], status: status, message: Self.parseTemplate(fields[3], names: names),
                     parameters: parameters, headers: headers))
         }
         self.entries = entries

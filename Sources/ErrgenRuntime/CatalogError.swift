@@ -1,28 +1,61 @@
-/// The wire codes of one catalog: a case per error, numbered in spec order.
-public protocol CatalogCode: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == Int {
+/// The errors of one catalog without their parameters: a constant per error (`RAWSError.Code.noSuchUser`),
+/// numbered in spec order. Everything about an error comes from the catalog table.
+public protocol CatalogCode: RawRepresentable, CaseIterable, Hashable, Sendable, CustomStringConvertible,
+    CustomDebugStringConvertible
+where RawValue == Int, AllCases == [Self] {
     /// The catalog the codes belong to.
     static var catalog: Catalog { get }
+
+    /// The code with this index into the catalog; generated code only passes valid ones.
+    init(uncheckedRawValue: Int)
 }
 
 extension CatalogCode {
+    /// The code with this index into the catalog, if there is one.
+    public init?(rawValue: Int) {
+        guard Self.catalog.entries.indices.contains(rawValue) else { return nil }
+        self.init(uncheckedRawValue: rawValue)
+    }
+
+    /// The code whose wire form is `wireCode`, found in constant time.
+    public init?(wireCode: String) {
+        guard let index = Self.catalog.index(ofWireCode: wireCode) else { return nil }
+        self.init(uncheckedRawValue: index)
+    }
+
+    /// Every code, in spec order.
+    public static var allCases: [Self] { Self.catalog.entries.indices.map(Self.init(uncheckedRawValue:)) }
+
     /// Everything the catalog knows about this error.
     public var entry: Catalog.Entry { Self.catalog.entries[rawValue] }
 
     /// The code exactly as it travels on the wire.
     public var wireCode: String { entry.wireCode }
 
+    /// The name of the code's constant in Swift (`noSuchUser`).
+    public var name: String { entry.swiftName }
+
     /// The HTTP status the error answers with.
     public var status: Int { entry.status }
 
-    /// The code whose wire form is `wireCode`, found in constant time.
-    public init?(wireCode: String) {
-        guard let index = Self.catalog.index(ofWireCode: wireCode) else { return nil }
-        self.init(rawValue: index)
+    /// The wire code.
+    public var description: String { wireCode }
+
+    /// `RAWSError.Code.noSuchUser`.
+    public var debugDescription: String {
+        // `String(reflecting:)` names the module too: `Generated.RAWSError.Code`.
+        let qualified = String(reflecting: Self.self)
+        let typeName = qualified.firstIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
+        return "\(typeName).\(name)"
     }
 }
 
-/// An error of a catalog: what a server throws and a client matches. Generated catalog types
-/// conform to it; everything but the cases and their arguments comes from the catalog table.
+/// An error of a catalog: what a server throws and a client matches. A generated catalog type
+/// holds the error's code and parameter values; everything else comes from the catalog table.
+///
+/// Creating one: `RAWSError.noSuchUser(reason: "…")` (a static function per error, or a static
+/// property for an error without parameters). Matching one: `catch RestAuthError.authenticationRequired`,
+/// `catch let error as RAWSError where error.code == .noSuchUser`, or `switch error.code { case .noSuchUser: … }`.
 public protocol CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
     associatedtype Code: CatalogCode
 
@@ -30,8 +63,10 @@ public protocol CatalogError: Error, Sendable, Hashable, CustomStringConvertible
     var code: Code { get }
     /// The parameter values: the error's own, then the catalog's shared ones, in spec order.
     var arguments: [ArgumentValue] { get }
-    /// The error with this code and these parameter values; `nil` when a value is missing or not of its type.
-    init?(code: Code, arguments: ArgumentList)
+
+    /// The error with these values, which must be those of `code`'s parameters, in order and of
+    /// their types (generated code guarantees it; `init?(code:arguments:)` checks it).
+    init(unchecked code: Code, arguments: [ArgumentValue])
 }
 
 extension CatalogError {
@@ -55,6 +90,12 @@ extension CatalogError {
         zip(code.entry.parameters, arguments).map { NamedArgument(name: $0.name, value: $1) }
     }
 
+    /// The value of the parameter with this spec name (`ip-address`), if the error has it.
+    public subscript(parameter name: String) -> ArgumentValue? {
+        guard let index = code.entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count else { return nil }
+        return arguments[index]
+    }
+
     /// The response headers the spec gives this error, their placeholders filled in.
     public var headers: [(name: String, value: String)] {
         let arguments = self.arguments
@@ -64,10 +105,36 @@ extension CatalogError {
     /// `InvalidURI (400): The path specified in the URI is not supported by this service.`
     public var description: String { "\(wireCode) (\(status)): \(message)" }
 
-    /// The error with this wire code and these parameter values (by name, in their text form), as a
-    /// client reads it from a response; `nil` for an unknown code or missing or mistyped values.
+    /// The error with this code and these parameter values (by spec name, in their text form), as a
+    /// client reads them from a response; `nil` when a value is missing or not of its type.
+    public init?(code: Code, arguments: ArgumentList) {
+        var values: [ArgumentValue] = []
+        values.reserveCapacity(code.entry.parameters.count)
+        for parameter in code.entry.parameters {
+            guard let text = arguments.values[parameter.name], let value = parameter.kind.parse(text) else { return nil }
+            values.append(value)
+        }
+        self.init(unchecked: code, arguments: values)
+    }
+
+    /// The error with this wire code and these parameter values (by spec name, in their text
+    /// form); `nil` for an unknown code or a missing or mistyped value.
     public init?(wireCode: String, arguments: [String: String] = [:]) {
         guard let code = Code(wireCode: wireCode) else { return nil }
         self.init(code: code, arguments: ArgumentList(arguments))
     }
 }
+
+/// `catch RestAuthError.authenticationRequired`: matches a thrown error equal to the pattern.
+public func ~= <E: CatalogError>(pattern: E, value: any Error) -> Bool {
+    (value as? E) == pattern
+}
+
+/// `catch RAWSError.Code.noSuchUser`: matches a thrown catalog error with this code, whatever its
+/// parameter values.
+public func ~= <C: CatalogCode>(pattern: C, value: any Error) -> Bool {
+    guard let error = value as? any CatalogError else { return false }
+    return codeOf(error) as? C == pattern
+}
+
+private func codeOf<E: CatalogError>(_ error: E) -> Any { error.code }

@@ -14,35 +14,70 @@ import ErrgenRuntime
 /// - `message`: contains the human readable explanation of the RAWS error code.
 /// - `reason`: a string containing further information about the occurrence of the error.
 /// - `details`: an optional element that may contain some additional, error-specific details.
-public enum RAWSError: CatalogError {
+public struct RAWSError: CatalogError {
+    /// Which error this is.
+    public let code: Code
+    /// The parameter values: the error's own, then the catalog's, in spec order.
+    public let arguments: [ArgumentValue]
+
+    public init(unchecked code: Code, arguments: [ArgumentValue]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// The errors of the catalog without their parameters, numbered in spec order.
+    public struct Code: CatalogCode {
+        public let rawValue: Int
+
+        public init(uncheckedRawValue rawValue: Int) {
+            self.rawValue = rawValue
+        }
+    }
+}
+
+// MARK: - Errors
+
+extension RAWSError {
     /// The path specified in the URI is not supported by this service.
     ///
     /// Wire code `InvalidURI`, HTTP status 400.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case invalidURI(reason: String)
+    public static func invalidURI(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(reason)])
+    }
+
     /// The HTTP Header didn't include a required part.
     ///
     /// Wire code `IncompleteHeader`, HTTP status 400.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case incompleteHeader(reason: String)
+    public static func incompleteHeader(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 1), arguments: [.string(reason)])
+    }
+
     /// You did not provide the number of bytes specified by the Content-Length HTTP header.
     ///
     /// Wire code `IncompleteBody`, HTTP status 400.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case incompleteBody(reason: String)
+    public static func incompleteBody(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(reason)])
+    }
+
     /// Invalid or incomplete input data was provided.
     ///
     /// Wire code `InvalidInputData`, HTTP status 400.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case invalidInputData(reason: String)
+    public static func invalidInputData(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 3), arguments: [.string(reason)])
+    }
+
     /// None or invalid credentials were supplied for authorization to this realm.
     ///
     /// Wire code `InvalidCredentials`, HTTP status 401.
@@ -52,77 +87,110 @@ public enum RAWSError: CatalogError {
     /// - Parameters:
     ///    - realm: The protection space the credentials were checked against.
     ///    - reason: Further information about the occurrence of the error.
-    case invalidCredentials(realm: String, reason: String)
+    public static func invalidCredentials(realm: String, reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 4), arguments: [.string(realm), .string(reason)])
+    }
+
     /// You are not allowed to access this resource.
     ///
     /// Wire code `ResourceNotAccessible`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case resourceNotAccessible(reason: String)
+    public static func resourceNotAccessible(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 5), arguments: [.string(reason)])
+    }
+
     /// You are not allowed to edit this resource.
     ///
     /// Wire code `ResourceCanNotBeEdited`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case resourceCanNotBeEdited(reason: String)
+    public static func resourceCanNotBeEdited(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 6), arguments: [.string(reason)])
+    }
+
     /// You are not allowed to delete this resource.
     ///
     /// Wire code `ResourceCanNotBeDeleted`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case resourceCanNotBeDeleted(reason: String)
+    public static func resourceCanNotBeDeleted(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 7), arguments: [.string(reason)])
+    }
+
     /// You are not authorized to access this directory.
     ///
     /// Wire code `InvalidDirAccess`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case invalidDirAccess(reason: String)
+    public static func invalidDirAccess(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 8), arguments: [.string(reason)])
+    }
+
     /// You are not authorized to access this item.
     ///
     /// Wire code `InvalidItemAccess`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case invalidItemAccess(reason: String)
+    public static func invalidItemAccess(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 9), arguments: [.string(reason)])
+    }
+
     /// You are not authorized to manage users.
     ///
     /// Wire code `InvalidUserAccess`, HTTP status 403.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case invalidUserAccess(reason: String)
+    public static func invalidUserAccess(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 10), arguments: [.string(reason)])
+    }
+
     /// The specified user does not exist.
     ///
     /// Wire code `NoSuchUser`, HTTP status 404.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case noSuchUser(reason: String)
+    public static func noSuchUser(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 11), arguments: [.string(reason)])
+    }
+
     /// The specified resource does not exist.
     ///
     /// Wire code `NoSuchResource`, HTTP status 404.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case noSuchResource(reason: String)
+    public static func noSuchResource(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 12), arguments: [.string(reason)])
+    }
+
     /// The specified directory does not exist.
     ///
     /// Wire code `NoSuchDir`, HTTP status 404.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case noSuchDir(reason: String)
+    public static func noSuchDir(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 13), arguments: [.string(reason)])
+    }
+
     /// The specified item does not exist.
     ///
     /// Wire code `NoSuchItem`, HTTP status 404.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case noSuchItem(reason: String)
+    public static func noSuchItem(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 14), arguments: [.string(reason)])
+    }
+
     /// The specified method is not allowed against this resource.
     ///
     /// Wire code `MethodNotAllowed`, HTTP status 405.
@@ -132,269 +200,159 @@ public enum RAWSError: CatalogError {
     /// - Parameters:
     ///    - allow: The methods the resource supports, comma-separated.
     ///    - reason: Further information about the occurrence of the error.
-    case methodNotAllowed(allow: String, reason: String)
+    public static func methodNotAllowed(allow: String, reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 15), arguments: [.string(allow), .string(reason)])
+    }
+
     /// The response type is not supported for this resource and method.
     ///
     /// Wire code `ResponsetTypeNotAcceptable`, HTTP status 406.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case responseTypeNotAcceptable(reason: String)
+    public static func responseTypeNotAcceptable(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 16), arguments: [.string(reason)])
+    }
+
     /// A resource already exists at the given URI.
     ///
     /// Wire code `ResourceAlreadyExists`, HTTP status 409.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case resourceAlreadyExists(reason: String)
+    public static func resourceAlreadyExists(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 17), arguments: [.string(reason)])
+    }
+
     /// The directory you tried to create already exists.
     ///
     /// Wire code `DirAlreadyExists`, HTTP status 409.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case dirAlreadyExists(reason: String)
+    public static func dirAlreadyExists(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 18), arguments: [.string(reason)])
+    }
+
     /// The directory you tried to delete is not empty.
     ///
     /// Wire code `DirNotEmpty`, HTTP status 409.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case dirNotEmpty(reason: String)
+    public static func dirNotEmpty(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 19), arguments: [.string(reason)])
+    }
+
     /// The item you tried to create already exists.
     ///
     /// Wire code `ItemAlreadyExists`, HTTP status 409.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case itemAlreadyExists(reason: String)
+    public static func itemAlreadyExists(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 20), arguments: [.string(reason)])
+    }
+
     /// The user you tried to create already exists.
     ///
     /// Wire code `UserAlreadyExists`, HTTP status 409.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case userAlreadyExists(reason: String)
+    public static func userAlreadyExists(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 21), arguments: [.string(reason)])
+    }
+
     /// You must provide the Content-Length HTTP header.
     ///
     /// Wire code `MissingContentLength`, HTTP status 411.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case missingContentLength(reason: String)
+    public static func missingContentLength(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 22), arguments: [.string(reason)])
+    }
+
     /// We encountered an internal error. Please try again.
     ///
     /// Wire code `InternalError`, HTTP status 500.
     ///
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
-    case internalError(reason: String)
-}
-
-extension RAWSError {
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public enum Code: Int, CatalogCode {
-        case invalidURI
-        case incompleteHeader
-        case incompleteBody
-        case invalidInputData
-        case invalidCredentials
-        case resourceNotAccessible
-        case resourceCanNotBeEdited
-        case resourceCanNotBeDeleted
-        case invalidDirAccess
-        case invalidItemAccess
-        case invalidUserAccess
-        case noSuchUser
-        case noSuchResource
-        case noSuchDir
-        case noSuchItem
-        case methodNotAllowed
-        case responseTypeNotAcceptable
-        case resourceAlreadyExists
-        case dirAlreadyExists
-        case dirNotEmpty
-        case itemAlreadyExists
-        case userAlreadyExists
-        case missingContentLength
-        case internalError
-    }
-
-    /// Which error this is.
-    public var code: Code {
-        switch self {
-        case .invalidURI: return .invalidURI
-        case .incompleteHeader: return .incompleteHeader
-        case .incompleteBody: return .incompleteBody
-        case .invalidInputData: return .invalidInputData
-        case .invalidCredentials: return .invalidCredentials
-        case .resourceNotAccessible: return .resourceNotAccessible
-        case .resourceCanNotBeEdited: return .resourceCanNotBeEdited
-        case .resourceCanNotBeDeleted: return .resourceCanNotBeDeleted
-        case .invalidDirAccess: return .invalidDirAccess
-        case .invalidItemAccess: return .invalidItemAccess
-        case .invalidUserAccess: return .invalidUserAccess
-        case .noSuchUser: return .noSuchUser
-        case .noSuchResource: return .noSuchResource
-        case .noSuchDir: return .noSuchDir
-        case .noSuchItem: return .noSuchItem
-        case .methodNotAllowed: return .methodNotAllowed
-        case .responseTypeNotAcceptable: return .responseTypeNotAcceptable
-        case .resourceAlreadyExists: return .resourceAlreadyExists
-        case .dirAlreadyExists: return .dirAlreadyExists
-        case .dirNotEmpty: return .dirNotEmpty
-        case .itemAlreadyExists: return .itemAlreadyExists
-        case .userAlreadyExists: return .userAlreadyExists
-        case .missingContentLength: return .missingContentLength
-        case .internalError: return .internalError
-        }
-    }
-
-    /// The parameter values, in spec order.
-    public var arguments: [ArgumentValue] {
-        switch self {
-        case let .invalidURI(reason):
-            return [.string(reason)]
-        case let .incompleteHeader(reason):
-            return [.string(reason)]
-        case let .incompleteBody(reason):
-            return [.string(reason)]
-        case let .invalidInputData(reason):
-            return [.string(reason)]
-        case let .invalidCredentials(realm, reason):
-            return [.string(realm), .string(reason)]
-        case let .resourceNotAccessible(reason):
-            return [.string(reason)]
-        case let .resourceCanNotBeEdited(reason):
-            return [.string(reason)]
-        case let .resourceCanNotBeDeleted(reason):
-            return [.string(reason)]
-        case let .invalidDirAccess(reason):
-            return [.string(reason)]
-        case let .invalidItemAccess(reason):
-            return [.string(reason)]
-        case let .invalidUserAccess(reason):
-            return [.string(reason)]
-        case let .noSuchUser(reason):
-            return [.string(reason)]
-        case let .noSuchResource(reason):
-            return [.string(reason)]
-        case let .noSuchDir(reason):
-            return [.string(reason)]
-        case let .noSuchItem(reason):
-            return [.string(reason)]
-        case let .methodNotAllowed(allow, reason):
-            return [.string(allow), .string(reason)]
-        case let .responseTypeNotAcceptable(reason):
-            return [.string(reason)]
-        case let .resourceAlreadyExists(reason):
-            return [.string(reason)]
-        case let .dirAlreadyExists(reason):
-            return [.string(reason)]
-        case let .dirNotEmpty(reason):
-            return [.string(reason)]
-        case let .itemAlreadyExists(reason):
-            return [.string(reason)]
-        case let .userAlreadyExists(reason):
-            return [.string(reason)]
-        case let .missingContentLength(reason):
-            return [.string(reason)]
-        case let .internalError(reason):
-            return [.string(reason)]
-        }
-    }
-
-    /// The error with this code and these parameter values; `nil` when a value is missing or
-    /// is not of its parameter's type.
-    public init?(code: Code, arguments: ArgumentList) {
-        switch code {
-        case .invalidURI:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .invalidURI(reason: reason)
-        case .incompleteHeader:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .incompleteHeader(reason: reason)
-        case .incompleteBody:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .incompleteBody(reason: reason)
-        case .invalidInputData:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .invalidInputData(reason: reason)
-        case .invalidCredentials:
-            guard let realm = arguments.string("realm"), let reason = arguments.string("reason") else { return nil }
-            self = .invalidCredentials(realm: realm, reason: reason)
-        case .resourceNotAccessible:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .resourceNotAccessible(reason: reason)
-        case .resourceCanNotBeEdited:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .resourceCanNotBeEdited(reason: reason)
-        case .resourceCanNotBeDeleted:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .resourceCanNotBeDeleted(reason: reason)
-        case .invalidDirAccess:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .invalidDirAccess(reason: reason)
-        case .invalidItemAccess:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .invalidItemAccess(reason: reason)
-        case .invalidUserAccess:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .invalidUserAccess(reason: reason)
-        case .noSuchUser:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .noSuchUser(reason: reason)
-        case .noSuchResource:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .noSuchResource(reason: reason)
-        case .noSuchDir:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .noSuchDir(reason: reason)
-        case .noSuchItem:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .noSuchItem(reason: reason)
-        case .methodNotAllowed:
-            guard let allow = arguments.string("allow"), let reason = arguments.string("reason") else { return nil }
-            self = .methodNotAllowed(allow: allow, reason: reason)
-        case .responseTypeNotAcceptable:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .responseTypeNotAcceptable(reason: reason)
-        case .resourceAlreadyExists:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .resourceAlreadyExists(reason: reason)
-        case .dirAlreadyExists:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .dirAlreadyExists(reason: reason)
-        case .dirNotEmpty:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .dirNotEmpty(reason: reason)
-        case .itemAlreadyExists:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .itemAlreadyExists(reason: reason)
-        case .userAlreadyExists:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .userAlreadyExists(reason: reason)
-        case .missingContentLength:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .missingContentLength(reason: reason)
-        case .internalError:
-            guard let reason = arguments.string("reason") else { return nil }
-            self = .internalError(reason: reason)
-        }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.code == rhs.code && lhs.arguments == rhs.arguments
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(arguments)
+    public static func internalError(reason: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 23), arguments: [.string(reason)])
     }
 }
+
+// MARK: - Codes
 
 extension RAWSError.Code {
-    /// The catalog: one table line per error (wire code, status, message, parameters, headers).
+    /// `InvalidURI` (400): The path specified in the URI is not supported by this service.
+    public static var invalidURI: Self { Self(uncheckedRawValue: 0) }
+    /// `IncompleteHeader` (400): The HTTP Header didn't include a required part.
+    public static var incompleteHeader: Self { Self(uncheckedRawValue: 1) }
+    /// `IncompleteBody` (400): You did not provide the number of bytes specified by the Content-Length HTTP header.
+    public static var incompleteBody: Self { Self(uncheckedRawValue: 2) }
+    /// `InvalidInputData` (400): Invalid or incomplete input data was provided.
+    public static var invalidInputData: Self { Self(uncheckedRawValue: 3) }
+    /// `InvalidCredentials` (401): None or invalid credentials were supplied for authorization to this realm.
+    public static var invalidCredentials: Self { Self(uncheckedRawValue: 4) }
+    /// `ResourceNotAccessible` (403): You are not allowed to access this resource.
+    public static var resourceNotAccessible: Self { Self(uncheckedRawValue: 5) }
+    /// `ResourceCanNotBeEdited` (403): You are not allowed to edit this resource.
+    public static var resourceCanNotBeEdited: Self { Self(uncheckedRawValue: 6) }
+    /// `ResourceCanNotBeDeleted` (403): You are not allowed to delete this resource.
+    public static var resourceCanNotBeDeleted: Self { Self(uncheckedRawValue: 7) }
+    /// `InvalidDirAccess` (403): You are not authorized to access this directory.
+    public static var invalidDirAccess: Self { Self(uncheckedRawValue: 8) }
+    /// `InvalidItemAccess` (403): You are not authorized to access this item.
+    public static var invalidItemAccess: Self { Self(uncheckedRawValue: 9) }
+    /// `InvalidUserAccess` (403): You are not authorized to manage users.
+    public static var invalidUserAccess: Self { Self(uncheckedRawValue: 10) }
+    /// `NoSuchUser` (404): The specified user does not exist.
+    public static var noSuchUser: Self { Self(uncheckedRawValue: 11) }
+    /// `NoSuchResource` (404): The specified resource does not exist.
+    public static var noSuchResource: Self { Self(uncheckedRawValue: 12) }
+    /// `NoSuchDir` (404): The specified directory does not exist.
+    public static var noSuchDir: Self { Self(uncheckedRawValue: 13) }
+    /// `NoSuchItem` (404): The specified item does not exist.
+    public static var noSuchItem: Self { Self(uncheckedRawValue: 14) }
+    /// `MethodNotAllowed` (405): The specified method is not allowed against this resource.
+    public static var methodNotAllowed: Self { Self(uncheckedRawValue: 15) }
+    /// `ResponsetTypeNotAcceptable` (406): The response type is not supported for this resource and method.
+    public static var responseTypeNotAcceptable: Self { Self(uncheckedRawValue: 16) }
+    /// `ResourceAlreadyExists` (409): A resource already exists at the given URI.
+    public static var resourceAlreadyExists: Self { Self(uncheckedRawValue: 17) }
+    /// `DirAlreadyExists` (409): The directory you tried to create already exists.
+    public static var dirAlreadyExists: Self { Self(uncheckedRawValue: 18) }
+    /// `DirNotEmpty` (409): The directory you tried to delete is not empty.
+    public static var dirNotEmpty: Self { Self(uncheckedRawValue: 19) }
+    /// `ItemAlreadyExists` (409): The item you tried to create already exists.
+    public static var itemAlreadyExists: Self { Self(uncheckedRawValue: 20) }
+    /// `UserAlreadyExists` (409): The user you tried to create already exists.
+    public static var userAlreadyExists: Self { Self(uncheckedRawValue: 21) }
+    /// `MissingContentLength` (411): You must provide the Content-Length HTTP header.
+    public static var missingContentLength: Self { Self(uncheckedRawValue: 22) }
+    /// `InternalError` (500): We encountered an internal error. Please try again.
+    public static var internalError: Self { Self(uncheckedRawValue: 23) }
+}
+
+// MARK: - Parameters
+
+extension RAWSError {
+    /// The `realm` parameter, when the error has it.
+    public var realm: String? { self[parameter: "realm"]?.stringValue }
+    /// The `allow` parameter, when the error has it.
+    public var allow: String? { self[parameter: "allow"]?.stringValue }
+    /// The `reason` parameter, when the error has it.
+    public var reason: String? { self[parameter: "reason"]?.stringValue }
+}
+
+// MARK: - Catalog table
+
+extension RAWSError.Code {
+    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "RAWS",
         title: "RAWS error responses",
@@ -403,30 +361,30 @@ extension RAWSError.Code {
         xmlNamespace: "http://rambla.be/raws/ns-metadata/1.0",
         parameters: "reason:string",
         table: """
-            InvalidURI\t400\tThe path specified in the URI is not supported by this service.\t
-            IncompleteHeader\t400\tThe HTTP Header didn't include a required part.\t
-            IncompleteBody\t400\tYou did not provide the number of bytes specified by the Content-Length HTTP header.\t
-            InvalidInputData\t400\tInvalid or incomplete input data was provided.\t
-            InvalidCredentials\t401\tNone or invalid credentials were supplied for authorization to this realm.\trealm:string\tWWW-Authenticate: Basic realm=\"{realm}\"
-            ResourceNotAccessible\t403\tYou are not allowed to access this resource.\t
-            ResourceCanNotBeEdited\t403\tYou are not allowed to edit this resource.\t
-            ResourceCanNotBeDeleted\t403\tYou are not allowed to delete this resource.\t
-            InvalidDirAccess\t403\tYou are not authorized to access this directory.\t
-            InvalidItemAccess\t403\tYou are not authorized to access this item.\t
-            InvalidUserAccess\t403\tYou are not authorized to manage users.\t
-            NoSuchUser\t404\tThe specified user does not exist.\t
-            NoSuchResource\t404\tThe specified resource does not exist.\t
-            NoSuchDir\t404\tThe specified directory does not exist.\t
-            NoSuchItem\t404\tThe specified item does not exist.\t
-            MethodNotAllowed\t405\tThe specified method is not allowed against this resource.\tallow:string\tAllow: {allow}
-            ResponsetTypeNotAcceptable\t406\tThe response type is not supported for this resource and method.\t
-            ResourceAlreadyExists\t409\tA resource already exists at the given URI.\t
-            DirAlreadyExists\t409\tThe directory you tried to create already exists.\t
-            DirNotEmpty\t409\tThe directory you tried to delete is not empty.\t
-            ItemAlreadyExists\t409\tThe item you tried to create already exists.\t
-            UserAlreadyExists\t409\tThe user you tried to create already exists.\t
-            MissingContentLength\t411\tYou must provide the Content-Length HTTP header.\t
-            InternalError\t500\tWe encountered an internal error. Please try again.\t
+            InvalidURI\tinvalidURI\t400\tThe path specified in the URI is not supported by this service.\t
+            IncompleteHeader\tincompleteHeader\t400\tThe HTTP Header didn't include a required part.\t
+            IncompleteBody\tincompleteBody\t400\tYou did not provide the number of bytes specified by the Content-Length HTTP header.\t
+            InvalidInputData\tinvalidInputData\t400\tInvalid or incomplete input data was provided.\t
+            InvalidCredentials\tinvalidCredentials\t401\tNone or invalid credentials were supplied for authorization to this realm.\trealm:string\tWWW-Authenticate: Basic realm=\"{realm}\"
+            ResourceNotAccessible\tresourceNotAccessible\t403\tYou are not allowed to access this resource.\t
+            ResourceCanNotBeEdited\tresourceCanNotBeEdited\t403\tYou are not allowed to edit this resource.\t
+            ResourceCanNotBeDeleted\tresourceCanNotBeDeleted\t403\tYou are not allowed to delete this resource.\t
+            InvalidDirAccess\tinvalidDirAccess\t403\tYou are not authorized to access this directory.\t
+            InvalidItemAccess\tinvalidItemAccess\t403\tYou are not authorized to access this item.\t
+            InvalidUserAccess\tinvalidUserAccess\t403\tYou are not authorized to manage users.\t
+            NoSuchUser\tnoSuchUser\t404\tThe specified user does not exist.\t
+            NoSuchResource\tnoSuchResource\t404\tThe specified resource does not exist.\t
+            NoSuchDir\tnoSuchDir\t404\tThe specified directory does not exist.\t
+            NoSuchItem\tnoSuchItem\t404\tThe specified item does not exist.\t
+            MethodNotAllowed\tmethodNotAllowed\t405\tThe specified method is not allowed against this resource.\tallow:string\tAllow: {allow}
+            ResponsetTypeNotAcceptable\tresponseTypeNotAcceptable\t406\tThe response type is not supported for this resource and method.\t
+            ResourceAlreadyExists\tresourceAlreadyExists\t409\tA resource already exists at the given URI.\t
+            DirAlreadyExists\tdirAlreadyExists\t409\tThe directory you tried to create already exists.\t
+            DirNotEmpty\tdirNotEmpty\t409\tThe directory you tried to delete is not empty.\t
+            ItemAlreadyExists\titemAlreadyExists\t409\tThe item you tried to create already exists.\t
+            UserAlreadyExists\tuserAlreadyExists\t409\tThe user you tried to create already exists.\t
+            MissingContentLength\tmissingContentLength\t411\tYou must provide the Content-Length HTTP header.\t
+            InternalError\tinternalError\t500\tWe encountered an internal error. Please try again.\t
             """
     )
 }

@@ -5,7 +5,30 @@ import ErrgenRuntime
 /// RestAuth general response codes
 ///
 /// Response codes that can always be returned and thus are skipped by individual method documentation. RestAuth sends no error codes on the wire; the codes below name each condition.
-public enum RestAuthError: CatalogError {
+public struct RestAuthError: CatalogError {
+    /// Which error this is.
+    public let code: Code
+    /// The parameter values: the error's own, then the catalog's, in spec order.
+    public let arguments: [ArgumentValue]
+
+    public init(unchecked code: Code, arguments: [ArgumentValue]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// The errors of the catalog without their parameters, numbered in spec order.
+    public struct Code: CatalogCode {
+        public let rawValue: Int
+
+        public init(uncheckedRawValue rawValue: Int) {
+            self.rawValue = rawValue
+        }
+    }
+}
+
+// MARK: - Errors
+
+extension RestAuthError {
     /// {service} is not allowed to authenticate from {ip-address}
     ///
     /// Wire code `service-not-allowed-from-address`, HTTP status 401.
@@ -15,13 +38,17 @@ public enum RestAuthError: CatalogError {
     /// - Parameters:
     ///    - service: The name of the service that tried to authenticate.
     ///    - ipAddress: The IP address the request came from.
-    case serviceNotAllowedFromAddress(service: String, ipAddress: String)
+    public static func serviceNotAllowedFromAddress(service: String, ipAddress: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(service), .string(ipAddress)])
+    }
+
     /// please authenticate
     ///
     /// Wire code `authentication-required`, HTTP status 401.
     ///
     /// Returned when service authentication failed but it is possible to authenticate. This means that no initial authentication was provided.
-    case authenticationRequired
+    public static var authenticationRequired: Self { Self(unchecked: Code(uncheckedRawValue: 1), arguments: []) }
+
     /// no service allowed to authenticate from {ip-address}
     ///
     /// Wire code `no-service-allowed-from-address`, HTTP status 403.
@@ -30,109 +57,71 @@ public enum RestAuthError: CatalogError {
     ///
     /// - Parameters:
     ///    - ipAddress: The IP address the request came from.
-    case noServiceAllowedFromAddress(ipAddress: String)
+    public static func noServiceAllowedFromAddress(ipAddress: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(ipAddress)])
+    }
+
     /// The requested content type is unknown to RestAuth.
     ///
     /// Wire code `not-acceptable`, HTTP status 406.
     ///
     /// In general thrown when you requested a Content-Type that is unknown to RestAuth. Currently the only supported Content-Types are 'text/plain' and 'application/json'. This exception is only thrown when there actually is any content to return.
-    case notAcceptable
+    public static var notAcceptable: Self { Self(unchecked: Code(uncheckedRawValue: 3), arguments: []) }
+
     /// The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
     ///
     /// Wire code `invalid-auth-provider`, HTTP status 500.
     ///
     /// The AUTH_PROVIDER setting has a value RestAuth does not know. The message is the page's own wording.
-    case invalidAuthProvider
+    public static var invalidAuthProvider: Self { Self(unchecked: Code(uncheckedRawValue: 4), arguments: []) }
+
     /// The webserver authenticated to a username that is unknown in the local database.
     ///
     /// Wire code `unknown-webserver-user`, HTTP status 500.
     ///
     /// Indicates that the webserver already authenticated the service, but the username it used is unknown to RestAuth.
-    case unknownWebserverUser
+    public static var unknownWebserverUser: Self { Self(unchecked: Code(uncheckedRawValue: 5), arguments: []) }
+
     /// RestAuth threw an exception that was not otherwise caught.
     ///
     /// Wire code `internal-error`, HTTP status 500.
     ///
     /// This status code is also the standard status code when RestAuth itself throws an exception that is not otherwise caught. If you encounter this, you should view this in your browser and file a bug-report.
-    case internalError
+    public static var internalError: Self { Self(unchecked: Code(uncheckedRawValue: 6), arguments: []) }
 }
 
-extension RestAuthError {
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public enum Code: Int, CatalogCode {
-        case serviceNotAllowedFromAddress
-        case authenticationRequired
-        case noServiceAllowedFromAddress
-        case notAcceptable
-        case invalidAuthProvider
-        case unknownWebserverUser
-        case internalError
-    }
-
-    /// Which error this is.
-    public var code: Code {
-        switch self {
-        case .serviceNotAllowedFromAddress: return .serviceNotAllowedFromAddress
-        case .authenticationRequired: return .authenticationRequired
-        case .noServiceAllowedFromAddress: return .noServiceAllowedFromAddress
-        case .notAcceptable: return .notAcceptable
-        case .invalidAuthProvider: return .invalidAuthProvider
-        case .unknownWebserverUser: return .unknownWebserverUser
-        case .internalError: return .internalError
-        }
-    }
-
-    /// The parameter values, in spec order.
-    public var arguments: [ArgumentValue] {
-        switch self {
-        case let .serviceNotAllowedFromAddress(service, ipAddress):
-            return [.string(service), .string(ipAddress)]
-        case let .noServiceAllowedFromAddress(ipAddress):
-            return [.string(ipAddress)]
-        case .authenticationRequired,
-             .notAcceptable,
-             .invalidAuthProvider,
-             .unknownWebserverUser,
-             .internalError:
-            return []
-        }
-    }
-
-    /// The error with this code and these parameter values; `nil` when a value is missing or
-    /// is not of its parameter's type.
-    public init?(code: Code, arguments: ArgumentList) {
-        switch code {
-        case .serviceNotAllowedFromAddress:
-            guard let service = arguments.string("service"), let ipAddress = arguments.string("ip-address") else { return nil }
-            self = .serviceNotAllowedFromAddress(service: service, ipAddress: ipAddress)
-        case .authenticationRequired:
-            self = .authenticationRequired
-        case .noServiceAllowedFromAddress:
-            guard let ipAddress = arguments.string("ip-address") else { return nil }
-            self = .noServiceAllowedFromAddress(ipAddress: ipAddress)
-        case .notAcceptable:
-            self = .notAcceptable
-        case .invalidAuthProvider:
-            self = .invalidAuthProvider
-        case .unknownWebserverUser:
-            self = .unknownWebserverUser
-        case .internalError:
-            self = .internalError
-        }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.code == rhs.code && lhs.arguments == rhs.arguments
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(arguments)
-    }
-}
+// MARK: - Codes
 
 extension RestAuthError.Code {
-    /// The catalog: one table line per error (wire code, status, message, parameters, headers).
+    /// `service-not-allowed-from-address` (401): {service} is not allowed to authenticate from {ip-address}
+    public static var serviceNotAllowedFromAddress: Self { Self(uncheckedRawValue: 0) }
+    /// `authentication-required` (401): please authenticate
+    public static var authenticationRequired: Self { Self(uncheckedRawValue: 1) }
+    /// `no-service-allowed-from-address` (403): no service allowed to authenticate from {ip-address}
+    public static var noServiceAllowedFromAddress: Self { Self(uncheckedRawValue: 2) }
+    /// `not-acceptable` (406): The requested content type is unknown to RestAuth.
+    public static var notAcceptable: Self { Self(uncheckedRawValue: 3) }
+    /// `invalid-auth-provider` (500): The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
+    public static var invalidAuthProvider: Self { Self(uncheckedRawValue: 4) }
+    /// `unknown-webserver-user` (500): The webserver authenticated to a username that is unknown in the local database.
+    public static var unknownWebserverUser: Self { Self(uncheckedRawValue: 5) }
+    /// `internal-error` (500): RestAuth threw an exception that was not otherwise caught.
+    public static var internalError: Self { Self(uncheckedRawValue: 6) }
+}
+
+// MARK: - Parameters
+
+extension RestAuthError {
+    /// The `service` parameter, when the error has it.
+    public var service: String? { self[parameter: "service"]?.stringValue }
+    /// The `ip-address` parameter, when the error has it.
+    public var ipAddress: String? { self[parameter: "ip-address"]?.stringValue }
+}
+
+// MARK: - Catalog table
+
+extension RestAuthError.Code {
+    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "RestAuth",
         title: "RestAuth general response codes",
@@ -141,13 +130,13 @@ extension RestAuthError.Code {
         xmlNamespace: nil,
         parameters: "",
         table: """
-            service-not-allowed-from-address\t401\t{service} is not allowed to authenticate from {ip-address}\tservice:string,ip-address:string\tWWW-Authenticate: Basic realm=\"RestAuth\"
-            authentication-required\t401\tplease authenticate\t\tWWW-Authenticate: Basic realm=\"RestAuth\"
-            no-service-allowed-from-address\t403\tno service allowed to authenticate from {ip-address}\tip-address:string
-            not-acceptable\t406\tThe requested content type is unknown to RestAuth.\t
-            invalid-auth-provider\t500\tThe AUTH_PROVIDER setting in is not 'internal' or 'apache'.\t
-            unknown-webserver-user\t500\tThe webserver authenticated to a username that is unknown in the local database.\t
-            internal-error\t500\tRestAuth threw an exception that was not otherwise caught.\t
+            service-not-allowed-from-address\tserviceNotAllowedFromAddress\t401\t{service} is not allowed to authenticate from {ip-address}\tservice:string,ip-address:string\tWWW-Authenticate: Basic realm=\"RestAuth\"
+            authentication-required\tauthenticationRequired\t401\tplease authenticate\t\tWWW-Authenticate: Basic realm=\"RestAuth\"
+            no-service-allowed-from-address\tnoServiceAllowedFromAddress\t403\tno service allowed to authenticate from {ip-address}\tip-address:string
+            not-acceptable\tnotAcceptable\t406\tThe requested content type is unknown to RestAuth.\t
+            invalid-auth-provider\tinvalidAuthProvider\t500\tThe AUTH_PROVIDER setting in is not 'internal' or 'apache'.\t
+            unknown-webserver-user\tunknownWebserverUser\t500\tThe webserver authenticated to a username that is unknown in the local database.\t
+            internal-error\tinternalError\t500\tRestAuth threw an exception that was not otherwise caught.\t
             """
     )
 }

@@ -42,7 +42,9 @@ import Testing
             let wire = entry.code.value
             #expect(code.wireCode == wire)
             #expect(code.status == entry.status.value, "\(wire)")
-            #expect(String(describing: code) == entry.swiftCaseName, "\(wire)")
+            #expect(code.name == entry.swiftCaseName, "\(wire)")
+            #expect(String(describing: code) == wire)
+            #expect(E.Code(rawValue: code.rawValue) == code)
             #expect(E.Code(wireCode: wire) == code)
 
             let parameters = entry.parameters + catalog.parameters
@@ -78,18 +80,43 @@ import Testing
                 }
             }
         }
+        #expect(E.Code(rawValue: catalog.errors.count) == nil)
+        #expect(E.Code(rawValue: -1) == nil)
         #expect(E(wireCode: "no such code \u{1F600}") == nil)
         #expect(E.Code(wireCode: "") == nil)
     }
 
-    @Test func casesAreThrownAndMatchedAsUsersWrite() throws {
+    @Test func errorsAreThrownAndMatchedAsUsersWrite() throws {
         do {
             throw RAWSError.noSuchUser(reason: "User 'bob' does not exist.")
-        } catch RAWSError.noSuchUser(let reason) {
-            #expect(reason == "User 'bob' does not exist.")
+        } catch let error as RAWSError where error.code == .noSuchUser {
+            #expect(error.reason == "User 'bob' does not exist.")
         } catch {
             Issue.record("not matched: \(error)")
         }
+        // A code matches a thrown error whatever its parameter values.
+        do {
+            throw RAWSError.methodNotAllowed(allow: "GET", reason: "r")
+        } catch RAWSError.Code.noSuchUser {
+            Issue.record("matched the wrong code")
+        } catch RAWSError.Code.methodNotAllowed {
+        } catch {
+            Issue.record("not matched: \(error)")
+        }
+        // An error without parameters matches as a value.
+        do {
+            throw RestAuthError.authenticationRequired
+        } catch RestAuthError.authenticationRequired {
+        } catch {
+            Issue.record("not matched: \(error)")
+        }
+        let code = RAWSError.Code.noSuchDir
+        switch code {
+        case .noSuchUser, .noSuchItem: Issue.record("wrong case")
+        case .noSuchDir: break
+        default: Issue.record("wrong case")
+        }
+
         let error = RestAuthError.serviceNotAllowedFromAddress(service: "example.com", ipAddress: "192.0.2.1")
         #expect(error.status == 401)
         #expect(error.wireCode == "service-not-allowed-from-address")
@@ -99,12 +126,18 @@ import Testing
             NamedArgument(name: "service", value: .string("example.com")),
             NamedArgument(name: "ip-address", value: .string("192.0.2.1")),
         ])
+        #expect(error.ipAddress == "192.0.2.1")
+        #expect(error[parameter: "ip-address"] == .string("192.0.2.1"))
+        #expect(RestAuthError.authenticationRequired.ipAddress == nil)
         #expect(RAWSError.responseTypeNotAcceptable(reason: "x").wireCode == "ResponsetTypeNotAcceptable")
         #expect(RAWSError.methodNotAllowed(allow: "GET, HEAD", reason: "r").headers.map(\.value) == ["GET, HEAD"])
+        #expect(String(reflecting: RAWSError.Code.responseTypeNotAcceptable) == "RAWSError.Code.responseTypeNotAcceptable")
+        #expect(RAWSError.Code.allCases.count == 24)
     }
 
     @Test func awkwardStringsSurviveGenerationExactly() throws {
         let klass = EdgeCasesError.klass(traceId: "t")
+        #expect(klass.traceId == "t")
         #expect(klass.message == "Tabs\tand\nnewlines and \\ backslashes and \u{E9} and \u{1F600} and \u{200F} mark")
         let keyword = EdgeCasesError.default(traceId: "t")
         #expect(keyword.message == "The keyword case. Braces: {literal} and \"quotes\" and \\(not interpolated) and \"\"\"")
@@ -119,8 +152,10 @@ import Testing
 
     @Test func deprecatedCasesAreReadFromTheWire() throws {
         let error = try #require(EdgeCasesError(wireCode: "OldThing", arguments: ["what": "v1", "trace-id": "t"]))
-        #expect(error.code == .oldThing)
+        #expect(error.code.name == "oldThing")
         #expect(error.message == "v1 is gone")
-        #expect(EdgeCasesError(wireCode: "OlderThing", arguments: ["trace-id": "t"])?.code == .olderThing)
+        #expect(EdgeCasesError(wireCode: "OlderThing", arguments: ["trace-id": "t"])?.code.name == "olderThing")
+        // A typed property where every error agrees on the type.
+        #expect(EdgeCasesError.outOfRange(in: 1.5, min: 0, max: 1, self: "x", traceId: "t").max == 1)
     }
 }

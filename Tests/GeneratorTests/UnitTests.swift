@@ -169,7 +169,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errgen-templates-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("swift"), withIntermediateDirectories: true)
-        try "{{% CONTENT_TYPE: TEXT }}\n{{{header}}}\n// {{typeName}} has {{#cases}}{{{name}}} {{/cases}}\n"
+        try "{{% CONTENT_TYPE: TEXT }}\n{{{header}}}\n// {{typeName}} has {{#errors}}{{{name}}} {{/errors}}\n"
             .write(to: folder.appendingPathComponent("swift/catalog.swift.mustache"), atomically: true, encoding: .utf8)
         let set = try TemplateSet.defaults.overridden(by: folder)
         let spec = try validSpec(try Paths.text("Tests/References/minimal/errors.yaml"))

@@ -110,11 +110,11 @@ import Testing
             "10:7: error: errors 'NotFound' and 'not-found' both have the Swift case name 'notFound'; set 'swift-name' on one of them"
         ])
         #expect(diagnose(spec("""
-                Code:
+                Catalog:
                   status: 400
                   message: A
             """)) == [
-            "7:7: error: the Swift case name 'code' (derived from wire code 'Code') is a member every generated type has; set 'swift-name'"
+            "7:7: error: the Swift case name 'catalog' (derived from wire code 'Catalog') is a member every generated type has; set 'swift-name'"
         ])
         #expect(diagnose(spec("""
                 E:

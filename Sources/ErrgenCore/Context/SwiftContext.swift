@@ -9,17 +9,14 @@ public struct SwiftCatalogContext: Sendable {
     public var typeName: String
     /// Doc-comment lines for the type, each either empty or starting with a space.
     public var docLines: [String]
-    public var cases: [SwiftCaseContext]
-    /// The cases without parameters (grouped in switches).
-    public var payloadlessCases: [SwiftCaseContext]
-    public var hasPayloadlessCases: Bool
-    /// The cases marked deprecated.
-    public var deprecatedCases: [SwiftCaseContext]
-    public var hasDeprecatedCases: Bool
+    public var errors: [SwiftErrorContext]
+    /// Typed properties for the catalog's parameter names.
+    public var accessors: [SwiftAccessorContext]
+    public var hasAccessors: Bool
     /// Swift string literals.
     public var nameLiteral: String
     public var titleLiteral: String
-    /// Runtime `FormatSpec` case names, in order of preference.
+    /// Runtime `WireFormat` case names, in order of preference.
     public var formats: [String]
     public var defaultFormat: String
     /// A string literal, or `nil`.
@@ -30,13 +27,14 @@ public struct SwiftCatalogContext: Sendable {
     public var tableLines: [String]
 }
 
-public struct SwiftCaseContext: Sendable {
-    /// The case name as written in a declaration or after a dot (keywords in backticks).
+public struct SwiftErrorContext: Sendable {
+    /// The name of the factory and of the code constant (keywords in backticks).
     public var name: String
-    /// The wire code as a Swift string literal.
-    public var wireCodeLiteral: String
-    public var status: Int
+    /// The error's index: its code's raw value.
+    public var index: Int
     public var docLines: [String]
+    /// One line for the code constant's doc comment.
+    public var codeDoc: String
     public var parameters: [SwiftParameterContext]
     public var hasParameters: Bool
     public var deprecated: Bool
@@ -45,26 +43,36 @@ public struct SwiftCaseContext: Sendable {
 }
 
 public struct SwiftParameterContext: Sendable {
-    /// The argument label in the case declaration (keywords in backticks).
-    public var label: String
-    /// The argument label at a call site (only `inout`, `var` and `let` need backticks there).
-    public var callLabel: String
-    /// The name a pattern binds the value to.
+    /// The argument label and, where it differs, the local name: `reason`, `in in_`.
+    public var labelAndName: String
+    /// The name the value has inside the function.
     public var binding: String
     /// `String`, `Int`, `Double` or `Bool`.
     public var swiftType: String
-    /// The runtime's `ArgumentValue` case and `ArgumentList` accessor: `string`, `integer`, `number`, `boolean`.
+    /// The runtime's `ArgumentValue` case: `string`, `integer`, `number`, `boolean`.
     public var kind: String
     /// The spec name as a Swift string literal.
     public var nameLiteral: String
 }
 
+public struct SwiftAccessorContext: Sendable {
+    /// The property name.
+    public var name: String
+    /// The spec name, for the doc comment.
+    public var specName: String
+    public var nameLiteral: String
+    /// The property's type without `?`: `String`, …, or `ArgumentValue` where errors disagree.
+    public var swiftType: String
+    /// What turns the `ArgumentValue?` into the property's type: `?.stringValue`, … or empty.
+    public var conversion: String
+}
+
 /// Builds template contexts from a validated spec.
 public enum ContextBuilder {
     public static func swiftCatalog(_ catalog: CatalogSpec, header: String) -> SwiftCatalogContext {
-        var cases: [SwiftCaseContext] = []
-        for entry in catalog.errors {
-            let name = SwiftNames.escaped(entry.swiftCaseName)
+        var errors: [SwiftErrorContext] = []
+        for (index, entry) in catalog.errors.enumerated() {
+            let all = entry.parameters + catalog.parameters
             var doc = SwiftLiteral.docLines(entry.message.value.source)
             doc.append("")
             doc.append(" Wire code `\(entry.code.value)`, HTTP status \(entry.status.value).")
@@ -72,57 +80,83 @@ public enum ContextBuilder {
                 doc.append("")
                 doc += SwiftLiteral.docLines(description)
             }
-            let all = entry.parameters + catalog.parameters
             if !all.isEmpty {
                 doc.append("")
                 doc.append(" - Parameters:")
                 for parameter in all {
-                    var line = " \(parameter.swiftName): "
-                    line += parameter.description.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? "The `\(parameter.name.value)` value."
-                    doc += SwiftLiteral.docLines("   -" + line)
+                    let text = parameter.description.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+                        ?? "The `\(parameter.name.value)` value."
+                    doc += SwiftLiteral.docLines("   - \(parameter.swiftName): \(text)")
                 }
-            }
-            let parameters = all.map { parameter in
-                SwiftParameterContext(
-                    label: SwiftNames.escaped(parameter.swiftName), callLabel: SwiftNames.argumentLabel(parameter.swiftName),
-                    binding: SwiftNames.localName(parameter.swiftName),
-                    swiftType: parameter.kind.swiftType, kind: parameter.kind.rawValue,
-                    nameLiteral: SwiftLiteral.string(parameter.name.value))
             }
             var deprecationArgument = ""
             if let message = entry.deprecation?.message, !message.isEmpty {
                 deprecationArgument = ", message: " + SwiftLiteral.string(message)
             }
-            cases.append(
-                SwiftCaseContext(
-                    name: name, wireCodeLiteral: SwiftLiteral.string(entry.code.value), status: entry.status.value,
-                    docLines: doc, parameters: parameters, hasParameters: !parameters.isEmpty,
+            let codeDoc = SwiftLiteral.docLines("`\(entry.code.value)` (\(entry.status.value)): \(entry.message.value.source)")
+                .map { $0.trimmingPrefix(" ") }.joined(separator: " ")
+            errors.append(
+                SwiftErrorContext(
+                    name: SwiftNames.escaped(entry.swiftCaseName), index: index, docLines: doc, codeDoc: codeDoc,
+                    parameters: all.map(parameterContext), hasParameters: !all.isEmpty,
                     deprecated: entry.deprecation != nil, deprecationArgument: deprecationArgument))
         }
 
         var typeDoc = SwiftLiteral.docLines(catalog.title)
-        if let summary = catalog.summary, !summary.isEmpty {
-            typeDoc.append("")
-            typeDoc += SwiftLiteral.docLines(summary)
-        }
-        if let description = catalog.description, !description.isEmpty {
-            typeDoc.append("")
-            typeDoc += SwiftLiteral.docLines(description)
+        for text in [catalog.summary, catalog.description] {
+            if let text, !text.isEmpty {
+                typeDoc.append("")
+                typeDoc += SwiftLiteral.docLines(text)
+            }
         }
 
         let formats = catalog.formats.map { runtimeFormatCase($0.kind) }
         let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
-        let payloadless = cases.filter { !$0.hasParameters }
-        let deprecated = cases.filter(\.deprecated)
+        let accessors = accessorContexts(catalog)
         return SwiftCatalogContext(
-            header: header, typeName: catalog.swiftTypeName, docLines: typeDoc, cases: cases,
-            payloadlessCases: payloadless, hasPayloadlessCases: !payloadless.isEmpty,
-            deprecatedCases: deprecated, hasDeprecatedCases: !deprecated.isEmpty,
+            header: header, typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors,
+            accessors: accessors, hasAccessors: !accessors.isEmpty,
             nameLiteral: SwiftLiteral.string(catalog.name.value), titleLiteral: SwiftLiteral.string(catalog.title),
-            formats: formats, defaultFormat: catalog.effectiveDefaultFormat.map { runtimeFormatCase($0.kind) } ?? formats.first ?? "text",
+            formats: formats,
+            defaultFormat: catalog.effectiveDefaultFormat.map { runtimeFormatCase($0.kind) } ?? formats.first ?? "text",
             xmlNamespaceLiteral: namespace.map(SwiftLiteral.string) ?? "nil",
             sharedParametersLiteral: SwiftLiteral.string(parameterList(catalog.parameters)),
             tableLines: catalog.errors.map(tableLine))
+    }
+
+    static func parameterContext(_ parameter: ParameterSpec) -> SwiftParameterContext {
+        let label = SwiftNames.argumentLabel(parameter.swiftName)
+        let binding = SwiftNames.localName(parameter.swiftName)
+        return SwiftParameterContext(
+            labelAndName: label == binding ? label : "\(label) \(binding)", binding: binding,
+            swiftType: parameter.kind.swiftType, kind: parameter.kind.rawValue,
+            nameLiteral: SwiftLiteral.string(parameter.name.value))
+    }
+
+    /// A typed property per parameter name of the catalog, in order of first use; where errors
+    /// give one name different types, the property is an `ArgumentValue`. Names that are keywords
+    /// or members of every catalog type get no property (the `[parameter:]` subscript reads them).
+    static func accessorContexts(_ catalog: CatalogSpec) -> [SwiftAccessorContext] {
+        var order: [String] = []
+        var kinds: [String: Set<ParameterSpec.Kind>] = [:]
+        var specNames: [String: String] = [:]
+        for parameter in catalog.errors.flatMap(\.parameters) + catalog.parameters {
+            let name = parameter.swiftName
+            if kinds[name] == nil {
+                order.append(name)
+                specNames[name] = parameter.name.value
+            }
+            kinds[name, default: []].insert(parameter.kind)
+        }
+        return order.compactMap { name in
+            guard !SwiftNames.keywords.contains(name), !GeneratedNames.reservedInstanceMembers.contains(name),
+                let specName = specNames[name], let kindSet = kinds[name]
+            else { return nil }
+            let kind = kindSet.count == 1 ? kindSet.first : nil
+            return SwiftAccessorContext(
+                name: name, specName: specName, nameLiteral: SwiftLiteral.string(specName),
+                swiftType: kind?.swiftType ?? "ArgumentValue", conversion: kind.map { "?.\($0.rawValue)Value" } ?? "")
+        }
     }
 
     static func runtimeFormatCase(_ kind: FormatSpec.Kind) -> String {
@@ -141,12 +175,14 @@ public enum ContextBuilder {
     /// One line of the runtime catalog table (see `Catalog.init` in ErrgenRuntime), escaped for a
     /// Swift multi-line string literal.
     static func tableLine(_ entry: ErrorSpec) -> String {
-        var fields = [entry.code.value, String(entry.status.value), entry.message.value.source, parameterList(entry.parameters)]
+        var fields = [
+            entry.code.value, entry.swiftCaseName, String(entry.status.value), entry.message.value.source,
+            parameterList(entry.parameters),
+        ]
         for header in entry.headers {
             fields.append(header.name.value + ": " + header.value.value.source)
         }
-        let line = fields.map(tableEscaped).joined(separator: "\t")
-        return SwiftLiteral.escaped(line)
+        return SwiftLiteral.escaped(fields.map(tableEscaped).joined(separator: "\t"))
     }
 
     /// The table's own escapes, so that a field never holds a raw tab or line break.
@@ -162,5 +198,11 @@ public enum ContextBuilder {
             }
         }
         return out
+    }
+}
+
+extension String {
+    fileprivate func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }

@@ -23,8 +23,15 @@ extension ParameterSpec {
 public enum GeneratedNames {
     /// Members every generated catalog type has, besides its cases.
     public static let reservedMembers: Set<String> = [
-        "code", "arguments", "catalog", "wireCode", "status", "message", "description", "parameters",
-        "headers", "hashValue", "hash", "allCodes", "init", "self", "Type", "Protocol", "Code",
+        "catalog", "allCodes", "allCases", "init", "self", "Self", "Type", "Protocol", "Code", "rawValue",
+        "entry", "name", "wireCode", "status", "description", "debugDescription",
+    ]
+
+    /// Instance members every generated catalog type has; a parameter with one of these names gets
+    /// no typed property.
+    public static let reservedInstanceMembers: Set<String> = [
+        "code", "arguments", "wireCode", "status", "message", "description", "parameters", "headers",
+        "hashValue", "debugDescription", "localizedDescription",
     ]
 
     /// Types of the runtime library that generated code names.

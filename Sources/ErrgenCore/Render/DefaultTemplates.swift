@@ -13,122 +13,78 @@ import ErrgenRuntime
 {{#docLines}}
 ///{{{.}}}
 {{/docLines}}
-public enum {{{typeName}}}: CatalogError {
-{{#cases}}
+public struct {{{typeName}}}: CatalogError {
+    /// Which error this is.
+    public let code: Code
+    /// The parameter values: the error's own, then the catalog's, in spec order.
+    public let arguments: [ArgumentValue]
+
+    public init(unchecked code: Code, arguments: [ArgumentValue]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// The errors of the catalog without their parameters, numbered in spec order.
+    public struct Code: CatalogCode {
+        public let rawValue: Int
+
+        public init(uncheckedRawValue rawValue: Int) {
+            self.rawValue = rawValue
+        }
+    }
+}
+
+// MARK: - Errors
+
+extension {{{typeName}}} {
+{{#errors}}
+{{^first()}}
+
+{{/first()}}
 {{#docLines}}
     ///{{{.}}}
 {{/docLines}}
 {{#deprecated}}
     @available(*, deprecated{{{deprecationArgument}}})
 {{/deprecated}}
-    case {{{name}}}{{#hasParameters}}({{#parameters}}{{{label}}}: {{{swiftType}}}{{^last()}}, {{/last()}}{{/parameters}}){{/hasParameters}}
-{{/cases}}
-}
-
-extension {{{typeName}}} {
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public enum Code: Int, CatalogCode {
-{{#cases}}
-        case {{{name}}}
-{{/cases}}
-    }
-
-    /// Which error this is.
-    public var code: Code {
-        switch self {
-{{#cases}}
-        case .{{{name}}}: return .{{{name}}}
-{{/cases}}
-        }
-    }
-
-    /// The parameter values, in spec order.
-    public var arguments: [ArgumentValue] {
-        switch self {
-{{#cases}}
 {{#hasParameters}}
-        case let .{{{name}}}({{#parameters}}{{{binding}}}{{^last()}}, {{/last()}}{{/parameters}}):
-            return [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}]
-{{/hasParameters}}
-{{/cases}}
-{{#hasPayloadlessCases}}
-        case {{#payloadlessCases}}{{^first()}}
-             {{/first()}}.{{{name}}}{{^last()}},{{/last()}}{{/payloadlessCases}}:
-            return []
-{{/hasPayloadlessCases}}
-        }
+    public static func {{{name}}}({{#parameters}}{{{labelAndName}}}: {{{swiftType}}}{{^last()}}, {{/last()}}{{/parameters}}) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: {{index}}), arguments: [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}])
     }
-
-    /// The error with this code and these parameter values; `nil` when a value is missing or
-    /// is not of its parameter's type.
-    public init?(code: Code, arguments: ArgumentList) {
-        switch code {
-{{#cases}}
-        case .{{{name}}}:
-{{#deprecated}}
-            guard let value = Self.deprecatedCase(_{{{typeName}}}DeprecatedCases.self, code: code, arguments: arguments) else { return nil }
-            self = value
-{{/deprecated}}
-{{^deprecated}}
-{{#hasParameters}}
-            guard {{#parameters}}let {{{binding}}} = arguments.{{{kind}}}({{{nameLiteral}}}){{^last()}}, {{/last()}}{{/parameters}} else { return nil }
-            self = .{{{name}}}({{#parameters}}{{{callLabel}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
 {{/hasParameters}}
 {{^hasParameters}}
-            self = .{{{name}}}
+    public static var {{{name}}}: Self { Self(unchecked: Code(uncheckedRawValue: {{index}}), arguments: []) }
 {{/hasParameters}}
-{{/deprecated}}
-{{/cases}}
-        }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.code == rhs.code && lhs.arguments == rhs.arguments
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(arguments)
-    }
-{{#hasDeprecatedCases}}
-
-    private static func deprecatedCase<Factory: _{{{typeName}}}DeprecatedCaseFactory>(
-        _ factory: Factory.Type, code: Code, arguments: ArgumentList
-    ) -> Self? {
-        factory.make(code: code, arguments: arguments)
-    }
-{{/hasDeprecatedCases}}
-}
-{{#hasDeprecatedCases}}
-
-/// Creates the deprecated cases, so that reading them from the wire compiles without warnings.
-private protocol _{{{typeName}}}DeprecatedCaseFactory {
-    static func make(code: {{{typeName}}}.Code, arguments: ArgumentList) -> {{{typeName}}}?
+{{/errors}}
 }
 
-private enum _{{{typeName}}}DeprecatedCases: _{{{typeName}}}DeprecatedCaseFactory {
-    @available(*, deprecated)
-    static func make(code: {{{typeName}}}.Code, arguments: ArgumentList) -> {{{typeName}}}? {
-        switch code {
-{{#deprecatedCases}}
-        case .{{{name}}}:
-{{#hasParameters}}
-            guard {{#parameters}}let {{{binding}}} = arguments.{{{kind}}}({{{nameLiteral}}}){{^last()}}, {{/last()}}{{/parameters}} else { return nil }
-            return .{{{name}}}({{#parameters}}{{{callLabel}}}: {{{binding}}}{{^last()}}, {{/last()}}{{/parameters}})
-{{/hasParameters}}
-{{^hasParameters}}
-            return .{{{name}}}
-{{/hasParameters}}
-{{/deprecatedCases}}
-        default:
-            return nil
-        }
-    }
-}
-{{/hasDeprecatedCases}}
+// MARK: - Codes
 
 extension {{{typeName}}}.Code {
-    /// The catalog: one table line per error (wire code, status, message, parameters, headers).
+{{#errors}}
+    /// {{{codeDoc}}}
+{{#deprecated}}
+    @available(*, deprecated{{{deprecationArgument}}})
+{{/deprecated}}
+    public static var {{{name}}}: Self { Self(uncheckedRawValue: {{index}}) }
+{{/errors}}
+}
+{{#hasAccessors}}
+
+// MARK: - Parameters
+
+extension {{{typeName}}} {
+{{#accessors}}
+    /// The `{{{specName}}}` parameter, when the error has it.
+    public var {{{name}}}: {{{swiftType}}}? { self[parameter: {{{nameLiteral}}}]{{{conversion}}} }
+{{/accessors}}
+}
+{{/hasAccessors}}
+
+// MARK: - Catalog table
+
+extension {{{typeName}}}.Code {
+    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
     public static let catalog = Catalog(
         name: {{{nameLiteral}}},
         title: {{{titleLiteral}}},

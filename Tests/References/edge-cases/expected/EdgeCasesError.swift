@@ -8,14 +8,40 @@ import ErrgenRuntime
 ///
 /// Doc comments hold `*/`, /* and */ and a line ending in a backslash \
 /// and "quotes".
-public enum EdgeCasesError: CatalogError {
+public struct EdgeCasesError: CatalogError {
+    /// Which error this is.
+    public let code: Code
+    /// The parameter values: the error's own, then the catalog's, in spec order.
+    public let arguments: [ArgumentValue]
+
+    public init(unchecked code: Code, arguments: [ArgumentValue]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// The errors of the catalog without their parameters, numbered in spec order.
+    public struct Code: CatalogCode {
+        public let rawValue: Int
+
+        public init(uncheckedRawValue rawValue: Int) {
+            self.rawValue = rawValue
+        }
+    }
+}
+
+// MARK: - Errors
+
+extension EdgeCasesError {
     /// The keyword case. Braces: {{literal}} and "quotes" and \(not interpolated) and """
     ///
     /// Wire code `default`, HTTP status 400.
     ///
     /// - Parameters:
     ///    - traceId: The request's trace.
-    case `default`(traceId: String)
+    public static func `default`(traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(traceId)])
+    }
+
     /// Tabs	and
     /// newlines and \ backslashes and é and 😀 and \u{200F} mark
     ///
@@ -23,7 +49,10 @@ public enum EdgeCasesError: CatalogError {
     ///
     /// - Parameters:
     ///    - traceId: The request's trace.
-    case klass(traceId: String)
+    public static func klass(traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 1), arguments: [.string(traceId)])
+    }
+
     /// Access denied for user '{user}'@'{host}' (using password: {using-password})
     ///
     /// Wire code `1045`, HTTP status 401.
@@ -33,7 +62,10 @@ public enum EdgeCasesError: CatalogError {
     ///    - host: The `host` value.
     ///    - usingPassword: The `using-password` value.
     ///    - traceId: The request's trace.
-    case _1045(user: String, host: String, usingPassword: Bool, traceId: String)
+    public static func _1045(user: String, host: String, usingPassword: Bool, traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(user), .string(host), .boolean(usingPassword), .string(traceId)])
+    }
+
     /// Value {in} is outside [{min}, {max}] for {self}
     ///
     /// Wire code `OUT_OF_RANGE`, HTTP status 422.
@@ -44,7 +76,10 @@ public enum EdgeCasesError: CatalogError {
     ///    - max: The `max` value.
     ///    - self: What was out of range.
     ///    - traceId: The request's trace.
-    case outOfRange(`in`: Double, min: Int, max: Int, `self`: String, traceId: String)
+    public static func outOfRange(in in_: Double, min: Int, max: Int, self self_: String, traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 3), arguments: [.number(in_), .integer(min), .integer(max), .string(self_), .string(traceId)])
+    }
+
     /// {what} is gone
     ///
     /// Wire code `OldThing`, HTTP status 410.
@@ -53,7 +88,10 @@ public enum EdgeCasesError: CatalogError {
     ///    - what: The `what` value.
     ///    - traceId: The request's trace.
     @available(*, deprecated, message: "Use NewThing instead.")
-    case oldThing(what: String, traceId: String)
+    public static func oldThing(what: String, traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 4), arguments: [.string(what), .string(traceId)])
+    }
+
     /// Long gone.
     ///
     /// Wire code `OlderThing`, HTTP status 410.
@@ -61,7 +99,10 @@ public enum EdgeCasesError: CatalogError {
     /// - Parameters:
     ///    - traceId: The request's trace.
     @available(*, deprecated)
-    case olderThing(traceId: String)
+    public static func olderThing(traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 5), arguments: [.string(traceId)])
+    }
+
     /// Retry after {seconds} seconds.
     ///
     /// Wire code `RateLimited`, HTTP status 429.
@@ -69,121 +110,57 @@ public enum EdgeCasesError: CatalogError {
     /// - Parameters:
     ///    - seconds: The `seconds` value.
     ///    - traceId: The request's trace.
-    case rateLimited(seconds: Int, traceId: String)
-}
-
-extension EdgeCasesError {
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public enum Code: Int, CatalogCode {
-        case `default`
-        case klass
-        case _1045
-        case outOfRange
-        case oldThing
-        case olderThing
-        case rateLimited
-    }
-
-    /// Which error this is.
-    public var code: Code {
-        switch self {
-        case .`default`: return .`default`
-        case .klass: return .klass
-        case ._1045: return ._1045
-        case .outOfRange: return .outOfRange
-        case .oldThing: return .oldThing
-        case .olderThing: return .olderThing
-        case .rateLimited: return .rateLimited
-        }
-    }
-
-    /// The parameter values, in spec order.
-    public var arguments: [ArgumentValue] {
-        switch self {
-        case let .`default`(traceId):
-            return [.string(traceId)]
-        case let .klass(traceId):
-            return [.string(traceId)]
-        case let ._1045(user, host, usingPassword, traceId):
-            return [.string(user), .string(host), .boolean(usingPassword), .string(traceId)]
-        case let .outOfRange(in_, min, max, self_, traceId):
-            return [.number(in_), .integer(min), .integer(max), .string(self_), .string(traceId)]
-        case let .oldThing(what, traceId):
-            return [.string(what), .string(traceId)]
-        case let .olderThing(traceId):
-            return [.string(traceId)]
-        case let .rateLimited(seconds, traceId):
-            return [.integer(seconds), .string(traceId)]
-        }
-    }
-
-    /// The error with this code and these parameter values; `nil` when a value is missing or
-    /// is not of its parameter's type.
-    public init?(code: Code, arguments: ArgumentList) {
-        switch code {
-        case .`default`:
-            guard let traceId = arguments.string("trace-id") else { return nil }
-            self = .`default`(traceId: traceId)
-        case .klass:
-            guard let traceId = arguments.string("trace-id") else { return nil }
-            self = .klass(traceId: traceId)
-        case ._1045:
-            guard let user = arguments.string("user"), let host = arguments.string("host"), let usingPassword = arguments.boolean("using-password"), let traceId = arguments.string("trace-id") else { return nil }
-            self = ._1045(user: user, host: host, usingPassword: usingPassword, traceId: traceId)
-        case .outOfRange:
-            guard let in_ = arguments.number("in"), let min = arguments.integer("min"), let max = arguments.integer("max"), let self_ = arguments.string("self"), let traceId = arguments.string("trace-id") else { return nil }
-            self = .outOfRange(in: in_, min: min, max: max, self: self_, traceId: traceId)
-        case .oldThing:
-            guard let value = Self.deprecatedCase(_EdgeCasesErrorDeprecatedCases.self, code: code, arguments: arguments) else { return nil }
-            self = value
-        case .olderThing:
-            guard let value = Self.deprecatedCase(_EdgeCasesErrorDeprecatedCases.self, code: code, arguments: arguments) else { return nil }
-            self = value
-        case .rateLimited:
-            guard let seconds = arguments.integer("seconds"), let traceId = arguments.string("trace-id") else { return nil }
-            self = .rateLimited(seconds: seconds, traceId: traceId)
-        }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.code == rhs.code && lhs.arguments == rhs.arguments
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(arguments)
-    }
-
-    private static func deprecatedCase<Factory: _EdgeCasesErrorDeprecatedCaseFactory>(
-        _ factory: Factory.Type, code: Code, arguments: ArgumentList
-    ) -> Self? {
-        factory.make(code: code, arguments: arguments)
+    public static func rateLimited(seconds: Int, traceId: String) -> Self {
+        Self(unchecked: Code(uncheckedRawValue: 6), arguments: [.integer(seconds), .string(traceId)])
     }
 }
 
-/// Creates the deprecated cases, so that reading them from the wire compiles without warnings.
-private protocol _EdgeCasesErrorDeprecatedCaseFactory {
-    static func make(code: EdgeCasesError.Code, arguments: ArgumentList) -> EdgeCasesError?
-}
-
-private enum _EdgeCasesErrorDeprecatedCases: _EdgeCasesErrorDeprecatedCaseFactory {
-    @available(*, deprecated)
-    static func make(code: EdgeCasesError.Code, arguments: ArgumentList) -> EdgeCasesError? {
-        switch code {
-        case .oldThing:
-            guard let what = arguments.string("what"), let traceId = arguments.string("trace-id") else { return nil }
-            return .oldThing(what: what, traceId: traceId)
-        case .olderThing:
-            guard let traceId = arguments.string("trace-id") else { return nil }
-            return .olderThing(traceId: traceId)
-        default:
-            return nil
-        }
-    }
-}
+// MARK: - Codes
 
 extension EdgeCasesError.Code {
-    /// The catalog: one table line per error (wire code, status, message, parameters, headers).
+    /// `default` (400): The keyword case. Braces: {{literal}} and "quotes" and \(not interpolated) and """
+    public static var `default`: Self { Self(uncheckedRawValue: 0) }
+    /// `class` (409): Tabs	and newlines and \ backslashes and é and 😀 and \u{200F} mark
+    public static var klass: Self { Self(uncheckedRawValue: 1) }
+    /// `1045` (401): Access denied for user '{user}'@'{host}' (using password: {using-password})
+    public static var _1045: Self { Self(uncheckedRawValue: 2) }
+    /// `OUT_OF_RANGE` (422): Value {in} is outside [{min}, {max}] for {self}
+    public static var outOfRange: Self { Self(uncheckedRawValue: 3) }
+    /// `OldThing` (410): {what} is gone
+    @available(*, deprecated, message: "Use NewThing instead.")
+    public static var oldThing: Self { Self(uncheckedRawValue: 4) }
+    /// `OlderThing` (410): Long gone.
+    @available(*, deprecated)
+    public static var olderThing: Self { Self(uncheckedRawValue: 5) }
+    /// `RateLimited` (429): Retry after {seconds} seconds.
+    public static var rateLimited: Self { Self(uncheckedRawValue: 6) }
+}
+
+// MARK: - Parameters
+
+extension EdgeCasesError {
+    /// The `user` parameter, when the error has it.
+    public var user: String? { self[parameter: "user"]?.stringValue }
+    /// The `host` parameter, when the error has it.
+    public var host: String? { self[parameter: "host"]?.stringValue }
+    /// The `using-password` parameter, when the error has it.
+    public var usingPassword: Bool? { self[parameter: "using-password"]?.booleanValue }
+    /// The `min` parameter, when the error has it.
+    public var min: Int? { self[parameter: "min"]?.integerValue }
+    /// The `max` parameter, when the error has it.
+    public var max: Int? { self[parameter: "max"]?.integerValue }
+    /// The `what` parameter, when the error has it.
+    public var what: String? { self[parameter: "what"]?.stringValue }
+    /// The `seconds` parameter, when the error has it.
+    public var seconds: Int? { self[parameter: "seconds"]?.integerValue }
+    /// The `trace-id` parameter, when the error has it.
+    public var traceId: String? { self[parameter: "trace-id"]?.stringValue }
+}
+
+// MARK: - Catalog table
+
+extension EdgeCasesError.Code {
+    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "edge-cases",
         title: "Edge \"cases\" \\ of errgen",
@@ -192,13 +169,13 @@ extension EdgeCasesError.Code {
         xmlNamespace: nil,
         parameters: "trace-id:string",
         table: """
-            default\t400\tThe keyword case. Braces: {{literal}} and \"quotes\" and \\\\(not interpolated) and \"\"\"\t
-            class\t409\tTabs\\tand\\nnewlines and \\\\ backslashes and é and 😀 and \u{200F} mark\t
-            1045\t401\tAccess denied for user '{user}'@'{host}' (using password: {using-password})\tuser:string,host:string,using-password:boolean
-            OUT_OF_RANGE\t422\tValue {in} is outside [{min}, {max}] for {self}\tin:number,min:integer,max:integer,self:string
-            OldThing\t410\t{what} is gone\twhat:string
-            OlderThing\t410\tLong gone.\t
-            RateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\tRetry-After: {seconds}
+            default\tdefault\t400\tThe keyword case. Braces: {{literal}} and \"quotes\" and \\\\(not interpolated) and \"\"\"\t
+            class\tklass\t409\tTabs\\tand\\nnewlines and \\\\ backslashes and é and 😀 and \u{200F} mark\t
+            1045\t_1045\t401\tAccess denied for user '{user}'@'{host}' (using password: {using-password})\tuser:string,host:string,using-password:boolean
+            OUT_OF_RANGE\toutOfRange\t422\tValue {in} is outside [{min}, {max}] for {self}\tin:number,min:integer,max:integer,self:string
+            OldThing\toldThing\t410\t{what} is gone\twhat:string
+            OlderThing\tolderThing\t410\tLong gone.\t
+            RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\tRetry-After: {seconds}
             """
     )
 }

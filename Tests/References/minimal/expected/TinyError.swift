@@ -3,55 +3,47 @@
 import ErrgenRuntime
 
 /// Tiny
-public enum TinyError: CatalogError {
+public struct TinyError: CatalogError {
+    /// Which error this is.
+    public let code: Code
+    /// The parameter values: the error's own, then the catalog's, in spec order.
+    public let arguments: [ArgumentValue]
+
+    public init(unchecked code: Code, arguments: [ArgumentValue]) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    /// The errors of the catalog without their parameters, numbered in spec order.
+    public struct Code: CatalogCode {
+        public let rawValue: Int
+
+        public init(uncheckedRawValue rawValue: Int) {
+            self.rawValue = rawValue
+        }
+    }
+}
+
+// MARK: - Errors
+
+extension TinyError {
     /// Nothing here.
     ///
     /// Wire code `NotFound`, HTTP status 404.
-    case notFound
+    public static var notFound: Self { Self(unchecked: Code(uncheckedRawValue: 0), arguments: []) }
 }
 
-extension TinyError {
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public enum Code: Int, CatalogCode {
-        case notFound
-    }
-
-    /// Which error this is.
-    public var code: Code {
-        switch self {
-        case .notFound: return .notFound
-        }
-    }
-
-    /// The parameter values, in spec order.
-    public var arguments: [ArgumentValue] {
-        switch self {
-        case .notFound:
-            return []
-        }
-    }
-
-    /// The error with this code and these parameter values; `nil` when a value is missing or
-    /// is not of its parameter's type.
-    public init?(code: Code, arguments: ArgumentList) {
-        switch code {
-        case .notFound:
-            self = .notFound
-        }
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.code == rhs.code && lhs.arguments == rhs.arguments
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(arguments)
-    }
-}
+// MARK: - Codes
 
 extension TinyError.Code {
-    /// The catalog: one table line per error (wire code, status, message, parameters, headers).
+    /// `NotFound` (404): Nothing here.
+    public static var notFound: Self { Self(uncheckedRawValue: 0) }
+}
+
+// MARK: - Catalog table
+
+extension TinyError.Code {
+    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "Tiny",
         title: "Tiny",
@@ -60,7 +52,7 @@ extension TinyError.Code {
         xmlNamespace: nil,
         parameters: "",
         table: """
-            NotFound\t404\tNothing here.\t
+            NotFound\tnotFound\t404\tNothing here.\t
             """
     )
 }

@@ -26,6 +26,7 @@ let package = Package(
             name: "ErrgenCore",
             dependencies: [
                 "CYAML",
+                "ErrgenRuntime",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 /// A spec file as errgen understands it: the single source of truth for the errors of one or more APIs.
 ///
 /// Every value remembers where it was written, so later stages can point at it.
@@ -71,26 +73,8 @@ public struct CatalogSpec: Sendable, Hashable {
 
 /// A way of putting an error on the wire.
 public struct FormatSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// A plain-text body: the rendered message (RestAuth).
-        case text
-        /// A JSON object with `code`, `message` and the parameters.
-        case json
-        /// An XML document with root `error` in the catalog's namespace (RAWS).
-        case xml
-        /// RFC 9457 problem details as JSON.
-        case problemJSON = "problem+json"
-
-        /// The media type a response in this format carries.
-        public var mediaType: String {
-            switch self {
-            case .text: return "text/plain"
-            case .json: return "application/json"
-            case .xml: return "application/xml"
-            case .problemJSON: return "application/problem+json"
-            }
-        }
-    }
+    /// The runtime's formats: `text`, `json`, `xml`, `problem+json`.
+    public typealias Kind = WireFormat
 
     public var kind: Kind
     /// The XML namespace of the root element (`xml` only).
@@ -155,19 +139,8 @@ public struct HeaderSpec: Sendable, Hashable {
 
 /// A typed, named value that fills a placeholder of a message or header.
 public struct ParameterSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case string, integer, number, boolean
-
-        /// The Swift type of the value.
-        public var swiftType: String {
-            switch self {
-            case .string: return "String"
-            case .integer: return "Int"
-            case .number: return "Double"
-            case .boolean: return "Bool"
-            }
-        }
-    }
+    /// The runtime's parameter types: `string`, `integer`, `number`, `boolean`.
+    public typealias Kind = ParameterKind
 
     /// The name as written in the spec and used in placeholders (`ip-address`).
     public var name: Located<String>
@@ -182,5 +155,17 @@ public struct ParameterSpec: Sendable, Hashable {
         self.kind = kind
         self.description = description
         self.example = example
+    }
+}
+
+extension ParameterKind {
+    /// The Swift type of a value of this kind.
+    public var swiftType: String {
+        switch self {
+        case .string: return "String"
+        case .integer: return "Int"
+        case .number: return "Double"
+        case .boolean: return "Bool"
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 /// Turns the YAML node tree of a spec file into a `Spec`, reporting every structural problem
 /// (unknown keys, wrong types, missing keys, malformed templates) instead of stopping at the first.
 public enum SpecDecoder {
@@ -18,28 +20,35 @@ public enum SpecDecoder {
         }
         var catalogs: [CatalogSpec] = []
         if let node = fields.node("catalogs", required: true, diagnostics: &diagnostics) {
-            if let pairs = node.mapping {
-                if pairs.isEmpty {
-                    diagnostics.error("'catalogs' must name at least one catalog", file: file, at: node.location)
-                }
-                for pair in pairs {
-                    guard let name = pair.key.scalar?.value else {
-                        diagnostics.error("a catalog name must be a string", file: file, at: pair.key.location)
-                        continue
-                    }
-                    if let catalog = decodeCatalog(name: Located(name, at: pair.key.location), pair.value, file: file, diagnostics: &diagnostics) {
-                        catalogs.append(catalog)
-                    }
-                }
-            } else {
-                diagnostics.error("'catalogs' must be a mapping of catalog names to catalogs, not \(node.kindDescription)", file: file, at: node.location)
-            }
+            catalogs = keyedEntries(
+                node, key: "catalogs", of: "catalog names to catalogs", empty: "'catalogs' must name at least one catalog",
+                file: file, diagnostics: &diagnostics, decodeCatalog)
         }
         fields.finish(diagnostics: &diagnostics)
         return Spec(version: version, file: file, catalogs: catalogs)
     }
 
-    static func decodeCatalog(name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {
+    /// The entries of a mapping keyed by name (catalogs by name, errors by wire code), each decoded
+    /// by `decode`; a mapping that is empty or not a mapping is reported.
+    static func keyedEntries<Entry>(
+        _ node: YAMLNode, key: String, of what: String, empty: String, file: String, diagnostics: inout DiagnosticCollector,
+        _ decode: (Located<String>, YAMLNode, String, inout DiagnosticCollector) -> Entry?
+    ) -> [Entry] {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'\(key)' must be a mapping of \(what), not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        if pairs.isEmpty { diagnostics.error(empty, file: file, at: node.location) }
+        return pairs.compactMap { pair in
+            guard let name = pair.key.scalar?.value else {
+                diagnostics.error("keys of '\(key)' must be scalars", file: file, at: pair.key.location)
+                return nil
+            }
+            return decode(Located(name, at: pair.key.location), pair.value, file, &diagnostics)
+        }
+    }
+
+    static func decodeCatalog(_ name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {
         let what = "catalog '\(name.value)'"
         guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
@@ -61,22 +70,9 @@ public enum SpecDecoder {
         }
         var errors: [ErrorSpec] = []
         if let node = fields.node("errors", required: true, diagnostics: &diagnostics) {
-            if let pairs = node.mapping {
-                if pairs.isEmpty {
-                    diagnostics.error("\(what) must list at least one error under 'errors'", file: file, at: node.location)
-                }
-                for pair in pairs {
-                    guard let code = pair.key.scalar?.value else {
-                        diagnostics.error("a wire code must be a scalar", file: file, at: pair.key.location)
-                        continue
-                    }
-                    if let entry = decodeError(code: Located(code, at: pair.key.location), pair.value, file: file, diagnostics: &diagnostics) {
-                        errors.append(entry)
-                    }
-                }
-            } else {
-                diagnostics.error("'errors' must be a mapping of wire codes to errors, not \(node.kindDescription)", file: file, at: node.location)
-            }
+            errors = keyedEntries(
+                node, key: "errors", of: "wire codes to errors", empty: "\(what) must list at least one error under 'errors'",
+                file: file, diagnostics: &diagnostics, decodeError)
         }
         fields.finish(diagnostics: &diagnostics)
         guard let title else { return nil }
@@ -176,7 +172,7 @@ public enum SpecDecoder {
             // A parameter whose type is wrong still counts as declared, so its placeholders do not
             // also report it missing.
             let kind = typeNode.flatMap { parameterKind($0, file: file, diagnostics: &diagnostics) } ?? .string
-            if let example, !ParameterValueSyntax.accepts(example.value, as: kind) {
+            if let example, kind.parse(example.value) == nil {
                 diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
             }
             parameters.append(ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value))
@@ -198,7 +194,7 @@ public enum SpecDecoder {
         return nil
     }
 
-    static func decodeError(code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {
+    static func decodeError(_ code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {
         let what = "error '\(code.value)'"
         guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
         let status = fields.int("status", required: true, diagnostics: &diagnostics)
@@ -266,16 +262,5 @@ public enum SpecDecoder {
             diagnostics.error(problem.message, file: file, at: template.location(ofOffset: problem.offset) ?? node.location)
         }
         return Located(template, at: node.location)
-    }
-}
-/// The wire form of parameter values: how examples are written and how values travel as text.
-public enum ParameterValueSyntax {
-    public static func accepts(_ text: String, as kind: ParameterSpec.Kind) -> Bool {
-        switch kind {
-        case .string: return true
-        case .integer: return Int(text) != nil
-        case .number: return Double(text).map(\.isFinite) ?? false
-        case .boolean: return text == "true" || text == "false"
-        }
     }
 }

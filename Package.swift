@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libyaml, the C library, found through pkg-config.
@@ -30,8 +31,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // What every generated catalog type conforms to and calls at run time.
-        .target(name: "ErrgenRuntime"),
+        // What every generated catalog type conforms to and calls at run time: the catalog table,
+        // the wire formats and content negotiation, with swift-http-types at the boundary.
+        .target(
+            name: "ErrgenRuntime",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "errgen",

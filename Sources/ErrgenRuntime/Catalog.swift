@@ -12,6 +12,10 @@ public final class Catalog: Sendable {
     public let defaultFormat: WireFormat
     /// The namespace of the XML format's root element, if any.
     public let xmlNamespace: String?
+    /// Where the catalog's documentation lives; problem details link each error's anchor there.
+    public let documentationURL: String?
+    /// The error sent when content negotiation finds nothing acceptable: the first with status 406.
+    public let notAcceptableIndex: Int?
     /// Parameters every error of the catalog carries, after its own.
     public let sharedParameters: [Entry.Parameter]
     /// Every error, in spec order; an error's `Code.rawValue` is its index here.
@@ -35,6 +39,8 @@ public final class Catalog: Sendable {
         public var swiftName: String
         public var status: Int
         public var message: Template
+        /// The problem type's short summary (RFC 9457 `title`), the same for every occurrence.
+        public var title: String
         /// The error's own parameters followed by the catalog's shared ones: the order of
         /// `CatalogError.arguments`.
         public var parameters: [Parameter]
@@ -65,29 +71,30 @@ public final class Catalog: Sendable {
     /// - Parameters:
     ///   - parameters: the shared parameters as `name:type` items separated by commas.
     ///   - table: one line per error, fields separated by tabs: wire code, Swift name, status, message
-    ///     template, parameters (`name:type,…`), then one field per header (`Name: value template`). Within a
+    ///     template, parameters (`name:type,…`), title, then one field per header (`Name: value template`). Within a
     ///     field, `\\`, `\t`, `\n` and `\r` stand for a backslash, tab, line feed and carriage return.
     public init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
-        parameters: String, table: String
+        documentationURL: String? = nil, parameters: String, table: String
     ) {
         self.name = name
         self.title = title
         self.formats = formats
         self.defaultFormat = defaultFormat
         self.xmlNamespace = xmlNamespace
+        self.documentationURL = documentationURL
         let shared = Self.parseParameters(parameters)
         self.sharedParameters = shared
         var entries: [Entry] = []
         var index: [String: Int] = [:]
         for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
-            guard fields.count >= 5, let status = Int(fields[2]) else {
+            guard fields.count >= 6, let status = Int(fields[2]) else {
                 preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
             }
             let parameters = Self.parseParameters(fields[4]) + shared
             let names = parameters.map(\.name)
-            let headers = fields.dropFirst(5).map { field -> Entry.Header in
+            let headers = fields.dropFirst(6).map { field -> Entry.Header in
                 let colon = field.firstIndex(of: ":") ?? field.endIndex
                 let value = field[colon...].dropFirst().drop(while: { $0 == " " })
                 return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
@@ -96,14 +103,26 @@ public final class Catalog: Sendable {
             entries.append(
                 Entry(
                     wireCode: fields[0], swiftName: fields[1], status: status, message: Self.parseTemplate(fields[3], names: names),
-                    parameters: parameters, headers: headers))
+                    title: fields[5], parameters: parameters, headers: headers))
         }
         self.entries = entries
         self.indexByWireCode = index
+        self.notAcceptableIndex = entries.firstIndex { $0.status == 406 }
     }
 
     /// The index of the error with this wire code, in constant time.
     public func index(ofWireCode code: String) -> Int? { indexByWireCode[code] }
+
+    /// The fragment that names an error in the catalog's documentation: the wire code in lower case,
+    /// every character but ASCII letters, digits, `-` and `_` replaced by `-` (`InvalidURI` → `invaliduri`).
+    public static func anchor(forWireCode code: String) -> String {
+        String(String.UnicodeScalarView(code.lowercased().unicodeScalars.map { scalar in
+            switch scalar {
+            case "a"..."z", "0"..."9", "-", "_": return scalar
+            default: return "-"
+            }
+        }))
+    }
 
     /// Every wire code, in spec order.
     public var wireCodes: [String] { entries.map(\.wireCode) }

@@ -352,39 +352,40 @@ extension RAWSError {
 // MARK: - Catalog table
 
 extension RAWSError.Code {
-    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
+    /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "RAWS",
         title: "RAWS error responses",
         formats: [.xml],
         defaultFormat: .xml,
         xmlNamespace: "http://rambla.be/raws/ns-metadata/1.0",
+        documentationURL: nil,
         parameters: "reason:string",
         table: """
-            InvalidURI\tinvalidURI\t400\tThe path specified in the URI is not supported by this service.\t
-            IncompleteHeader\tincompleteHeader\t400\tThe HTTP Header didn't include a required part.\t
-            IncompleteBody\tincompleteBody\t400\tYou did not provide the number of bytes specified by the Content-Length HTTP header.\t
-            InvalidInputData\tinvalidInputData\t400\tInvalid or incomplete input data was provided.\t
-            InvalidCredentials\tinvalidCredentials\t401\tNone or invalid credentials were supplied for authorization to this realm.\trealm:string\tWWW-Authenticate: Basic realm=\"{realm}\"
-            ResourceNotAccessible\tresourceNotAccessible\t403\tYou are not allowed to access this resource.\t
-            ResourceCanNotBeEdited\tresourceCanNotBeEdited\t403\tYou are not allowed to edit this resource.\t
-            ResourceCanNotBeDeleted\tresourceCanNotBeDeleted\t403\tYou are not allowed to delete this resource.\t
-            InvalidDirAccess\tinvalidDirAccess\t403\tYou are not authorized to access this directory.\t
-            InvalidItemAccess\tinvalidItemAccess\t403\tYou are not authorized to access this item.\t
-            InvalidUserAccess\tinvalidUserAccess\t403\tYou are not authorized to manage users.\t
-            NoSuchUser\tnoSuchUser\t404\tThe specified user does not exist.\t
-            NoSuchResource\tnoSuchResource\t404\tThe specified resource does not exist.\t
-            NoSuchDir\tnoSuchDir\t404\tThe specified directory does not exist.\t
-            NoSuchItem\tnoSuchItem\t404\tThe specified item does not exist.\t
-            MethodNotAllowed\tmethodNotAllowed\t405\tThe specified method is not allowed against this resource.\tallow:string\tAllow: {allow}
-            ResponsetTypeNotAcceptable\tresponseTypeNotAcceptable\t406\tThe response type is not supported for this resource and method.\t
-            ResourceAlreadyExists\tresourceAlreadyExists\t409\tA resource already exists at the given URI.\t
-            DirAlreadyExists\tdirAlreadyExists\t409\tThe directory you tried to create already exists.\t
-            DirNotEmpty\tdirNotEmpty\t409\tThe directory you tried to delete is not empty.\t
-            ItemAlreadyExists\titemAlreadyExists\t409\tThe item you tried to create already exists.\t
-            UserAlreadyExists\tuserAlreadyExists\t409\tThe user you tried to create already exists.\t
-            MissingContentLength\tmissingContentLength\t411\tYou must provide the Content-Length HTTP header.\t
-            InternalError\tinternalError\t500\tWe encountered an internal error. Please try again.\t
+            InvalidURI\tinvalidURI\t400\tThe path specified in the URI is not supported by this service.\t\tThe path specified in the URI is not supported by this service.
+            IncompleteHeader\tincompleteHeader\t400\tThe HTTP Header didn't include a required part.\t\tThe HTTP Header didn't include a required part.
+            IncompleteBody\tincompleteBody\t400\tYou did not provide the number of bytes specified by the Content-Length HTTP header.\t\tYou did not provide the number of bytes specified by the Content-Length HTTP header.
+            InvalidInputData\tinvalidInputData\t400\tInvalid or incomplete input data was provided.\t\tInvalid or incomplete input data was provided.
+            InvalidCredentials\tinvalidCredentials\t401\tNone or invalid credentials were supplied for authorization to this realm.\trealm:string\tNone or invalid credentials were supplied for authorization to this realm.\tWWW-Authenticate: Basic realm=\"{realm}\"
+            ResourceNotAccessible\tresourceNotAccessible\t403\tYou are not allowed to access this resource.\t\tYou are not allowed to access this resource.
+            ResourceCanNotBeEdited\tresourceCanNotBeEdited\t403\tYou are not allowed to edit this resource.\t\tYou are not allowed to edit this resource.
+            ResourceCanNotBeDeleted\tresourceCanNotBeDeleted\t403\tYou are not allowed to delete this resource.\t\tYou are not allowed to delete this resource.
+            InvalidDirAccess\tinvalidDirAccess\t403\tYou are not authorized to access this directory.\t\tYou are not authorized to access this directory.
+            InvalidItemAccess\tinvalidItemAccess\t403\tYou are not authorized to access this item.\t\tYou are not authorized to access this item.
+            InvalidUserAccess\tinvalidUserAccess\t403\tYou are not authorized to manage users.\t\tYou are not authorized to manage users.
+            NoSuchUser\tnoSuchUser\t404\tThe specified user does not exist.\t\tThe specified user does not exist.
+            NoSuchResource\tnoSuchResource\t404\tThe specified resource does not exist.\t\tThe specified resource does not exist.
+            NoSuchDir\tnoSuchDir\t404\tThe specified directory does not exist.\t\tThe specified directory does not exist.
+            NoSuchItem\tnoSuchItem\t404\tThe specified item does not exist.\t\tThe specified item does not exist.
+            MethodNotAllowed\tmethodNotAllowed\t405\tThe specified method is not allowed against this resource.\tallow:string\tThe specified method is not allowed against this resource.\tAllow: {allow}
+            ResponsetTypeNotAcceptable\tresponseTypeNotAcceptable\t406\tThe response type is not supported for this resource and method.\t\tThe response type is not supported for this resource and method.
+            ResourceAlreadyExists\tresourceAlreadyExists\t409\tA resource already exists at the given URI.\t\tA resource already exists at the given URI.
+            DirAlreadyExists\tdirAlreadyExists\t409\tThe directory you tried to create already exists.\t\tThe directory you tried to create already exists.
+            DirNotEmpty\tdirNotEmpty\t409\tThe directory you tried to delete is not empty.\t\tThe directory you tried to delete is not empty.
+            ItemAlreadyExists\titemAlreadyExists\t409\tThe item you tried to create already exists.\t\tThe item you tried to create already exists.
+            UserAlreadyExists\tuserAlreadyExists\t409\tThe user you tried to create already exists.\t\tThe user you tried to create already exists.
+            MissingContentLength\tmissingContentLength\t411\tYou must provide the Content-Length HTTP header.\t\tYou must provide the Content-Length HTTP header.
+            InternalError\tinternalError\t500\tWe encountered an internal error. Please try again.\t\tWe encountered an internal error. Please try again.
             """
     )
 }

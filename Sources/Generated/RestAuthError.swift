@@ -121,22 +121,23 @@ extension RestAuthError {
 // MARK: - Catalog table
 
 extension RestAuthError.Code {
-    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
+    /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "RestAuth",
         title: "RestAuth general response codes",
         formats: [.text, .json],
         defaultFormat: .text,
         xmlNamespace: nil,
+        documentationURL: nil,
         parameters: "",
         table: """
-            service-not-allowed-from-address\tserviceNotAllowedFromAddress\t401\t{service} is not allowed to authenticate from {ip-address}\tservice:string,ip-address:string\tWWW-Authenticate: Basic realm=\"RestAuth\"
-            authentication-required\tauthenticationRequired\t401\tplease authenticate\t\tWWW-Authenticate: Basic realm=\"RestAuth\"
-            no-service-allowed-from-address\tnoServiceAllowedFromAddress\t403\tno service allowed to authenticate from {ip-address}\tip-address:string
-            not-acceptable\tnotAcceptable\t406\tThe requested content type is unknown to RestAuth.\t
-            invalid-auth-provider\tinvalidAuthProvider\t500\tThe AUTH_PROVIDER setting in is not 'internal' or 'apache'.\t
-            unknown-webserver-user\tunknownWebserverUser\t500\tThe webserver authenticated to a username that is unknown in the local database.\t
-            internal-error\tinternalError\t500\tRestAuth threw an exception that was not otherwise caught.\t
+            service-not-allowed-from-address\tserviceNotAllowedFromAddress\t401\t{service} is not allowed to authenticate from {ip-address}\tservice:string,ip-address:string\tUnauthorized\tWWW-Authenticate: Basic realm=\"RestAuth\"
+            authentication-required\tauthenticationRequired\t401\tplease authenticate\t\tplease authenticate\tWWW-Authenticate: Basic realm=\"RestAuth\"
+            no-service-allowed-from-address\tnoServiceAllowedFromAddress\t403\tno service allowed to authenticate from {ip-address}\tip-address:string\tForbidden
+            not-acceptable\tnotAcceptable\t406\tThe requested content type is unknown to RestAuth.\t\tThe requested content type is unknown to RestAuth.
+            invalid-auth-provider\tinvalidAuthProvider\t500\tThe AUTH_PROVIDER setting in is not 'internal' or 'apache'.\t\tThe AUTH_PROVIDER setting in is not 'internal' or 'apache'.
+            unknown-webserver-user\tunknownWebserverUser\t500\tThe webserver authenticated to a username that is unknown in the local database.\t\tThe webserver authenticated to a username that is unknown in the local database.
+            internal-error\tinternalError\t500\tRestAuth threw an exception that was not otherwise caught.\t\tRestAuth threw an exception that was not otherwise caught.
             """
     )
 }

@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 /// What the Swift template of one catalog receives. Every string is ready to paste into Swift
 /// source: names are escaped where needed and literals are complete literals.
 ///
@@ -21,6 +23,8 @@ public struct SwiftCatalogContext: Sendable {
     public var defaultFormat: String
     /// A string literal, or `nil`.
     public var xmlNamespaceLiteral: String
+    /// A string literal, or `nil`.
+    public var documentationURLLiteral: String
     /// The shared parameters as a literal of `name:type` items.
     public var sharedParametersLiteral: String
     /// The lines of the catalog table, escaped for a multi-line string literal.
@@ -120,6 +124,7 @@ public enum ContextBuilder {
             formats: formats,
             defaultFormat: catalog.effectiveDefaultFormat.map { runtimeFormatCase($0.kind) } ?? formats.first ?? "text",
             xmlNamespaceLiteral: namespace.map(SwiftLiteral.string) ?? "nil",
+            documentationURLLiteral: catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil",
             sharedParametersLiteral: SwiftLiteral.string(parameterList(catalog.parameters)),
             tableLines: catalog.errors.map(tableLine))
     }
@@ -177,7 +182,7 @@ public enum ContextBuilder {
     static func tableLine(_ entry: ErrorSpec) -> String {
         var fields = [
             entry.code.value, entry.swiftCaseName, String(entry.status.value), entry.message.value.source,
-            parameterList(entry.parameters),
+            parameterList(entry.parameters), entry.problemTitle,
         ]
         for header in entry.headers {
             fields.append(header.name.value + ": " + header.value.value.source)

@@ -38,6 +38,8 @@ public struct CatalogSpec: Sendable, Hashable {
     public var description: String?
     /// The Swift type name given in the spec, if any; otherwise derived (`RAWSError`).
     public var swiftName: Located<String>?
+    /// Where the catalog's documentation is published; problem details link to it.
+    public var documentationURL: Located<String>?
     /// The formats the catalog answers with, in order of preference.
     public var formats: [FormatSpec]
     /// The format used when the client states no preference.
@@ -56,6 +58,7 @@ public struct CatalogSpec: Sendable, Hashable {
         self.summary = summary
         self.description = description
         self.swiftName = swiftName
+        self.documentationURL = nil
         self.formats = formats
         self.defaultFormat = defaultFormat
         self.parameters = parameters
@@ -96,6 +99,8 @@ public struct ErrorSpec: Sendable, Hashable {
     public var message: Located<MessageTemplate>
     /// Markdown.
     public var description: String?
+    /// The problem type's summary for problem details, if the spec gives one.
+    public var title: Located<String>?
     public var parameters: [ParameterSpec]
     /// The Swift case name given in the spec, if any; otherwise derived from the code.
     public var swiftName: Located<String>?
@@ -112,6 +117,7 @@ public struct ErrorSpec: Sendable, Hashable {
         self.status = status
         self.message = message
         self.description = description
+        self.title = nil
         self.parameters = parameters
         self.swiftName = swiftName
         self.headers = headers

@@ -55,6 +55,7 @@ public enum SpecDecoder {
         let summary = fields.string("summary", diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)
         let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
+        let documentationURL = fields.string("documentation-url", diagnostics: &diagnostics)
 
         var formats: [FormatSpec] = []
         if let node = fields.node("formats", required: true, diagnostics: &diagnostics) {
@@ -76,9 +77,11 @@ public enum SpecDecoder {
         }
         fields.finish(diagnostics: &diagnostics)
         guard let title else { return nil }
-        return CatalogSpec(
+        var catalog = CatalogSpec(
             name: name, title: title.value, summary: summary?.value, description: description?.value,
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
+        catalog.documentationURL = documentationURL
+        return catalog
     }
 
     static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<FormatSpec.Kind>? {
@@ -200,6 +203,7 @@ public enum SpecDecoder {
         let status = fields.int("status", required: true, diagnostics: &diagnostics)
         let messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)
+        let title = fields.string("title", diagnostics: &diagnostics)
         var parameters: [ParameterSpec] = []
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
             parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
@@ -229,9 +233,11 @@ public enum SpecDecoder {
             }
         }
         guard let status, let message else { return nil }
-        return ErrorSpec(
+        var entry = ErrorSpec(
             code: code, status: status, message: message, description: description?.value, parameters: parameters,
             swiftName: swiftName, headers: headers, deprecation: deprecation)
+        entry.title = title
+        return entry
     }
 
     static func decodeHeaders(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [HeaderSpec] {

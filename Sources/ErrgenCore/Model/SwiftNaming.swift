@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 extension CatalogSpec {
     /// The Swift type generated for the catalog: `swift-name`, else the catalog name in UpperCamelCase
     /// followed by `Error` (`RAWS` → `RAWSError`).
@@ -12,6 +14,16 @@ extension ErrorSpec {
     /// The case name: `swift-name`, else the wire code in lowerCamelCase (`InvalidURI` → `invalidURI`).
     /// Not escaped: a keyword stays a keyword here.
     public var swiftCaseName: String { swiftName?.value ?? SwiftNames.lowerCamel(code.value) }
+}
+
+extension ErrorSpec {
+    /// The summary problem details give as `title`: the spec's `title`, else the message when it has
+    /// no placeholders (it is then the same for every occurrence), else the status's reason phrase.
+    public var problemTitle: String {
+        if let title { return title.value }
+        if message.value.placeholderNames.isEmpty { return message.value.render { _ in "" } }
+        return StatusPhrase.of(status.value) ?? "Error \(status.value)"
+    }
 }
 
 extension ParameterSpec {

@@ -84,13 +84,14 @@ extension {{{typeName}}} {
 // MARK: - Catalog table
 
 extension {{{typeName}}}.Code {
-    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
+    /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
         name: {{{nameLiteral}}},
         title: {{{titleLiteral}}},
         formats: [{{#formats}}.{{{.}}}{{^last()}}, {{/last()}}{{/formats}}],
         defaultFormat: .{{{defaultFormat}}},
         xmlNamespace: {{{xmlNamespaceLiteral}}},
+        documentationURL: {{{documentationURLLiteral}}},
         parameters: {{{sharedParametersLiteral}}},
         table: """
 {{#tableLines}}

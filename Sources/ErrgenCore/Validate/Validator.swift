@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 /// The rules a spec must satisfy beyond its structure. Every rule reports at the position of the
 /// offending value; one run reports every problem.
 public enum Validator {
@@ -32,6 +34,34 @@ public enum Validator {
                 file: file, at: wanted.location)
         }
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
+        if let url = catalog.documentationURL {
+            let text = url.value
+            let scheme = text.prefix { $0 != ":" }
+            if !text.contains(":") || scheme.isEmpty || !scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
+                || text.contains(where: { $0.isWhitespace }) || text.contains("#")
+            {
+                diagnostics.error(
+                    "'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor)",
+                    file: file, at: url.location)
+            }
+        }
+        // Members the body layouts use themselves.
+        let kinds = Set(catalog.formats.map(\.kind))
+        if !kinds.isDisjoint(with: [.json, .xml]) {
+            for parameter in catalog.parameters where ["code", "message", "details"].contains(parameter.name.value) {
+                diagnostics.error(
+                    "catalog parameter '\(parameter.name.value)' would clash with the '\(parameter.name.value)' member of the json and xml bodies",
+                    file: file, at: parameter.name.location)
+            }
+        }
+        if kinds.contains(.problemJSON) {
+            for parameter in catalog.parameters + catalog.errors.flatMap(\.parameters)
+            where ["type", "title", "status", "detail", "instance", "code"].contains(parameter.name.value) {
+                diagnostics.error(
+                    "parameter '\(parameter.name.value)' would clash with the '\(parameter.name.value)' member of problem details (RFC 9457)",
+                    file: file, at: parameter.name.location)
+            }
+        }
 
         var codes: [String: ErrorSpec] = [:]
         var caseNames: [String: ErrorSpec] = [:]
@@ -68,6 +98,9 @@ public enum Validator {
 
     static func validateError(_ entry: ErrorSpec, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
         let status = entry.status
+        if let title = entry.title, title.value.allSatisfy(\.isWhitespace) {
+            diagnostics.error("the title of error '\(entry.code.value)' is empty", file: file, at: title.location)
+        }
         if !(400...599).contains(status.value) {
             diagnostics.error("status \(status.value) is not an error status (400-599)", file: file, at: status.location)
         }

@@ -160,22 +160,23 @@ extension EdgeCasesError {
 // MARK: - Catalog table
 
 extension EdgeCasesError.Code {
-    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
+    /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "edge-cases",
         title: "Edge \"cases\" \\ of errgen",
         formats: [.problemJSON, .xml, .text],
         defaultFormat: .text,
         xmlNamespace: nil,
+        documentationURL: "https://errors.example.com/edge-cases",
         parameters: "trace-id:string",
         table: """
-            default\tdefault\t400\tThe keyword case. Braces: {{literal}} and \"quotes\" and \\\\(not interpolated) and \"\"\"\t
-            class\tklass\t409\tTabs\\tand\\nnewlines and \\\\ backslashes and é and 😀 and \u{200F} mark\t
-            1045\t_1045\t401\tAccess denied for user '{user}'@'{host}' (using password: {using-password})\tuser:string,host:string,using-password:boolean
-            OUT_OF_RANGE\toutOfRange\t422\tValue {in} is outside [{min}, {max}] for {self}\tin:number,min:integer,max:integer,self:string
-            OldThing\toldThing\t410\t{what} is gone\twhat:string
-            OlderThing\tolderThing\t410\tLong gone.\t
-            RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\tRetry-After: {seconds}
+            default\tdefault\t400\tThe keyword case. Braces: {{literal}} and \"quotes\" and \\\\(not interpolated) and \"\"\"\t\tThe keyword case. Braces: {literal} and \"quotes\" and \\\\(not interpolated) and \"\"\"
+            class\tklass\t409\tTabs\\tand\\nnewlines and \\\\ backslashes and é and 😀 and \u{200F} mark\t\tTabs\\tand\\nnewlines and \\\\ backslashes and é and 😀 and \u{200F} mark
+            1045\t_1045\t401\tAccess denied for user '{user}'@'{host}' (using password: {using-password})\tuser:string,host:string,using-password:boolean\tUnauthorized
+            OUT_OF_RANGE\toutOfRange\t422\tValue {in} is outside [{min}, {max}] for {self}\tin:number,min:integer,max:integer,self:string\tUnprocessable Content
+            OldThing\toldThing\t410\t{what} is gone\twhat:string\tGone
+            OlderThing\tolderThing\t410\tLong gone.\t\tLong gone.
+            RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\tToo Many Requests\tRetry-After: {seconds}
             """
     )
 }

@@ -43,16 +43,17 @@ extension TinyError.Code {
 // MARK: - Catalog table
 
 extension TinyError.Code {
-    /// Wire code, Swift name, status, message, parameters and headers of every error, a line each.
+    /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
         name: "Tiny",
         title: "Tiny",
         formats: [.json],
         defaultFormat: .json,
         xmlNamespace: nil,
+        documentationURL: nil,
         parameters: "",
         table: """
-            NotFound\tnotFound\t404\tNothing here.\t
+            NotFound\tnotFound\t404\tNothing here.\t\tNothing here.
             """
     )
 }

@@ -1,0 +1,31 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+/// The README's handler example is this package's `ReadmeExample.swift`, which compiles and works.
+@Suite struct ReadmeExampleTests {
+    @Test func theReadmeShowsTheCompiledExample() throws {
+        let source = try Paths.text("Tests/GeneratorTests/Runtime/ReadmeExample.swift")
+        let begin = try #require(source.range(of: "// README: handler example (begin)\n"))
+        let end = try #require(source.range(of: "// README: handler example (end)"))
+        let example = String(source[begin.upperBound..<end.lowerBound])
+        let readme = try Paths.text("README.md")
+        #expect(readme.contains("```swift\n" + example + "```\n"), "README.md must show Tests/GeneratorTests/Runtime/ReadmeExample.swift")
+    }
+
+    @Test func theExampleAnswersAsRAWSDoes() {
+        let store = DirectoryStore(directories: ["/full": ["a"], "/empty": []])
+        func send(_ path: String, method: HTTPRequest.Method = .delete) -> (HTTPResponse, String) {
+            let request = HTTPRequest(method: method, scheme: "https", authority: "example.com", path: path)
+            let (head, body) = deleteDirectory(request, in: store)
+            return (head, String(decoding: body, as: UTF8.self))
+        }
+        #expect(send("/empty").0.status == .noContent)
+        let (missing, body) = send("/nope")
+        #expect(missing.status.code == 404)
+        #expect(missing.headerFields[.contentType] == "application/xml")
+        #expect(body.contains("<code>NoSuchDir</code>"))
+        #expect(body.contains("<reason>There is no directory at /nope.</reason>"))
+        #expect(send("/full").0.status.code == 409)
+    }
+}

@@ -306,4 +306,25 @@ import Testing
             "12:9: error: unknown key 'mesage' in error 'A'; did you mean 'message'?",
         ])
     }
+
+    @Test func documentationURLsAndTitles() {
+        #expect(diagnose(spec("    E: {status: 400, message: M, title: ' '}", catalogExtra: "\n    documentation-url: docs/errors#top")) == [
+            "6:24: error: 'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor)",
+            "8:43: error: the title of error 'E' is empty",
+        ])
+        #expect(diagnose(spec("    E: {status: 400, message: M}", catalogExtra: "\n    documentation-url: https://example.com/errors")).isEmpty)
+    }
+
+    @Test func parametersMayNotTakeTheNamesOfBodyMembers() {
+        #expect(diagnose(spec("""
+                E:
+                  status: 400
+                  message: "{status} {type}"
+                  parameters: {status: integer, type: string}
+            """, formats: "[problem+json, json]", catalogExtra: "\n    parameters: {details: string}")) == [
+            "6:18: error: catalog parameter 'details' would clash with the 'details' member of the json and xml bodies",
+            "11:22: error: parameter 'status' would clash with the 'status' member of problem details (RFC 9457)",
+            "11:39: error: parameter 'type' would clash with the 'type' member of problem details (RFC 9457)",
+        ])
+    }
 }

@@ -11,37 +11,33 @@ enum HeaderSyntax {
     private static let quote: UInt8 = 0x22
     private static let backslash: UInt8 = 0x5C
 
-    /// `tchar` of RFC 9110 §5.6.2.
+    /// `tchar` of RFC 9110 §5.6.2 (``!#$%&'*+-.^_`|~``, digits and letters) as bit masks over the
+    /// bytes 0–63 and 64–127.
+    private static let tokenCharactersBelow64: UInt64 = 0x03FF_6CFA_0000_0000
+    private static let tokenCharactersFrom64: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+
+    /// Whether `byte` is a `tchar`.
     static func isTokenCharacter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return true
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        if byte < 64 { return tokenCharactersBelow64 >> UInt64(byte) & 1 == 1 }
+        if byte < 128 { return tokenCharactersFrom64 >> UInt64(byte - 64) & 1 == 1 }
+        return false
     }
 
     /// `qdtext` of RFC 9110 §5.6.4: HTAB, SP, visible characters but `"` and `\`, and obs-text.
     private static func isQuotedText(_ byte: UInt8) -> Bool {
-        byte == tab || byte == space || byte == 0x21 || (0x23...0x5B).contains(byte) || (0x5D...0x7E).contains(byte)
-            || byte >= 0x80
+        byte == tab || (byte >= space && byte != quote && byte != backslash && byte != 0x7F)
     }
 
     /// What may follow `\` in a quoted-pair: HTAB, SP, visible characters and obs-text.
     private static func isQuotablePairCharacter(_ byte: UInt8) -> Bool {
-        byte == tab || byte == space || (0x21...0x7E).contains(byte) || byte >= 0x80
+        byte == tab || (byte >= space && byte != 0x7F)
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-    }
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { isUppercase(byte) ? byte | 0x20 : byte }
 
     /// Calls `body` with the byte range of every non-empty element of a comma-separated list, its
     /// surrounding whitespace trimmed, until `body` returns false or the list ends.
@@ -92,9 +88,9 @@ enum HeaderSyntax {
 
         mutating func parse(weighted: Bool) -> MediaRange? {
             skipWhitespace()
-            guard let type = token(lowercasing: true), position < end, bytes[position] == slash else { return nil }
+            guard let type = token(isName: true), position < end, bytes[position] == slash else { return nil }
             position += 1
-            guard let subtype = token(lowercasing: true) else { return nil }
+            guard let subtype = token(isName: true) else { return nil }
             // `*/*` and `type/*` are ranges; `*/subtype` is neither.
             if type == "*", subtype != "*" { return nil }
 
@@ -109,13 +105,13 @@ enum HeaderSyntax {
                 skipWhitespace()
                 // `parameters = *( OWS ";" OWS [ parameter ] )`: an empty parameter is allowed.
                 if position == end || bytes[position] == semicolon { continue }
-                guard let name = token(lowercasing: true), position < end, bytes[position] == equals else {
+                guard let name = token(isName: true), position < end, bytes[position] == equals else {
                     return nil
                 }
                 position += 1
                 guard position < end else { return nil }
                 let quoted = bytes[position] == quote
-                guard let value = quoted ? quotedString() : token(lowercasing: false) else { return nil }
+                guard let value = quoted ? quotedString() : token(isName: false) else { return nil }
                 count += 1
                 guard count <= MediaRange.maximumParameters else { return nil }
                 if weight != nil {
@@ -135,13 +131,22 @@ enum HeaderSyntax {
             while position < end, HeaderSyntax.isWhitespace(bytes[position]) { position += 1 }
         }
 
-        /// A token (one or more `tchar`), or nil when there is none at the current position.
-        mutating func token(lowercasing: Bool) -> String? {
+        /// A token (one or more `tchar`), or nil when there is none at the current position. A name
+        /// is lowercased, and refused when longer than `MediaRange.maximumNameLength` (after reading
+        /// one byte past the limit, not the whole run).
+        mutating func token(isName: Bool) -> String? {
             let start = position
-            while position < end, HeaderSyntax.isTokenCharacter(bytes[position]) { position += 1 }
-            guard position > start else { return nil }
+            let limit = isName ? min(end, start + MediaRange.maximumNameLength + 1) : end
+            var hasUppercase = false
+            while position < limit, HeaderSyntax.isTokenCharacter(bytes[position]) {
+                hasUppercase = hasUppercase || HeaderSyntax.isUppercase(bytes[position])
+                position += 1
+            }
+            guard position > start, !isName || position - start <= MediaRange.maximumNameLength else {
+                return nil
+            }
             let slice = bytes[start..<position]
-            return lowercasing
+            return isName && hasUppercase
                 ? String(decoding: slice.lazy.map(HeaderSyntax.lowercased), as: UTF8.self)
                 : String(decoding: slice, as: UTF8.self)
         }
@@ -150,23 +155,43 @@ enum HeaderSyntax {
         /// a character the grammar does not allow or is never closed.
         mutating func quotedString() -> String? {
             position += 1
-            var value: [UInt8] = []
+            let start = position
+            var hasQuotedPair = false
             while position < end {
                 let byte = bytes[position]
-                position += 1
                 if byte == HeaderSyntax.quote {
-                    return String(decoding: value, as: UTF8.self)
-                } else if byte == HeaderSyntax.backslash {
-                    guard position < end, HeaderSyntax.isQuotablePairCharacter(bytes[position]) else { return nil }
-                    value.append(bytes[position])
+                    let content = bytes[start..<position]
                     position += 1
+                    return hasQuotedPair ? HeaderSyntax.unescaped(content) : String(decoding: content, as: UTF8.self)
+                } else if byte == HeaderSyntax.backslash {
+                    guard position + 1 < end, HeaderSyntax.isQuotablePairCharacter(bytes[position + 1]) else {
+                        return nil
+                    }
+                    hasQuotedPair = true
+                    position += 2
                 } else {
                     guard HeaderSyntax.isQuotedText(byte) else { return nil }
-                    value.append(byte)
+                    position += 1
                 }
             }
             return nil
         }
+    }
+
+    /// The content of a valid quoted-string with each quoted-pair replaced by its character.
+    private static func unescaped(_ content: ArraySlice<UInt8>) -> String {
+        var value: [UInt8] = []
+        value.reserveCapacity(content.count)
+        var escaped = false
+        for byte in content {
+            if !escaped, byte == backslash {
+                escaped = true
+            } else {
+                value.append(byte)
+                escaped = false
+            }
+        }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// A qvalue (RFC 9110 §12.4.2) in thousandths, or nil when `text` is not one:

@@ -54,16 +54,24 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
     /// A weight of 0 means "not acceptable".
     public var weight: Int
 
-    /// The most elements `parseList` looks at, counted over all the fields it is given. Elements
-    /// beyond the cap are not even scanned, which keeps the work linear in the size of the header
-    /// and bounded in the number of ranges however long the header is. Real clients send around
-    /// ten; empty elements (`, ,`) do not count against the cap.
+    /// The most elements `parseList` (and so `ContentNegotiation`) looks at, well-formed or not,
+    /// counted over all the fields it is given; the rest of the header is not even scanned. With
+    /// it, the work stays linear in the size of the header and the number of ranges to match
+    /// against stays small however long the header is. Real clients send around ten elements.
+    /// Empty elements (`, ,`) do not count: they cost a byte each to skip.
     public static let maximumElements = 64
 
     /// The most parameters (weight and accept-extensions included) an element may carry; an
     /// element with more is treated as malformed. No media type in use needs more than a handful.
     public static let maximumParameters = 16
 
+    /// The longest type, subtype or parameter name accepted; an element with a longer one is
+    /// treated as malformed. RFC 6838 §4.2 limits the names of media types and of their parameters
+    /// to 127 characters. Parameter values are not limited.
+    public static let maximumNameLength = 127
+
+    /// A range from its parts, taken as given: `type`, `subtype` and parameter names are expected
+    /// lowercased, and `weight` in 0...1000.
     public init(type: String, subtype: String, parameters: [Parameter] = [], weight: Int = 1000) {
         self.type = type
         self.subtype = subtype
@@ -88,12 +96,14 @@ public struct MediaRange: Sendable, Hashable, CustomStringConvertible {
 
     /// The valid media ranges of one `Accept` field value, in order.
     ///
-    /// Elements that do not parse are skipped and the valid ones still count. RFC 9110 leaves the
-    /// handling of invalid field values to the recipient and asks it to be lenient with what it
-    /// cannot parse when it can still make sense of the rest (§5.5, and §5.6.1's list rules, which
-    /// also have empty elements ignored): one client's odd element should not cost it the whole
-    /// preference list. A quoted-string that is never closed runs to the end of the field, as the
-    /// grammar says, so it makes the rest of that field one invalid element.
+    /// Elements that do not parse are skipped and the valid ones still count. RFC 9110 defines no
+    /// error handling for Accept and lets a recipient recover a usable protocol element from an
+    /// invalid construct (§2.4); its list rules already have a recipient ignore empty elements
+    /// (§5.6.1). Being lenient with what cannot be parsed keeps what the client could state: one
+    /// odd element should not cost it the whole preference list, nor turn into a 406. An element
+    /// whose weight is not a valid qvalue is malformed as a whole, since its weight cannot be known.
+    /// A quoted-string that is never closed runs to the end of the field, as the grammar says, so
+    /// it makes the rest of that field one malformed element.
     ///
     /// At most `maximumElements` non-empty elements are considered.
     public static func parseList(_ field: String) -> [MediaRange] {

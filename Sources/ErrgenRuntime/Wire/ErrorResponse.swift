@@ -33,43 +33,77 @@ extension WireFormat {
 extension CatalogError {
     /// The body of this error in `format`, exactly as it goes on the wire (see `WireBody`).
     public func body(in format: WireFormat) -> String {
-        WireBody.render(format, entry: code.entry, arguments: arguments, catalog: Self.catalog)
+        Self.catalog.body(entry: code.rawValue, arguments: arguments, format: format)
     }
 
     /// The response to `request`: the format negotiated from its `Accept` fields (RFC 9110,
     /// section 12), the status and headers a GET would get and no body for HEAD, and a 406 Not
-    /// Acceptable when the request accepts none of the catalog's formats.
-    ///
-    /// The 406 is the catalog's first error with status 406 (RestAuth's `not-acceptable`, RAWS's
-    /// `ResponsetTypeNotAcceptable`), in the catalog's default format; its string parameters say
-    /// what was asked for and what is offered. A catalog without such an error (or one whose 406
-    /// error takes parameters that are not strings) answers a 406 with no body.
+    /// Acceptable when the request accepts none of the catalog's formats (see
+    /// `Catalog.notAcceptableResponse(accept:method:)`).
     public func response(to request: HTTPRequest) -> ErrorResponse {
-        let catalog = Self.catalog
-        let accept = request.headerFields[values: .accept]
-        let offered = catalog.formats.map(\.contentType)
-        switch ContentNegotiation.negotiate(accept: accept, offered: offered, defaultIndex: catalog.formats.firstIndex(of: catalog.defaultFormat) ?? 0) {
-        case let .chosen(index):
-            return response(in: catalog.formats[index], method: request.method)
-        case .notAcceptable:
-            return Self.notAcceptable(accept: accept, method: request.method)
-        }
+        Self.catalog.response(entry: code.rawValue, arguments: arguments, to: request)
     }
 
     /// The response in `format`, without negotiation; no body for HEAD.
     public func response(in format: WireFormat, method: HTTPRequest.Method = .get) -> ErrorResponse {
-        let body = Array(self.body(in: format).utf8)
+        Self.catalog.response(entry: code.rawValue, arguments: arguments, in: format, method: method)
+    }
+}
+
+extension Catalog {
+    /// The body of error `index` with these argument values in `format`.
+    public func body(entry index: Int, arguments: [ArgumentValue], format: WireFormat) -> String {
+        WireBody.render(format, entry: entries[index], arguments: arguments, catalog: self)
+    }
+
+    /// The response of error `index` to `request`; see `CatalogError.response(to:)`.
+    public func response(entry index: Int, arguments: [ArgumentValue], to request: HTTPRequest) -> ErrorResponse {
+        let accept = request.headerFields[values: .accept]
+        let offered = formats.map(\.contentType)
+        switch ContentNegotiation.negotiate(accept: accept, offered: offered, defaultIndex: formats.firstIndex(of: defaultFormat) ?? 0) {
+        case let .chosen(chosen):
+            return response(entry: index, arguments: arguments, in: formats[chosen], method: request.method)
+        case .notAcceptable:
+            return notAcceptableResponse(accept: accept, method: request.method)
+        }
+    }
+
+    /// The response of error `index` in `format`, without negotiation; no body for HEAD.
+    public func response(entry index: Int, arguments: [ArgumentValue], in format: WireFormat, method: HTTPRequest.Method = .get) -> ErrorResponse {
+        let entry = entries[index]
+        let body = Array(self.body(entry: index, arguments: arguments, format: format).utf8)
         var fields = HTTPFields()
         fields[.contentType] = format.contentType
         fields[.contentLength] = String(body.count)
-        for (name, value) in headers {
-            guard let fieldName = HTTPField.Name(name) else { continue }
+        for header in entry.headers {
+            guard let name = HTTPField.Name(header.name) else { continue }
             // Values carry parameter values: a line break or NUL in one must not start a new field.
-            fields.append(HTTPField(name: fieldName, value: Self.fieldValue(value)))
+            fields.append(HTTPField(name: name, value: Self.fieldValue(header.value.render(arguments))))
         }
-        if Self.catalog.formats.count > 1 { fields[.vary] = "Accept" }
-        let head = HTTPResponse(status: Self.status(status), headerFields: fields)
+        if formats.count > 1 { fields[.vary] = "Accept" }
+        let head = HTTPResponse(status: Self.status(entry.status), headerFields: fields)
         return ErrorResponse(head: head, body: method == .head ? [] : body, format: format)
+    }
+
+    /// What the catalog answers when a request's `Accept` fields exclude every format it offers:
+    /// its first error with status 406 (RestAuth's `not-acceptable`, RAWS's
+    /// `ResponsetTypeNotAcceptable`), in its default format, every text parameter saying what was
+    /// asked for and what is available; a catalog without such an error, or whose 406 error takes
+    /// parameters that are not text, answers a 406 with no body.
+    public func notAcceptableResponse(accept: [String], method: HTTPRequest.Method = .get) -> ErrorResponse {
+        var asked = accept.joined(separator: ", ")
+        if asked.unicodeScalars.count > 200 { asked = String(String.UnicodeScalarView(asked.unicodeScalars.prefix(200))) + "\u{2026}" }
+        let explanation = "None of the media types the request accepts (\(asked)) is available; available: \(formats.map(\.mediaType).joined(separator: ", "))."
+        if let index = notAcceptableIndex, entries[index].parameters.allSatisfy({ $0.kind == .string }) {
+            let arguments = entries[index].parameters.map { _ in ArgumentValue.string(explanation) }
+            var response = response(entry: index, arguments: arguments, in: defaultFormat, method: method)
+            response.head.headerFields[.vary] = "Accept"
+            return response
+        }
+        var fields = HTTPFields()
+        fields[.contentLength] = "0"
+        fields[.vary] = "Accept"
+        return ErrorResponse(head: HTTPResponse(status: Self.status(406), headerFields: fields), body: [], format: nil)
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {
@@ -79,26 +113,5 @@ extension CatalogError {
     /// A header value with every control character (line breaks, NUL) replaced by a space.
     static func fieldValue(_ value: String) -> String {
         String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
-    }
-
-    static func notAcceptable(accept: [String], method: HTTPRequest.Method) -> ErrorResponse {
-        let catalog = Self.catalog
-        var asked = accept.joined(separator: ", ")
-        if asked.unicodeScalars.count > 200 { asked = String(String.UnicodeScalarView(asked.unicodeScalars.prefix(200))) + "…" }
-        let explanation = "None of the media types the request accepts (\(asked)) is available; available: \(catalog.formats.map(\.mediaType).joined(separator: ", "))."
-        if let index = catalog.notAcceptableIndex {
-            let code = Code(uncheckedRawValue: index)
-            let parameters = code.entry.parameters
-            if parameters.allSatisfy({ $0.kind == .string }) {
-                let error = Self(unchecked: code, arguments: parameters.map { _ in .string(explanation) })
-                var response = error.response(in: catalog.defaultFormat, method: method)
-                response.head.headerFields[.vary] = "Accept"
-                return response
-            }
-        }
-        var fields = HTTPFields()
-        fields[.contentLength] = "0"
-        fields[.vary] = "Accept"
-        return ErrorResponse(head: HTTPResponse(status: status(406), headerFields: fields), body: [], format: nil)
     }
 }

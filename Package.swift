@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 "ErrgenRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

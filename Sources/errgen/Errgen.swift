@@ -6,10 +6,11 @@ import Foundation
 struct Errgen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "errgen",
-        abstract: "Compile an error spec (errors.yaml) into Swift types.",
+        abstract: "Compile an error spec (errors.yaml) into Swift types, documentation and fixtures.",
         discussion: """
             Reads errgen-config.yaml from the current folder when it exists (or the file given with \
-            --config); without one, reads spec/errors.yaml and writes Sources/Generated.
+            --config); without one, reads spec/errors.yaml and writes Sources/Generated, docs and \
+            fixtures.
 
             Exit status: 0 on success; 1 when the spec, config or templates have errors, or when \
             'check' finds outputs out of date; 64 on a usage error.
@@ -35,6 +36,15 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of the generated Swift files, instead of the config's.", valueName: "folder"))
     var swiftOutput: String?
 
+    @Option(name: .long, help: ArgumentHelp("The folder of the documentation pages, instead of the config's.", valueName: "folder"))
+    var docsOutput: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of the fixture files, instead of the config's.", valueName: "folder"))
+    var fixturesOutput: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write only these outputs (swift, docs, fixtures; comma-separated).", valueName: "outputs"))
+    var only: String?
+
     @Option(name: .long, help: ArgumentHelp("A folder of templates that replace errgen's own by name.", valueName: "folder"))
     var templates: String?
 
@@ -52,7 +62,19 @@ struct SpecOptions: ParsableArguments {
         }
         if let spec { result.spec = spec }
         if let swiftOutput { result.swiftOutput = swiftOutput }
+        if let docsOutput { result.docsOutput = docsOutput }
+        if let fixturesOutput { result.fixturesOutput = fixturesOutput }
         if let templates { result.templates = templates }
+        if let only {
+            let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let known: Set<String> = ["swift", "docs", "fixtures"]
+            if let unknown = wanted.subtracting(known).sorted().first {
+                throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs or fixtures)", file: "errgen"))
+            }
+            if !wanted.contains("swift") { result.swiftOutput = nil }
+            if !wanted.contains("docs") { result.docsOutput = nil }
+            if !wanted.contains("fixtures") { result.fixturesOutput = nil }
+        }
         return result
     }
 }

@@ -24,6 +24,8 @@ import Testing
         var config = ErrgenConfig(root: Paths.root)
         config.spec = "\(folder)/errors.yaml"
         config.swiftOutput = "\(folder)/expected"
+        config.docsOutput = "\(folder)/docs"
+        config.fixturesOutput = "\(folder)/fixtures"
         let result = Generator(config: config).run()
         #expect(!result.hasErrors, "\(result.diagnostics.map(\.description).joined(separator: "\n"))")
         let plan = try #require(result.plan)
@@ -35,9 +37,13 @@ import Testing
         for drift in drifts {
             Issue.record("\(drift)\nRe-record with: ERRGEN_RECORD=1 swift test --filter ReferenceTests")
         }
-        // And nothing in expected/ that the generator does not produce.
-        let expected = try FileManager.default.contentsOfDirectory(atPath: Paths.url("\(folder)/expected").path).sorted()
-        #expect(expected == plan.files.map { ($0.path as NSString).lastPathComponent }.sorted())
+        // And nothing in the reference folders that the generator does not produce.
+        var expected: [String] = []
+        for sub in ["expected", "docs", "fixtures"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Paths.url("\(folder)/\(sub)").path)
+            expected += names.map { "\(folder)/\(sub)/\($0)" }
+        }
+        #expect(expected.sorted() == plan.files.map(\.path).sorted())
     }
 }
 
@@ -47,7 +53,11 @@ import Testing
         let config = ErrgenConfig(root: Paths.root)
         let result = Generator(config: config).run()
         let plan = try #require(result.plan, "\(result.diagnostics)")
-        #expect(plan.files.map(\.path) == ["Sources/Generated/RAWSError.swift", "Sources/Generated/RestAuthError.swift"])
+        #expect(plan.files.map(\.path) == [
+            "Sources/Generated/RAWSError.swift", "Sources/Generated/RestAuthError.swift",
+            "docs/README.md", "docs/index.html", "docs/raws.md", "docs/raws.html", "docs/restauth.md", "docs/restauth.html",
+            "fixtures/raws.json", "fixtures/restauth.json",
+        ])
         for drift in OutputWriter.check(plan, root: Paths.root) {
             Issue.record("\(drift)\nRegenerate with: swift run errgen")
         }

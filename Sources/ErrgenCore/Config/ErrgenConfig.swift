@@ -13,7 +13,11 @@ public struct ErrgenConfig: Sendable, Hashable {
     /// A folder of templates that replace errgen's own by name. Default: none.
     public var templates: String?
     /// The folder of the generated Swift files, one per catalog. Default `Sources/Generated`.
-    public var swiftOutput: String = "Sources/Generated"
+    public var swiftOutput: String? = "Sources/Generated"
+    /// The folder of the documentation pages. Default `docs`.
+    public var docsOutput: String? = "docs"
+    /// The folder of the fixture files. Default `fixtures`.
+    public var fixturesOutput: String? = "fixtures"
     /// The command the header of each generated file names for regenerating it.
     public var regenerateCommand: String = "swift run errgen"
     /// The folder paths are relative to.
@@ -48,13 +52,14 @@ public struct ErrgenConfig: Sendable, Hashable {
         if let outputs = fields.node("outputs", diagnostics: &diagnostics),
             var outputFields = MappingReader(outputs, what: "'outputs'", file: path, diagnostics: &diagnostics)
         {
-            if let swift = outputFields.string("swift", diagnostics: &diagnostics) {
-                config.swiftOutput = swift.value
-            }
+            config.swiftOutput = outputFields.optionalPath("swift", default: config.swiftOutput, diagnostics: &diagnostics)
+            config.docsOutput = outputFields.optionalPath("docs", default: config.docsOutput, diagnostics: &diagnostics)
+            config.fixturesOutput = outputFields.optionalPath("fixtures", default: config.fixturesOutput, diagnostics: &diagnostics)
             outputFields.finish(diagnostics: &diagnostics)
         }
         fields.finish(diagnostics: &diagnostics)
-        for (key, value) in [("spec", config.spec), ("templates", config.templates ?? "."), ("outputs.swift", config.swiftOutput)] where value.isEmpty {
+        for (key, value) in [("spec", config.spec), ("templates", config.templates ?? "."), ("outputs.swift", config.swiftOutput ?? "."),
+            ("outputs.docs", config.docsOutput ?? "."), ("outputs.fixtures", config.fixturesOutput ?? ".")] where value.isEmpty {
             diagnostics.error("'\(key)' must not be empty", file: path, at: root.location)
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
@@ -64,5 +69,14 @@ public struct ErrgenConfig: Sendable, Hashable {
     /// A path of the config resolved against its root.
     public func url(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+}
+
+extension MappingReader {
+    /// A folder path, or `null` for "do not write this output"; `fallback` when the key is absent.
+    mutating func optionalPath(_ key: String, default fallback: String?, diagnostics: inout DiagnosticCollector) -> String? {
+        guard let value = node(key, diagnostics: &diagnostics) else { return fallback }
+        if value.scalar?.resolved == .null { return nil }
+        return MappingReader.string(value, key: key, file: file, diagnostics: &diagnostics)?.value ?? fallback
     }
 }

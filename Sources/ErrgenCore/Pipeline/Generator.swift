@@ -65,22 +65,49 @@ public struct Generator: Sendable {
         }
     }
 
-    /// The first line of every generated file.
+    /// The first line of every generated Swift file.
     public static func header(spec: String, command: String) -> String {
+        "// " + headerText(spec: spec, command: command)
+    }
+
+    /// What every generated file says first, without comment syntax.
+    public static func headerText(spec: String, command: String) -> String {
         "\(OutputPlan.marker) from \(spec). Do not edit: regenerate with `\(command)`."
     }
 
-    /// Every output of a spec, rendered in memory.
+    /// Every output of a spec, rendered in memory: Swift, docs and fixtures, each where the config
+    /// says (an output whose folder is `nil` is not written).
     public static func plan(for spec: Spec, config: ErrgenConfig, renderer: TemplateRenderer) throws -> OutputPlan {
-        let header = Self.header(spec: config.spec, command: config.regenerateCommand)
+        let text = headerText(spec: config.spec, command: config.regenerateCommand)
+        // Inside an HTML comment `--` must not appear.
+        let htmlHeader = "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->"
         var files: [OutputFile] = []
-        let swiftFolder = normalized(config.swiftOutput)
-        for catalog in spec.catalogs {
-            let context = ContextBuilder.swiftCatalog(catalog, header: header)
-            let source = try renderer.render("swift/catalog.swift", context)
-            files.append(OutputFile(path: join(swiftFolder, catalog.swiftTypeName + ".swift"), contents: source))
+        var owned: [OutputPlan.OwnedFolder] = []
+        if let folder = config.swiftOutput.map(normalized) {
+            for catalog in spec.catalogs {
+                let context = ContextBuilder.swiftCatalog(catalog, header: "// " + text)
+                files.append(OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try renderer.render("swift/catalog.swift", context)))
+            }
+            owned.append(.init(path: folder, fileExtensions: ["swift"]))
         }
-        return OutputPlan(files: files, ownedFolders: [.init(path: swiftFolder, fileExtension: "swift")])
+        if let folder = config.docsOutput.map(normalized) {
+            let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
+            files.append(OutputFile(path: join(folder, "README.md"), contents: try renderer.render("docs/index.md", index)))
+            files.append(OutputFile(path: join(folder, "index.html"), contents: try renderer.render("docs/index.html", index)))
+            for catalog in spec.catalogs {
+                let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader)
+                files.append(OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context)))
+                files.append(OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context)))
+            }
+            owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
+        }
+        if let folder = config.fixturesOutput.map(normalized) {
+            for catalog in spec.catalogs {
+                files.append(OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text).text))
+            }
+            owned.append(.init(path: folder, fileExtensions: ["json"]))
+        }
+        return OutputPlan(files: files, ownedFolders: owned)
     }
 
     static func normalized(_ path: String) -> String {

@@ -4,6 +4,194 @@
 /// keeps this table equal to the repository's `Templates/` folder.
 enum DefaultTemplates {
     static let all: [String: String] = [
+        "docs/catalog.html": ##"""
+{{! HTML escaping is on: double braces escape, triple braces insert HTML that is already safe. }}
+{{{header}}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{> docs/style.css}}
+</style>
+</head>
+<body>
+<nav><a href="index.html">Error catalogs</a></nav>
+<h1>{{title}}</h1>
+{{{summaryHTML}}}
+{{{descriptionHTML}}}
+<p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
+<table>
+<thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
+<tbody>
+{{#errors}}
+<tr><td><a href="#{{anchor}}"><code>{{code}}</code></a></td><td>{{statusLine}}</td><td>{{message}}</td></tr>
+{{/errors}}
+</tbody>
+</table>
+{{#errors}}
+<section id="{{anchor}}">
+<h2><code>{{code}}</code></h2>
+<p><strong>{{statusLine}}</strong>: {{message}}</p>
+{{#deprecated}}
+<p class="deprecated"><strong>Deprecated.</strong> {{deprecationMessage}}</p>
+{{/deprecated}}
+{{{descriptionHTML}}}
+<p>In Swift: <code>{{swiftName}}</code>.</p>
+{{#hasParameters}}
+<table>
+<thead><tr><th>Parameter</th><th>Type</th><th>Description</th><th>Example</th></tr></thead>
+<tbody>
+{{#parameters}}
+<tr><td><code>{{name}}</code></td><td>{{type}}</td><td>{{{descriptionHTML}}}</td><td><code>{{sample}}</code></td></tr>
+{{/parameters}}
+</tbody>
+</table>
+{{/hasParameters}}
+{{#hasHeaders}}
+<table>
+<thead><tr><th>Header</th><th>Value</th></tr></thead>
+<tbody>
+{{#headers}}
+<tr><td><code>{{name}}</code></td><td><code>{{value}}</code></td></tr>
+{{/headers}}
+</tbody>
+</table>
+{{/hasHeaders}}
+{{#examples}}
+<p>Example response, <code>{{contentType}}</code>:</p>
+<pre class="head">{{head}}</pre>
+<pre><code class="language-{{language}}">{{body}}</code></pre>
+{{/examples}}
+</section>
+{{/errors}}
+</body>
+</html>
+
+"""##,
+        "docs/catalog.md": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{{header}}}
+
+# {{{titleMarkdown}}}
+
+{{{summaryMarkdown}}}
+{{#hasDescription}}
+
+{{{descriptionMarkdown}}}
+{{/hasDescription}}
+
+Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.
+
+| Code | Status | Message |
+| --- | --- | --- |
+{{#errors}}
+| [{{{codeCellMarkdown}}}](#{{{anchor}}}) | {{{statusLine}}} | {{{messageCellMarkdown}}} |
+{{/errors}}
+{{#errors}}
+
+## <a id="{{{anchor}}}"></a>{{{codeMarkdown}}}
+
+**{{{statusLine}}}**: {{{messageMarkdown}}}
+{{#deprecated}}
+
+**Deprecated.** {{{deprecationMarkdown}}}
+{{/deprecated}}
+{{#hasDescription}}
+
+{{{descriptionMarkdown}}}
+{{/hasDescription}}
+
+In Swift: {{{swiftNameMarkdown}}}.
+{{#hasParameters}}
+
+| Parameter | Type | Description | Example |
+| --- | --- | --- | --- |
+{{#parameters}}
+| {{{nameCellMarkdown}}} | {{{type}}} | {{{descriptionCellMarkdown}}} | {{{sampleCellMarkdown}}} |
+{{/parameters}}
+{{/hasParameters}}
+{{#hasHeaders}}
+
+| Header | Value |
+| --- | --- |
+{{#headers}}
+| {{{nameCellMarkdown}}} | {{{valueCellMarkdown}}} |
+{{/headers}}
+{{/hasHeaders}}
+{{#examples}}
+
+Example response, {{{contentTypeMarkdown}}}:
+
+{{{headFence}}}http
+{{{head}}}{{{headFence}}}
+
+{{{bodyFence}}}{{{language}}}
+{{{bodyBlock}}}{{{bodyFence}}}
+{{/examples}}
+{{/errors}}
+
+"""#,
+        "docs/index.html": #"""
+{{! HTML escaping is on: double braces escape, triple braces insert HTML that is already safe. }}
+{{{header}}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Error catalogs</title>
+<style>
+{{> docs/style.css}}
+</style>
+</head>
+<body>
+<h1>Error catalogs</h1>
+<table>
+<thead><tr><th>Catalog</th><th>Errors</th><th>Summary</th></tr></thead>
+<tbody>
+{{#catalogs}}
+<tr><td><a href="{{fileName}}.html">{{title}}</a></td><td>{{errorCount}}</td><td>{{summary}}</td></tr>
+{{/catalogs}}
+</tbody>
+</table>
+</body>
+</html>
+
+"""#,
+        "docs/index.md": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{{header}}}
+
+# Error catalogs
+
+| Catalog | Errors | Summary |
+| --- | --- | --- |
+{{#catalogs}}
+| [{{{titleMarkdown}}}]({{{fileName}}}.md) | {{errorCount}} | {{{summaryMarkdown}}} |
+{{/catalogs}}
+
+"""#,
+        "docs/style.css": #"""
+{{% CONTENT_TYPE: TEXT }}
+body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; line-height: 1.5; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
+h1, h2 { line-height: 1.25; }
+h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem; }
+table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; }
+pre { background: #f6f8fa; padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }
+pre code { background: none; padding: 0; }
+pre.head { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; border-bottom: 1px solid #d0d7de; }
+pre.head + pre { margin-top: 0; border-top-left-radius: 0; border-top-right-radius: 0; }
+.deprecated { color: #9a6700; }
+nav { margin-bottom: 1rem; }
+a { color: #0969da; }
+
+"""#,
         "swift/catalog.swift": #"""
 {{% CONTENT_TYPE: TEXT }}
 {{{header}}}

@@ -18,6 +18,13 @@
 /// return is written as `&#13;` so parsers keep it. JSON cannot hold a number that is not finite,
 /// so one becomes `null`.
 public enum WireBody {
+    /// `string` as a JSON string, quotes included, escaped as every JSON body is.
+    public static func jsonString(_ string: String) -> String {
+        var out = ""
+        JSON.quote(string, to: &out)
+        return out
+    }
+
     public static func render(_ format: WireFormat, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         switch format {
         case .text: return entry.message.render(arguments)

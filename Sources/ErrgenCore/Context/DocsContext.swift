@@ -1,0 +1,188 @@
+import ErrgenRuntime
+
+/// What the docs templates receive. Markdown templates use the `…Markdown` strings, already
+/// escaped for where they go (`{{{…}}}`); HTML templates use the plain strings, which Mustache
+/// escapes (`{{…}}`), and the `…HTML` strings, already safe HTML (`{{{…}}}`).
+public struct DocsIndexContext: Sendable {
+    /// The generated-file line, as a comment for the page type (`<!-- … -->`).
+    public var header: String
+    public var catalogs: [DocsCatalogSummary]
+}
+
+public struct DocsCatalogSummary: Sendable {
+    public var name: String
+    public var title: String
+    public var titleMarkdown: String
+    public var summary: String
+    public var summaryMarkdown: String
+    /// The page's file name without extension (`raws`).
+    public var fileName: String
+    public var errorCount: Int
+}
+
+public struct DocsCatalogContext: Sendable {
+    public var header: String
+    public var name: String
+    public var title: String
+    public var titleMarkdown: String
+    /// Markdown as the spec wrote it, and the same as HTML.
+    public var summaryMarkdown: String
+    public var summaryHTML: String
+    public var descriptionMarkdown: String
+    public var descriptionHTML: String
+    public var hasDescription: Bool
+    public var formats: [DocsFormat]
+    public var errors: [DocsError]
+    public var hasSharedParameters: Bool
+    public var sharedParameters: [DocsParameter]
+}
+
+public struct DocsFormat: Sendable {
+    public var format: String
+    public var contentType: String
+    public var contentTypeMarkdown: String
+    public var isDefault: Bool
+}
+
+public struct DocsError: Sendable {
+    public var code: String
+    /// The code as a Markdown code span (for headings) and as one in a table cell.
+    public var codeMarkdown: String
+    public var codeCellMarkdown: String
+    /// The fragment of the error's section, the one problem details link to.
+    public var anchor: String
+    public var status: Int
+    /// `400 Bad Request`.
+    public var statusLine: String
+    /// The message template, escaped as text and for a table cell.
+    public var message: String
+    public var messageMarkdown: String
+    public var messageCellMarkdown: String
+    public var title: String
+    public var descriptionMarkdown: String
+    public var descriptionHTML: String
+    public var hasDescription: Bool
+    public var deprecated: Bool
+    public var deprecationMessage: String
+    public var deprecationMarkdown: String
+    public var swiftName: String
+    public var swiftNameMarkdown: String
+    public var parameters: [DocsParameter]
+    public var hasParameters: Bool
+    public var headers: [DocsHeader]
+    public var hasHeaders: Bool
+    /// A GET per offered format, as the runtime answers it.
+    public var examples: [DocsExample]
+}
+
+public struct DocsParameter: Sendable {
+    public var name: String
+    public var nameCellMarkdown: String
+    public var type: String
+    public var description: String
+    public var descriptionCellMarkdown: String
+    public var descriptionHTML: String
+    public var sample: String
+    public var sampleCellMarkdown: String
+    public var shared: Bool
+}
+
+public struct DocsHeader: Sendable {
+    public var name: String
+    public var nameCellMarkdown: String
+    public var value: String
+    public var valueCellMarkdown: String
+}
+
+public struct DocsExample: Sendable {
+    public var format: String
+    public var contentType: String
+    public var contentTypeMarkdown: String
+    /// The status line and header fields, one per line.
+    public var head: String
+    public var body: String
+    /// The body ending in exactly one line break, for a fenced code block.
+    public var bodyBlock: String
+    /// The language of the body's fenced code block: `xml`, `json` or `text`.
+    public var language: String
+    /// Fences long enough for the head and the body.
+    public var headFence: String
+    public var bodyFence: String
+}
+
+extension ContextBuilder {
+    public static func docsIndex(_ spec: Spec, header: String) -> DocsIndexContext {
+        DocsIndexContext(
+            header: header,
+            catalogs: spec.catalogs.map { catalog in
+                DocsCatalogSummary(
+                    name: catalog.name.value, title: catalog.title, titleMarkdown: Markdown.text(catalog.title),
+                    summary: catalog.summary ?? "", summaryMarkdown: Markdown.markdownCell(catalog.summary ?? ""),
+                    fileName: catalog.fileName, errorCount: catalog.errors.count)
+            })
+    }
+
+    public static func docsCatalog(_ spec: CatalogSpec, header: String) -> DocsCatalogContext {
+        let catalog = RuntimeTable.catalog(spec)
+        let errors = spec.errors.indices.map { index in
+            docsError(index, spec: spec, catalog: catalog, examples: ErrorExamples(index: index, spec: spec, catalog: catalog))
+        }
+        let shared = spec.parameters.map { docsParameter($0, shared: true) }
+        return DocsCatalogContext(
+            header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
+            summaryMarkdown: spec.summary ?? "", summaryHTML: HTML.markdown(spec.summary ?? ""),
+            descriptionMarkdown: spec.description ?? "", descriptionHTML: HTML.markdown(spec.description ?? ""),
+            hasDescription: !(spec.description ?? "").isEmpty,
+            formats: catalog.formats.map { format in
+                DocsFormat(
+                    format: format.rawValue, contentType: format.contentType, contentTypeMarkdown: Markdown.code(format.contentType),
+                    isDefault: format == catalog.defaultFormat)
+            },
+            errors: errors, hasSharedParameters: !shared.isEmpty, sharedParameters: shared)
+    }
+
+    static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
+        let description = parameter.description ?? ""
+        return DocsParameter(
+            name: parameter.name.value, nameCellMarkdown: Markdown.code(parameter.name.value, inTable: true),
+            type: parameter.kind.rawValue, description: description,
+            descriptionCellMarkdown: Markdown.markdownCell(description), descriptionHTML: HTML.markdown(description),
+            sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: shared)
+    }
+
+    static func docsError(_ index: Int, spec: CatalogSpec, catalog: Catalog, examples: ErrorExamples) -> DocsError {
+        let entry = spec.errors[index]
+        let status = entry.status.value
+        let statusLine = [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ")
+        let description = entry.description ?? ""
+        let parameters = entry.parameters.map { docsParameter($0, shared: false) } + spec.parameters.map { docsParameter($0, shared: true) }
+        let headers = entry.headers.map { header in
+            DocsHeader(
+                name: header.name.value, nameCellMarkdown: Markdown.code(header.name.value, inTable: true),
+                value: header.value.value.source, valueCellMarkdown: Markdown.code(header.value.value.source, inTable: true))
+        }
+        let examples = examples.exchanges.filter { $0.kind == .get }.map { exchange -> DocsExample in
+            let response = exchange.response
+            var head = "HTTP/1.1 \(response.head.status.code) \(response.head.status.reasonPhrase)\n"
+            for (name, value) in response.fieldPairs { head += "\(name): \(value)\n" }
+            let format = response.format ?? .text
+            let body = response.bodyText
+            return DocsExample(
+                format: format.rawValue, contentType: format.contentType, contentTypeMarkdown: Markdown.code(format.contentType),
+                head: head, body: body, bodyBlock: body.hasSuffix("\n") ? body : body + "\n", language: format == .xml ? "xml" : format == .text ? "text" : "json",
+                headFence: Markdown.fence(for: head), bodyFence: Markdown.fence(for: body))
+        }
+        let deprecation = entry.deprecation?.message ?? ""
+        return DocsError(
+            code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
+            codeCellMarkdown: Markdown.code(entry.code.value, inTable: true),
+            anchor: Catalog.anchor(forWireCode: entry.code.value), status: status, statusLine: statusLine,
+            message: entry.message.value.source, messageMarkdown: Markdown.text(entry.message.value.source),
+            messageCellMarkdown: Markdown.cell(entry.message.value.source), title: entry.problemTitle,
+            descriptionMarkdown: description, descriptionHTML: HTML.markdown(description), hasDescription: !description.isEmpty,
+            deprecated: entry.deprecation != nil, deprecationMessage: deprecation, deprecationMarkdown: Markdown.text(deprecation),
+            swiftName: entry.swiftCaseName, swiftNameMarkdown: Markdown.code(entry.swiftCaseName),
+            parameters: parameters, hasParameters: !parameters.isEmpty, headers: headers, hasHeaders: !headers.isEmpty,
+            examples: examples)
+    }
+}

@@ -1,0 +1,205 @@
+/// Writing plain text into GitHub-flavoured Markdown so that it renders as exactly that text.
+public enum Markdown {
+    /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
+    /// and `>` would begin a block): every character inline Markdown could read as syntax is escaped.
+    public static func text(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Plain text for a table cell: escaped, line breaks as `<br>`.
+    public static func cell(_ text: String) -> String {
+        lines(text).map(Self.text).joined(separator: "<br>")
+    }
+
+    /// Markdown text (a spec's description) for a table cell: pipes escaped, on one line.
+    public static func markdownCell(_ markdown: String) -> String {
+        lines(markdown).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// A code span holding `text` exactly (line breaks become spaces, as in any code span); with
+    /// `inTable`, pipes are escaped as a table cell needs.
+    public static func code(_ text: String, inTable: Bool = false) -> String {
+        var content = lines(text).joined(separator: " ")
+        if inTable { content = content.replacingOccurrences(of: "|", with: "\\|") }
+        let fence = String(repeating: "`", count: longestRun(of: "`", in: content) + 1)
+        let pad = content.hasPrefix("`") || content.hasSuffix("`") || (content.hasPrefix(" ") && content.hasSuffix(" ") && !content.allSatisfy { $0 == " " })
+        return pad ? "\(fence) \(content) \(fence)" : "\(fence)\(content)\(fence)"
+    }
+
+    /// The fence of a fenced code block that can hold `text`: at least three backticks, more than
+    /// any run of backticks in it.
+    public static func fence(for text: String) -> String {
+        String(repeating: "`", count: max(3, longestRun(of: "`", in: text) + 1))
+    }
+
+    static func longestRun(of character: Character, in text: String) -> Int {
+        var longest = 0, current = 0
+        for c in text {
+            current = c == character ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+
+    static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+    }
+}
+
+/// HTML text and a safe subset of Markdown for the HTML pages.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A spec's Markdown as HTML: paragraphs, bullet lists, fenced code blocks, and inline code,
+    /// emphasis, strong emphasis and links (http, https, mailto and relative only). Everything else
+    /// is text, escaped: no raw HTML from a spec reaches the page.
+    public static func markdown(_ markdown: String) -> String {
+        var out = ""
+        var paragraph: [String] = []
+        var list: [String] = []
+        var code: (fence: String, language: String, lines: [String])?
+
+        func flush() {
+            if !paragraph.isEmpty {
+                out += "<p>" + inline(paragraph.joined(separator: "\n")) + "</p>\n"
+                paragraph = []
+            }
+            if !list.isEmpty {
+                out += "<ul>\n" + list.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>\n"
+                list = []
+            }
+        }
+
+        for line in Markdown.lines(markdown) {
+            let trimmed = line.drop(while: { $0 == " " })
+            if var block = code {
+                if trimmed.hasPrefix(block.fence), trimmed.allSatisfy({ $0 == "`" || $0 == "~" || $0 == " " }) {
+                    let language = block.language.isEmpty ? "" : " class=\"language-\(escape(block.language))\""
+                    out += "<pre><code\(language)>" + escape(block.lines.joined(separator: "\n")) + (block.lines.isEmpty ? "" : "\n") + "</code></pre>\n"
+                    code = nil
+                } else {
+                    block.lines.append(line)
+                    code = block
+                }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                flush()
+                let marker = trimmed.first!
+                let fence = String(trimmed.prefix { $0 == marker })
+                code = (fence, String(trimmed.dropFirst(fence.count)).trimmingCharacters(in: " "), [])
+            } else if trimmed.isEmpty {
+                flush()
+            } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+                if !paragraph.isEmpty { flush() }
+                list.append(String(trimmed.dropFirst(2)))
+            } else if !list.isEmpty, line.hasPrefix("  ") {
+                list[list.count - 1] += "\n" + trimmed
+            } else {
+                if !list.isEmpty { flush() }
+                paragraph.append(String(trimmed))
+            }
+        }
+        if let block = code {
+            out += "<pre><code>" + escape(block.lines.joined(separator: "\n")) + "\n</code></pre>\n"
+        }
+        flush()
+        return out
+    }
+
+    /// Inline Markdown: `code`, **strong**, *emphasis* / _emphasis_, [text](url); the rest escaped.
+    static func inline(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        func find(_ target: String, from start: Int) -> Int? {
+            let t = Array(target)
+            var j = start
+            while j + t.count <= chars.count {
+                if Array(chars[j..<(j + t.count)]) == t { return j }
+                j += 1
+            }
+            return nil
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+                out += escape(String(chars[i + 1]))
+                i += 2
+            } else if c == "`" {
+                var run = 0
+                while i + run < chars.count, chars[i + run] == "`" { run += 1 }
+                let fence = String(repeating: "`", count: run)
+                if let close = find(fence, from: i + run) {
+                    var content = String(chars[(i + run)..<close]).replacingOccurrences(of: "\n", with: " ")
+                    if content.hasPrefix(" "), content.hasSuffix(" "), content.count > 1 { content = String(content.dropFirst().dropLast()) }
+                    out += "<code>" + escape(content) + "</code>"
+                    i = close + run
+                } else {
+                    out += fence
+                    i += run
+                }
+            } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c, let close = find(String([c, c]), from: i + 2), close > i + 2 {
+                out += "<strong>" + inline(String(chars[(i + 2)..<close])) + "</strong>"
+                i = close + 2
+            } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] != " ", let close = find(String(c), from: i + 1), close > i + 1 {
+                out += "<em>" + inline(String(chars[(i + 1)..<close])) + "</em>"
+                i = close + 1
+            } else if c == "[", let closeText = find("](", from: i + 1), let closeURL = find(")", from: closeText + 2) {
+                let label = String(chars[(i + 1)..<closeText])
+                let url = String(chars[(closeText + 2)..<closeURL]).trimmingCharacters(in: " ")
+                if isSafeURL(url) {
+                    out += "<a href=\"" + escape(url) + "\">" + inline(label) + "</a>"
+                } else {
+                    out += escape(String(chars[i...closeURL]))
+                }
+                i = closeURL + 1
+            } else {
+                out += escape(String(c))
+                i += 1
+            }
+        }
+        return out.replacingOccurrences(of: "\n", with: "\n")
+    }
+
+    /// Links a page may carry: http, https, mailto, fragments and relative paths; never a script.
+    static func isSafeURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return true }
+        guard let colon = lower.firstIndex(of: ":") else { return !lower.contains(where: { $0.isWhitespace }) }
+        // A colon after a slash, ? or # is part of a relative path; before one, it starts a scheme.
+        return lower[..<colon].contains { "/?#".contains($0) }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

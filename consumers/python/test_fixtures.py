@@ -1,0 +1,706 @@
+"""Checks, from Python, that errgen's outputs serve test suites in other languages.
+
+- The schemas in schemas/ are valid JSON Schemas; the specs validate against the spec schema and
+  broken specs do not.
+- Every fixtures/*.json file validates against the fixture schema and agrees with spec/errors.yaml,
+  read here independently; every response body parses in its format and carries the samples.
+- The documentation pages in docs/ render with cmark-gfm into well-formed tables, one overview row
+  per error.
+
+The same checks run on the fixtures and docs of every reference case in Tests/References.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import errgen_spec as es
+from errgen_spec import REPO
+
+CASES = es.CASES
+SPECS = {case: es.load_spec(case.spec) for case in CASES}
+CATALOGS = [
+    pytest.param(case, catalog.name, id=f"{case}/{catalog.name}") for case in CASES for catalog in SPECS[case]
+]
+ERRORS = [
+    pytest.param(case, catalog.name, error.code, id=f"{case}/{catalog.name}/{error.code}")
+    for case in CASES
+    for catalog in SPECS[case]
+    for error in catalog.errors
+]
+
+
+def relative(path: Path) -> str:
+    return str(path.relative_to(REPO))
+
+
+def spec_catalog(case: es.Case, name: str) -> es.Catalog:
+    return next(c for c in SPECS[case] if c.name == name)
+
+
+@functools.cache
+def fixture_files(case: es.Case) -> dict[str, tuple[Path, dict]]:
+    """Every fixture file of a case by the catalog name it holds."""
+    files: dict[str, tuple[Path, dict]] = {}
+    for path in sorted(case.fixtures.glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            document = json.load(f)
+        name = document.get("catalog", {}).get("name") if isinstance(document, dict) else None
+        assert name not in files, f"{path.name} and {files[name][0].name} both hold catalog {name!r}"
+        files[name] = (path, document)
+    return files
+
+
+def fixture_of(case: es.Case, catalog: str) -> dict:
+    """The fixture document of a catalog; fails when errgen wrote none for it."""
+    files = fixture_files(case)
+    if catalog not in files:
+        found = ", ".join(p.name for p, _ in files.values()) or "none"
+        pytest.fail(f"no fixture file in {relative(case.fixtures)}/ holds catalog {catalog!r} (found: {found}); run `swift run errgen`")
+    return files[catalog][1]
+
+
+# MARK: - Schemas
+
+
+CONSTRAINTS = {"if", "then", "else", "not", "allOf", "anyOf", "oneOf"}
+
+
+def undescribed_properties(schema: Any, where: str = "#") -> list[str]:
+    """Every property of every object schema, as a JSON pointer, that has no description (those
+    inside if/then/else, not and the combinators only constrain properties described elsewhere)."""
+    missing = []
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            if not (isinstance(sub, dict) and isinstance(sub.get("description"), str) and sub["description"].strip()):
+                missing.append(f"{where}/properties/{name}")
+        for key, sub in schema.items():
+            if key not in CONSTRAINTS:
+                missing += undescribed_properties(sub, f"{where}/{key}")
+    elif isinstance(schema, list):
+        for index, sub in enumerate(schema):
+            missing += undescribed_properties(sub, f"{where}/{index}")
+    return missing
+
+
+@pytest.mark.parametrize("which", ["spec_schema", "fixtures_schema"])
+def test_schema_is_a_valid_draft_2020_12_schema(which, request):
+    schema = request.getfixturevalue(which)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema.get("title") and schema.get("description")
+    assert schema["$id"].startswith("https://errgen.dev/schemas/")
+    assert undescribed_properties(schema) == [], "properties without a description (editors show it as hover help)"
+
+
+def test_spec_schema_identity(spec_schema):
+    assert spec_schema["$id"] == "https://errgen.dev/schemas/errgen-spec.schema.json"
+
+
+@pytest.mark.parametrize("path", [case.spec for case in CASES], ids=relative)
+def test_spec_validates_against_the_spec_schema(path, spec_validator):
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in spec_validator.iter_errors(es.load_yaml(path))]
+    assert errors == []
+
+
+BASE_SPEC = {
+    "errgen": 1,
+    "catalogs": {
+        "Shop": {
+            "title": "Shop errors",
+            "formats": ["json", {"type": "xml", "namespace": "urn:example:shop"}],
+            "parameters": {"request-id": "string"},
+            "errors": {
+                "OutOfStock": {
+                    "status": 409,
+                    "message": "Only {available} of {item} left.",
+                    "parameters": {
+                        "item": "string",
+                        "available": {"type": "integer", "description": "How many are left.", "example": "3"},
+                    },
+                    "headers": {"Retry-After": "3600"},
+                    "deprecated": "Use SoldOut instead.",
+                }
+            },
+        }
+    },
+}
+
+
+def broken(change):
+    spec = copy.deepcopy(BASE_SPEC)
+    change(spec)
+    return spec
+
+
+def error_of(spec):
+    return spec["catalogs"]["Shop"]["errors"]["OutOfStock"]
+
+
+BAD_SPECS = {
+    "unknown key in an error": lambda s: error_of(s).update(colour="red"),
+    "unknown key at the top level": lambda s: s.update(version=2),
+    "unknown key in a catalog": lambda s: s["catalogs"]["Shop"].update(owner="me"),
+    "unknown key in a parameter": lambda s: error_of(s)["parameters"]["available"].update(unit="items"),
+    "unknown key in a format": lambda s: s["catalogs"]["Shop"]["formats"][1].update(prefix="s"),
+    "status 302": lambda s: error_of(s).update(status=302),
+    "status 600": lambda s: error_of(s).update(status=600),
+    "status as a string": lambda s: error_of(s).update(status="409"),
+    "missing message": lambda s: error_of(s).pop("message"),
+    "empty message": lambda s: error_of(s).update(message=""),
+    "missing status": lambda s: error_of(s).pop("status"),
+    "missing title": lambda s: s["catalogs"]["Shop"].pop("title"),
+    "missing formats": lambda s: s["catalogs"]["Shop"].pop("formats"),
+    "no formats": lambda s: s["catalogs"]["Shop"].update(formats=[]),
+    "unknown format": lambda s: s["catalogs"]["Shop"]["formats"].append("yaml"),
+    "unknown format in the long form": lambda s: s["catalogs"]["Shop"]["formats"].append({"type": "html"}),
+    "unknown default format": lambda s: s["catalogs"]["Shop"].update({"default-format": "csv"}),
+    "namespace on json": lambda s: s["catalogs"]["Shop"]["formats"].__setitem__(0, {"type": "json", "namespace": "urn:x"}),
+    "bad parameter type": lambda s: error_of(s)["parameters"].update(item="float"),
+    "bad parameter type in the long form": lambda s: error_of(s)["parameters"]["available"].update(type="int"),
+    "bad parameter name": lambda s: error_of(s)["parameters"].update({"2nd": "string"}),
+    "integer example that is not one": lambda s: error_of(s)["parameters"]["available"].update(example="three"),
+    "header value that is not a string": lambda s: error_of(s)["headers"].update({"Retry-After": 3600}),
+    "Content-Type header": lambda s: error_of(s)["headers"].update({"content-type": "text/html"}),
+    "header name that is not a token": lambda s: error_of(s)["headers"].update({"Retry After": "1"}),
+    "deprecated as a number": lambda s: error_of(s).update(deprecated=1),
+    "version 2": lambda s: s.update(errgen=2),
+    "no catalogs": lambda s: s.update(catalogs={}),
+    "no errors": lambda s: s["catalogs"]["Shop"].update(errors={}),
+    "empty title": lambda s: s["catalogs"]["Shop"].update(title=" "),
+    "documentation-url with a fragment": lambda s: s["catalogs"]["Shop"].update({"documentation-url": "https://x.example/e#top"}),
+}
+
+
+def test_the_base_of_the_bad_specs_is_valid(spec_validator):
+    assert [e.message for e in spec_validator.iter_errors(BASE_SPEC)] == []
+
+
+@pytest.mark.parametrize("change", list(BAD_SPECS.values()), ids=list(BAD_SPECS))
+def test_bad_spec_is_rejected(change, spec_validator):
+    assert not spec_validator.is_valid(broken(change))
+
+
+# MARK: - Fixture files
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_there_is_one_fixture_file_per_catalog_and_nothing_else(case):
+    files = sorted(case.fixtures.glob("*.json"))
+    assert files, f"{relative(case.fixtures)}/ holds no fixture files; run `swift run errgen`"
+    names = [catalog.name for catalog in SPECS[case]]
+    assert sorted(fixture_files(case)) == sorted(names), "the fixtures' catalogs are not the spec's"
+    assert len(files) == len(names)
+
+
+@pytest.mark.parametrize(("case", "catalog"), CATALOGS)
+def test_fixture_validates_against_the_fixture_schema(case, catalog, fixtures_validator):
+    document = fixture_of(case, catalog)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in fixtures_validator.iter_errors(document)]
+    assert errors == []
+
+
+class Pairs(list):
+    """A JSON object read as its (key, value) pairs in file order."""
+
+
+def unsorted_objects(value: Any, where: str = "") -> list[str]:
+    found = []
+    if isinstance(value, Pairs):
+        keys = [k for k, _ in value]
+        if keys != sorted(keys):
+            found.append(f"{where or '/'}: {keys}")
+        for key, sub in value:
+            found += unsorted_objects(sub, f"{where}/{key}")
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            found += unsorted_objects(sub, f"{where}/{index}")
+    return found
+
+
+@pytest.mark.parametrize(("case", "catalog"), CATALOGS)
+def test_fixture_keys_are_written_sorted(case, catalog):
+    fixture_of(case, catalog)
+    path = fixture_files(case)[catalog][0]
+    with open(path, encoding="utf-8") as f:
+        document = json.load(f, object_pairs_hook=Pairs)
+    assert unsorted_objects(document) == []
+
+
+@pytest.mark.parametrize(("case", "catalog"), CATALOGS)
+def test_fixture_catalog_agrees_with_the_spec(case, catalog):
+    document = fixture_of(case, catalog)
+    spec = spec_catalog(case, catalog)
+    assert document["$comment"] == case.comment
+    assert document["errgen"] == 1
+    fixture = document["catalog"]
+    assert fixture["name"] == spec.name
+    assert fixture["title"] == spec.title
+    assert fixture["formats"] == [
+        {"format": name, "mediaType": es.MEDIA_TYPES[name][0], "contentType": es.MEDIA_TYPES[name][1]}
+        for name in spec.format_names
+    ]
+    assert fixture["defaultFormat"] == spec.default_format
+    assert fixture["xmlNamespace"] == spec.xml_namespace
+    assert fixture["documentationURL"] == spec.documentation_url
+    check_parameters(fixture["parameters"], spec.shared)
+    assert [e["code"] for e in document["errors"]] == [e.code for e in spec.errors], "every error of the spec, in spec order, and nothing else"
+
+
+def check_parameters(fixture: list[dict], spec: list[es.Parameter]) -> None:
+    assert [p["name"] for p in fixture] == [p.name for p in spec]
+    for got, want in zip(fixture, spec):
+        assert got["type"] == want.type, got["name"]
+        assert got["shared"] is want.shared, got["name"]
+        assert got["description"] == want.description, got["name"]
+        assert es.is_of_type(got["sample"], want.type), f"sample of {got['name']} is not a {want.type}: {got['sample']!r}"
+        if want.example is not None:
+            assert es.same_value(got["sample"], want.example), f"sample of {got['name']} is not the spec's example"
+
+
+# MARK: - Errors
+
+
+def fixture_error(document: dict, code: str) -> dict:
+    matches = [e for e in document["errors"] if e["code"] == code]
+    assert len(matches) == 1, f"{len(matches)} errors with code {code!r} in the fixture"
+    return matches[0]
+
+
+def samples(error: dict) -> dict[str, Any]:
+    return {p["name"]: p["sample"] for p in error["parameters"]}
+
+
+def sample_texts(error: dict) -> dict[str, str]:
+    return {p["name"]: es.value_text(p["sample"], p["type"]) for p in error["parameters"]}
+
+
+@pytest.mark.parametrize(("case", "catalog", "code"), ERRORS)
+def test_error_agrees_with_the_spec(case, catalog, code):
+    document = fixture_of(case, catalog)
+    catalog = spec_catalog(case, catalog)
+    spec = catalog.error(code)
+    error = fixture_error(document, code)
+
+    assert error["status"] == spec.status
+    assert error["reasonPhrase"] == es.reason_phrase(spec.status)
+    assert error["message"] == spec.message
+    assert error["description"] == spec.description
+    if spec.deprecated is False:
+        assert error["deprecated"] is None
+    elif spec.deprecated is True:
+        assert isinstance(error["deprecated"], dict) and isinstance(error["deprecated"].get("message"), str)
+    else:
+        assert error["deprecated"] == {"message": spec.deprecated}
+
+    if spec.title is not None:
+        assert error["title"] == spec.title
+    elif not es.placeholders(spec.message):
+        assert error["title"] == es.render(spec.message, {})
+    elif es.reason_phrase(spec.status):
+        assert error["title"] == es.reason_phrase(spec.status)
+
+    if spec.swift_name is not None:
+        assert error["swiftName"] == spec.swift_name
+    else:
+        # Derived: the code's letters and digits, in lower camel case (`_` before a leading digit).
+        assert error["swiftName"][:1].islower() or error["swiftName"].startswith("_")
+        assert error["swiftName"].lstrip("_").lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower()
+
+    check_parameters(error["parameters"], spec.parameters)
+    shared_samples = {p["name"]: p["sample"] for p in document["catalog"]["parameters"]}
+    for parameter in error["parameters"]:
+        if parameter["shared"]:
+            assert es.same_value(parameter["sample"], shared_samples[parameter["name"]]), "a shared parameter has one sample"
+
+    # Every placeholder names a parameter; the sample message is the template filled in here.
+    names = {p.name for p in spec.parameters}
+    for template in [spec.message, *(h.value for h in spec.headers)]:
+        assert set(es.placeholders(template)) <= names
+    texts = sample_texts(error)
+    assert error["sampleMessage"] == es.render(spec.message, texts)
+
+    assert [(h["name"], h["value"]) for h in error["headers"]] == [(h.name, h.value) for h in spec.headers]
+    for header in error["headers"]:
+        assert header["sampleValue"] == es.header_value(es.render(header["value"], texts))
+
+
+# MARK: - Responses
+
+
+def responses_of(error: dict, case: str) -> list[dict]:
+    return [r for r in error["responses"] if r["case"] == case]
+
+
+def expected_headers(content_type: str, body: str, own: list[tuple[str, str]], vary: bool) -> list[list[str]]:
+    fields = [["Content-Type", content_type], ["Content-Length", str(len(body.encode("utf-8")))]]
+    fields += [[name, value] for name, value in own]
+    if vary:
+        fields.append(["Vary", "Accept"])
+    return fields
+
+
+@pytest.mark.parametrize(("case", "catalog", "code"), ERRORS)
+def test_responses(case, catalog, code):
+    document = fixture_of(case, catalog)
+    catalog = spec_catalog(case, catalog)
+    spec = catalog.error(code)
+    error = fixture_error(document, code)
+    cases = [r["case"] for r in error["responses"]]
+    assert sorted(set(cases)) == ["get", "head", "not-acceptable"], cases
+    own_headers = [(h["name"], h["sampleValue"]) for h in error["headers"]]
+    several = len(catalog.formats) > 1
+
+    # One GET per offered format, asking for it by its Content-Type.
+    gets = responses_of(error, "get")
+    assert [r["format"] for r in gets] == catalog.format_names
+    by_format = {}
+    for response in gets:
+        name = response["format"]
+        content_type = es.MEDIA_TYPES[name][1]
+        assert response["request"] == {"method": "GET", "headers": [["Accept", content_type]]}
+        assert response["status"] == spec.status
+        assert response["reasonPhrase"] == es.reason_phrase(spec.status)
+        assert response["headers"] == expected_headers(content_type, response["body"], own_headers, several)
+        length = dict((n.lower(), v) for n, v in response["headers"])["content-length"]
+        assert int(length) == len(response["body"].encode("utf-8")), "Content-Length is the UTF-8 length of the body"
+        by_format[name] = response
+
+    # HEAD without Accept: the default format's headers, no body.
+    [head] = responses_of(error, "head")
+    default = by_format[catalog.default_format]
+    assert head["request"] == {"method": "HEAD", "headers": []}
+    assert head["format"] == catalog.default_format
+    assert head["status"] == default["status"] and head["reasonPhrase"] == default["reasonPhrase"]
+    assert head["headers"] == default["headers"], "HEAD has the headers a GET gets"
+    assert head["body"] == ""
+
+    # Nothing acceptable: 406, the catalog's first 406 error in the default format, or an empty 406.
+    [refused] = responses_of(error, "not-acceptable")
+    assert refused["request"]["headers"] == [["Accept", es.UNAVAILABLE]]
+    assert refused["status"] == 406
+    assert refused["reasonPhrase"] == "Not Acceptable"
+    first406 = next((e for e in catalog.errors if e.status == 406), None)
+    if first406 is None or any(p.type != "string" for p in first406.parameters):
+        assert refused["format"] is None
+        assert refused["body"] == ""
+        assert refused["headers"] == [["Content-Length", "0"], ["Vary", "Accept"]]
+        return
+    assert refused["format"] == catalog.default_format
+    if refused["request"]["method"] == "HEAD":
+        assert refused["body"] == ""
+        return
+    message = message_of(refused["format"], refused["body"])
+    values = template_values(first406.message, message, [p.name for p in first406.parameters])
+    # Parameters the message does not show are read from the body's members below.
+    values.update({p.name: explanation_of(refused, p.name) for p in first406.parameters if p.name not in values})
+    for name, value in values.items():
+        assert es.UNAVAILABLE in value, f"{name} does not say what was asked for"
+        for media_type in (es.MEDIA_TYPES[f][0] for f in catalog.format_names):
+            assert media_type in value, f"{name} does not say that {media_type} is available"
+    check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values))
+    own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
+    assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, True)
+
+
+def message_of(format: str, body: str) -> str:
+    if format == "text":
+        return body
+    if format == "json":
+        return json.loads(body)["message"]
+    if format == "problem+json":
+        return json.loads(body)["detail"]
+    root = ET.fromstring(body.encode("utf-8"))
+    return next(child.text or "" for child in root if local(child.tag) == "message")
+
+
+def explanation_of(response: dict, name: str) -> str:
+    format, body = response["format"], response["body"]
+    if format in ("json", "problem+json"):
+        document = json.loads(body)
+        return document.get(name, document.get("details", {}).get(name))
+    if format == "xml":
+        for element in ET.fromstring(body.encode("utf-8")).iter():
+            if local(element.tag) == name:
+                return element.text or ""
+    pytest.fail(f"the {format} body of the 406 response does not show parameter {name!r}")
+
+
+def template_values(template: str, text: str, names: list[str]) -> dict[str, str]:
+    """The values a rendered message gives its placeholders (read back with a regular expression)."""
+    pattern, groups, position = "", [], 0
+    for match in re.finditer(r"\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_-]*)\}", template):
+        pattern += re.escape(template[position:match.start()])
+        if match.group(1) in names:
+            if match.group(1) in groups:
+                pattern += f"(?P={ident(match.group(1))})"
+            else:
+                pattern += f"(?P<{ident(match.group(1))}>.*)"
+                groups.append(match.group(1))
+        else:
+            pattern += re.escape(match.group(0)[0])
+        position = match.end()
+    pattern += re.escape(template[position:])
+    found = re.fullmatch(pattern, text, re.DOTALL)
+    assert found, f"{text!r} is not the message {template!r} filled in"
+    return {name: found.group(ident(name)) for name in groups}
+
+
+def ident(name: str) -> str:
+    return "p_" + name.replace("-", "_h_")
+
+
+# MARK: - Bodies
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def check_body(format: str, body: str, catalog: es.Catalog, spec: es.Error, values: dict[str, Any], message: str) -> None:
+    """Parses a body in its format and checks it carries the code, the message and every value."""
+    kinds = {p.name: p.type for p in spec.parameters}
+    own = [p.name for p in spec.own]
+    shared = [p.name for p in spec.shared]
+    if format == "text":
+        assert body == message
+    elif format == "json":
+        expected = {"code": spec.code, "message": message, **{n: values[n] for n in shared}}
+        if own:
+            expected["details"] = {n: values[n] for n in own}
+        assert es.same_value(json.loads(body), expected), body
+    elif format == "problem+json":
+        expected = {}
+        if catalog.documentation_url is not None:
+            expected["type"] = catalog.documentation_url + "#" + es.anchor(spec.code)
+        document = json.loads(body)
+        expected.update(title=document.get("title"), status=spec.status, detail=message, code=spec.code)
+        expected.update({n: values[n] for n in own + shared})
+        assert es.same_value(document, expected), body
+        assert isinstance(document["title"], str) and document["title"]
+        if catalog.documentation_url is None and es.reason_phrase(spec.status):
+            assert document["title"] == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
+    elif format == "xml":
+        assert body.startswith('<?xml version="1.0"?>')
+        root = ET.fromstring(body.encode("utf-8"))
+        namespace = catalog.xml_namespace
+        assert root.tag == (f"{{{namespace}}}error" if namespace else "error")
+        qualified = (lambda n: f"{{{namespace}}}{n}") if namespace else (lambda n: n)
+        children = list(root)
+        assert [c.tag for c in children] == [qualified(n) for n in ["code", "message", *shared, *(["details"] if own else [])]]
+        text = {local(c.tag): c.text or "" for c in children}
+        assert text["code"] == spec.code
+        assert text["message"] == message
+        for name in shared:
+            assert text[name] == es.value_text(values[name], kinds[name])
+        if own:
+            details = children[-1]
+            assert [c.tag for c in details] == [qualified(n) for n in own]
+            for element, name in zip(details, own):
+                assert (element.text or "") == es.value_text(values[name], kinds[name])
+    else:
+        pytest.fail(f"unknown format {format!r}")
+
+
+@pytest.mark.parametrize(("case", "catalog", "code"), ERRORS)
+def test_bodies_carry_the_samples(case, catalog, code):
+    document = fixture_of(case, catalog)
+    catalog = spec_catalog(case, catalog)
+    spec = catalog.error(code)
+    error = fixture_error(document, code)
+    message = es.render(spec.message, sample_texts(error))
+    for response in responses_of(error, "get"):
+        check_body(response["format"], response["body"], catalog, spec, samples(error), message)
+
+
+# MARK: - Documentation
+
+
+class Tables(HTMLParser):
+    """The tables of an HTML page: each a list of rows, each row (header?, [cell text])."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[tuple[bool, list[str]]]] = []
+        self.section: str | None = None
+        self.row: list[str] | None = None
+        self.header = False
+        self.cell: list[str] | None = None
+        self.cell_kinds: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag in ("thead", "tbody"):
+            self.section = tag
+        elif tag == "tr":
+            self.row, self.cell_kinds = [], []
+        elif tag in ("th", "td") and self.row is not None:
+            self.cell = []
+            self.cell_kinds.append(tag)
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            header = self.section == "thead" and all(kind == "th" for kind in self.cell_kinds)
+            self.tables[-1].append((header, self.row))
+            self.row = None
+        elif tag in ("thead", "tbody"):
+            self.section = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def cmark() -> str:
+    binary = shutil.which("cmark-gfm")
+    if binary is None:
+        pytest.skip("cmark-gfm is not installed (Debian package cmark-gfm): the docs' tables cannot be rendered and checked")
+    return binary
+
+
+def doc_pages(case: es.Case) -> list[Path]:
+    pages = sorted(case.docs.glob("*.md"))
+    assert pages, f"{relative(case.docs)}/ holds no Markdown pages; run `swift run errgen`"
+    return pages
+
+
+def render_markdown(page: Path) -> str:
+    """A page as HTML, as GitHub renders it: GFM tables, and raw HTML kept (a line break in a table
+    cell can only be written `<br>`)."""
+    return subprocess.run([cmark(), "-e", "table", "--unsafe", str(page)], check=True, capture_output=True, text=True).stdout
+
+
+def rendered_tables(page: Path) -> list[list[tuple[bool, list[str]]]]:
+    html = render_markdown(page)
+    parser = Tables()
+    parser.feed(html)
+    parser.close()
+    return parser.tables
+
+
+OVERVIEW_HEADER = ["Code", "Status", "Message"]
+
+
+def overview_tables(page: Path) -> list[list[list[str]]]:
+    return [[cells for _, cells in table[1:]] for table in rendered_tables(page) if table and table[0][1] == OVERVIEW_HEADER]
+
+
+def markdown_cells(line: str) -> int:
+    """The cells of a table row in GFM's reading: split at pipes that are not escaped."""
+    text = line.strip()
+    cells = re.split(r"(?<!\\)\|", text)
+    if text.startswith("|"):
+        cells = cells[1:]
+    if re.search(r"(?<!\\)\|$", text) and len(text) > 1:
+        cells = cells[:-1]
+    return len(cells)
+
+
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def markdown_table_rows(text: str) -> list[list[tuple[int, str]]]:
+    """The source rows of every table of a Markdown page (outside code fences), with line numbers."""
+    lines = text.split("\n")
+    tables, fence, index = [], None, 0
+    while index < len(lines):
+        line = lines[index]
+        marker = re.match(r"^\s{0,3}(`{3,}|~{3,})", line)
+        if marker:
+            if fence is None:
+                fence = marker.group(1)[0]
+            elif marker.group(1)[0] == fence:
+                fence = None
+        elif fence is None and "|" in line and index + 1 < len(lines) and "|" in lines[index + 1] and DELIMITER_ROW.match(lines[index + 1]):
+            rows = [(index + 1, line)]
+            index += 2
+            while index < len(lines) and lines[index].strip() and not re.match(r"^\s{0,3}(#|>|```|~~~)", lines[index]):
+                rows.append((index + 1, lines[index]))
+                index += 1
+            tables.append(rows)
+            continue
+        index += 1
+    return tables
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_docs_hold_an_index_and_a_page_per_catalog(case):
+    pages = doc_pages(case)
+    catalogs = SPECS[case]
+    assert len(pages) == len(catalogs) + 1, f"expected an index and {len(catalogs)} catalog pages, found {[p.name for p in pages]}"
+    for catalog in catalogs:
+        fixture_of(case, catalog.name)
+        stem = fixture_files(case)[catalog.name][0].stem
+        assert (case.docs / f"{stem}.md").is_file(), f"{catalog.name}: fixtures/{stem}.json has no docs/{stem}.md beside it"
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_every_docs_table_is_well_formed(case):
+    pages = doc_pages(case)
+    cmark()
+    problems = []
+    for page in pages:
+        for number, table in enumerate(rendered_tables(page), 1):
+            if not table or not table[0][0]:
+                problems.append(f"{page.name}: table {number} has no header row")
+                continue
+            width = len(table[0][1])
+            for row, (_, cells) in enumerate(table[1:], 1):
+                if len(cells) != width:
+                    problems.append(f"{page.name}: table {number}, row {row} has {len(cells)} cells, its header {width}")
+        # cmark-gfm pads short rows and drops extra cells, so count the cells in the source too: an
+        # unescaped '|' in a value splits its cell.
+        for rows in markdown_table_rows(page.read_text(encoding="utf-8")):
+            width = markdown_cells(rows[0][1])
+            for line, row in rows[2:]:
+                if markdown_cells(row) != width:
+                    problems.append(f"{page.name}:{line}: the row has {markdown_cells(row)} cells, its header {width}: {row}")
+    assert problems == []
+
+
+@pytest.mark.parametrize(("case", "catalog"), CATALOGS)
+def test_docs_overview_lists_every_error(case, catalog):
+    spec = spec_catalog(case, catalog)
+    codes = {e.code for e in spec.errors}
+    found = []
+    for page in doc_pages(case):
+        for rows in overview_tables(page):
+            if any(cells and cells[0] in codes for cells in rows):
+                found.append((page, rows))
+    assert len(found) == 1, f"expected one overview table (Code | Status | Message) of {catalog}, found {len(found)}"
+    page, rows = found[0]
+    assert [cells[0] for cells in rows] == [e.code for e in spec.errors], f"{page.name}: one row per error, in spec order"
+    for cells, error in zip(rows, spec.errors):
+        assert cells[1] == f"{error.status} {es.reason_phrase(error.status)}".strip(), f"{page.name}: {error.code}"
+        assert cells[2] == " ".join(error.message.split()), f"{page.name}: {error.code}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_docs_index_links_every_catalog_page(case):
+    pages = doc_pages(case)
+    catalog_pages = {page.name for page in pages if overview_tables(page)}
+    assert len(catalog_pages) == len(SPECS[case])
+    indexes = [p for p in pages if p.name not in catalog_pages]
+    assert len(indexes) == 1, f"expected one index page, found {[p.name for p in indexes]}"
+    html = render_markdown(indexes[0])
+    targets = {Path(href.split("#")[0]).name for href in re.findall(r'href="([^"]*)"', html)}
+    for name in sorted(catalog_pages):
+        assert name in targets, f"{indexes[0].name} does not link {name}"

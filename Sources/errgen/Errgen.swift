@@ -36,6 +36,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of the generated Swift files, instead of the config's.", valueName: "folder"))
     var swiftOutput: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write every catalog into this one Swift file instead of a file per catalog.", valueName: "path"))
+    var swiftFile: String?
+
     @Option(name: .long, help: ArgumentHelp("The folder of the documentation pages, instead of the config's.", valueName: "folder"))
     var docsOutput: String?
 
@@ -62,6 +65,10 @@ struct SpecOptions: ParsableArguments {
         }
         if let spec { result.spec = spec }
         if let swiftOutput { result.swiftOutput = swiftOutput }
+        if let swiftFile {
+            result.swiftFile = swiftFile
+            result.swiftOutput = nil
+        }
         if let docsOutput { result.docsOutput = docsOutput }
         if let fixturesOutput { result.fixturesOutput = fixturesOutput }
         if let templates { result.templates = templates }
@@ -71,7 +78,10 @@ struct SpecOptions: ParsableArguments {
             if let unknown = wanted.subtracting(known).sorted().first {
                 throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs or fixtures)", file: "errgen"))
             }
-            if !wanted.contains("swift") { result.swiftOutput = nil }
+            if !wanted.contains("swift") {
+                result.swiftOutput = nil
+                result.swiftFile = nil
+            }
             if !wanted.contains("docs") { result.docsOutput = nil }
             if !wanted.contains("fixtures") { result.fixturesOutput = nil }
         }

@@ -14,6 +14,9 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var templates: String?
     /// The folder of the generated Swift files, one per catalog. Default `Sources/Generated`.
     public var swiftOutput: String? = "Sources/Generated"
+    /// One Swift file holding every catalog, instead of a file per catalog (the build plugin's
+    /// way: its outputs are known before the spec is read). Set by `--swift-file`; default none.
+    public var swiftFile: String?
     /// The folder of the documentation pages. Default `docs`.
     public var docsOutput: String? = "docs"
     /// The folder of the fixture files. Default `fixtures`.

@@ -1,12 +1,17 @@
 import ErrgenRuntime
 
+/// What the Swift file template receives: the file's first line and its catalogs (one, or every
+/// catalog of the spec when they go into one file).
+public struct SwiftFileContext: Sendable {
+    public var header: String
+    public var catalogs: [SwiftCatalogContext]
+}
+
 /// What the Swift template of one catalog receives. Every string is ready to paste into Swift
 /// source: names are escaped where needed and literals are complete literals.
 ///
 /// Templates see the properties by these names (see README, "Templates").
 public struct SwiftCatalogContext: Sendable {
-    /// The first line of the file: what generated it, from which spec, how to regenerate it.
-    public var header: String
     /// The generated type, `RAWSError`.
     public var typeName: String
     /// Doc-comment lines for the type, each either empty or starting with a space.
@@ -73,7 +78,7 @@ public struct SwiftAccessorContext: Sendable {
 
 /// Builds template contexts from a validated spec.
 public enum ContextBuilder {
-    public static func swiftCatalog(_ catalog: CatalogSpec, header: String) -> SwiftCatalogContext {
+    public static func swiftCatalog(_ catalog: CatalogSpec) -> SwiftCatalogContext {
         var errors: [SwiftErrorContext] = []
         for (index, entry) in catalog.errors.enumerated() {
             let all = entry.parameters + catalog.parameters
@@ -118,7 +123,7 @@ public enum ContextBuilder {
         let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
         let accessors = accessorContexts(catalog)
         return SwiftCatalogContext(
-            header: header, typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors,
+            typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors,
             accessors: accessors, hasAccessors: !accessors.isEmpty,
             nameLiteral: SwiftLiteral.string(catalog.name.value), titleLiteral: SwiftLiteral.string(catalog.title),
             formats: formats,

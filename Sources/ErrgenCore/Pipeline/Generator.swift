@@ -83,12 +83,18 @@ public struct Generator: Sendable {
         let htmlHeader = "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->"
         var files: [OutputFile] = []
         var owned: [OutputPlan.OwnedFolder] = []
+        func swiftFile(_ catalogs: [CatalogSpec]) throws -> String {
+            try renderer.render("swift/file.swift", SwiftFileContext(header: "// " + text, catalogs: catalogs.map(ContextBuilder.swiftCatalog)))
+        }
         if let folder = config.swiftOutput.map(normalized) {
             for catalog in spec.catalogs {
-                let context = ContextBuilder.swiftCatalog(catalog, header: "// " + text)
-                files.append(OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try renderer.render("swift/catalog.swift", context)))
+                files.append(OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try swiftFile([catalog])))
             }
             owned.append(.init(path: folder, fileExtensions: ["swift"]))
+        }
+        if let path = config.swiftFile {
+            // Every catalog in one file, as the build plugin declares it (written even when empty).
+            files.append(OutputFile(path: path, contents: try swiftFile(spec.catalogs)))
         }
         if let folder = config.docsOutput.map(normalized) {
             let index = ContextBuilder.docsIndex(spec, header: htmlHeader)

@@ -194,10 +194,6 @@ a { color: #0969da; }
 """#,
         "swift/catalog.swift": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{{header}}}
-
-import ErrgenRuntime
-
 {{#docLines}}
 ///{{{.}}}
 {{/docLines}}
@@ -288,6 +284,17 @@ extension {{{typeName}}}.Code {
             """
     )
 }
+
+"""#,
+        "swift/file.swift": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{{header}}}
+
+import ErrgenRuntime
+{{#catalogs}}
+
+{{> swift/catalog.swift}}
+{{/catalogs}}
 
 """#,
     ]

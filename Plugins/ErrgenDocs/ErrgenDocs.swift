@@ -1,0 +1,60 @@
+import Foundation
+import PackagePlugin
+
+/// `swift package errgen-docs [--target <name>]…`: regenerates the documentation pages and the
+/// fixture files of every target with an `errors.yaml` (or of the named ones) into the package.
+///
+/// Where they go: the config's `outputs.docs` and `outputs.fixtures` when the spec has an
+/// `errgen-config.yaml` beside it; otherwise `docs/<target>` and `fixtures/<target>` at the root of
+/// the package.
+@main
+struct ErrgenDocs: CommandPlugin {
+    func performCommand(context: PluginContext, arguments: [String]) async throws {
+        var extractor = ArgumentExtractor(arguments)
+        let names = extractor.extractOption(named: "target")
+        if let unknown = extractor.remainingArguments.first {
+            throw Failure("unknown argument '\(unknown)'; usage: swift package errgen-docs [--target <name>]…")
+        }
+        let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
+        let errgen = try context.tool(named: "errgen").url
+        var generated = 0
+        for case let target as SourceModuleTarget in targets {
+            let files = target.sourceFiles.map(\.url)
+            for spec in files.filter({ $0.lastPathComponent == "errors.yaml" }).sorted(by: { $0.path < $1.path }) {
+                let config = spec.deletingLastPathComponent().appendingPathComponent("errgen-config.yaml")
+                var arguments = ["generate", "--spec", spec.path(percentEncoded: false), "--only", "docs,fixtures"]
+                if files.contains(config) {
+                    arguments += ["--config", config.path(percentEncoded: false)]
+                } else {
+                    let root = context.package.directoryURL
+                    arguments += [
+                        "--docs-output", root.appendingPathComponent("docs/\(target.name)").path(percentEncoded: false),
+                        "--fixtures-output", root.appendingPathComponent("fixtures/\(target.name)").path(percentEncoded: false),
+                    ]
+                }
+                try run(errgen, arguments, in: context.package.directoryURL)
+                generated += 1
+            }
+        }
+        if generated == 0 {
+            throw Failure(names.isEmpty ? "no target of the package has an errors.yaml" : "none of the targets \(names.joined(separator: ", ")) has an errors.yaml")
+        }
+    }
+
+    func run(_ tool: URL, _ arguments: [String], in directory: URL) throws {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw Failure("errgen failed (exit status \(process.terminationStatus)); its diagnostics are above")
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

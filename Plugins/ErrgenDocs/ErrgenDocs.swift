@@ -17,22 +17,28 @@ struct ErrgenDocs: CommandPlugin {
         }
         let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
         let errgen = try context.tool(named: "errgen").url
+        let root = context.package.directoryURL
+        // Paths relative to the package, so the files' first lines are the same on every machine.
+        func local(_ url: URL) -> String {
+            let path = url.path(percentEncoded: false), base = root.path(percentEncoded: false)
+            let prefix = base.hasSuffix("/") ? base : base + "/"
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
         var generated = 0
         for case let target as SourceModuleTarget in targets {
             let files = target.sourceFiles.map(\.url)
             for spec in files.filter({ $0.lastPathComponent == "errors.yaml" }).sorted(by: { $0.path < $1.path }) {
                 let config = spec.deletingLastPathComponent().appendingPathComponent("errgen-config.yaml")
-                var arguments = ["generate", "--spec", spec.path(percentEncoded: false), "--only", "docs,fixtures"]
+                var arguments = [
+                    "generate", "--spec", local(spec), "--only", "docs,fixtures",
+                    "--regenerate-command", "swift package errgen-docs",
+                ]
                 if files.contains(config) {
-                    arguments += ["--config", config.path(percentEncoded: false)]
+                    arguments += ["--config", local(config)]
                 } else {
-                    let root = context.package.directoryURL
-                    arguments += [
-                        "--docs-output", root.appendingPathComponent("docs/\(target.name)").path(percentEncoded: false),
-                        "--fixtures-output", root.appendingPathComponent("fixtures/\(target.name)").path(percentEncoded: false),
-                    ]
+                    arguments += ["--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)"]
                 }
-                try run(errgen, arguments, in: context.package.directoryURL)
+                try run(errgen, arguments, in: root)
                 generated += 1
             }
         }

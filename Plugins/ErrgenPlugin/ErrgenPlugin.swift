@@ -29,6 +29,7 @@ struct ErrgenPlugin: BuildToolPlugin {
             var arguments = [
                 "generate", "--quiet", "--spec", spec.path(percentEncoded: false),
                 "--swift-file", output.path(percentEncoded: false), "--only", "swift",
+                "--regenerate-command", "swift build",
             ]
             if hasConfig { arguments += ["--config", config.path(percentEncoded: false)] }
             return .buildCommand(

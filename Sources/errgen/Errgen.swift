@@ -51,6 +51,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of templates that replace errgen's own by name.", valueName: "folder"))
     var templates: String?
 
+    @Option(name: .long, help: ArgumentHelp("The command the generated files' first line names for regenerating them.", valueName: "command"))
+    var regenerateCommand: String?
+
     /// The config these options describe.
     func resolve() throws(DiagnosticError) -> ErrgenConfig {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -63,15 +66,19 @@ struct SpecOptions: ParsableArguments {
         } else {
             result = ErrgenConfig(root: cwd)
         }
-        if let spec { result.spec = spec }
-        if let swiftOutput { result.swiftOutput = swiftOutput }
+        // Paths on the command line are relative to the current folder; the config keeps them
+        // relative to its own folder.
+        let local = { (path: String) in result.relativeToRoot(path, from: cwd) }
+        if let spec { result.spec = local(spec) }
+        if let swiftOutput { result.swiftOutput = local(swiftOutput) }
         if let swiftFile {
-            result.swiftFile = swiftFile
+            result.swiftFile = local(swiftFile)
             result.swiftOutput = nil
         }
-        if let docsOutput { result.docsOutput = docsOutput }
-        if let fixturesOutput { result.fixturesOutput = fixturesOutput }
-        if let templates { result.templates = templates }
+        if let docsOutput { result.docsOutput = local(docsOutput) }
+        if let fixturesOutput { result.fixturesOutput = local(fixturesOutput) }
+        if let templates { result.templates = local(templates) }
+        if let regenerateCommand { result.regenerateCommand = regenerateCommand }
         if let only {
             let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             let known: Set<String> = ["swift", "docs", "fixtures"]

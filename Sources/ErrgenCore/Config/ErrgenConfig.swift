@@ -69,6 +69,17 @@ public struct ErrgenConfig: Sendable, Hashable {
         return config
     }
 
+    /// A path given relative to `directory` (the current folder), as the config writes paths:
+    /// relative to its root when it lies below it, absolute otherwise.
+    public func relativeToRoot(_ path: String, from directory: URL) -> String {
+        let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        let target = absolute.standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        if target == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return target.hasPrefix(prefix) ? String(target.dropFirst(prefix.count)) : target
+    }
+
     /// A path of the config resolved against its root.
     public func url(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)

@@ -42,3 +42,15 @@ import Testing
         }
     }
 }
+
+@Suite struct CommandLinePathTests {
+    @Test func relativePathsAreRebasedOnTheConfigsFolder() {
+        var config = ErrgenConfig(root: URL(fileURLWithPath: "/repo/Sources/API"))
+        config.spec = "errors.yaml"
+        let cwd = URL(fileURLWithPath: "/repo")
+        #expect(config.relativeToRoot("Sources/API/errors.yaml", from: cwd) == "errors.yaml")
+        #expect(config.relativeToRoot("docs/API", from: cwd) == "/repo/docs/API")
+        #expect(config.relativeToRoot("/abs/errors.yaml", from: cwd) == "/abs/errors.yaml")
+        #expect(config.relativeToRoot("Sources/API", from: cwd) == ".")
+    }
+}

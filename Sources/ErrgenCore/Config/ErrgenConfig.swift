@@ -69,10 +69,12 @@ public struct ErrgenConfig: Sendable, Hashable {
         return config
     }
 
-    /// A path given relative to `directory` (the current folder), as the config writes paths:
-    /// relative to its root when it lies below it, absolute otherwise.
+    /// A path given on the command line, as the config holds paths: an absolute one as it is; a
+    /// relative one (to `directory`, the current folder) made relative to the config's root when
+    /// it lies below it, absolute otherwise.
     public func relativeToRoot(_ path: String, from directory: URL) -> String {
-        let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        if path.hasPrefix("/") { return path }
+        let absolute = directory.appendingPathComponent(path)
         let target = absolute.standardizedFileURL.path
         let base = root.standardizedFileURL.path
         if target == base { return "." }

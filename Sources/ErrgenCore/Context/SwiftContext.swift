@@ -130,7 +130,7 @@ public enum ContextBuilder {
             defaultFormat: catalog.effectiveDefaultFormat.map { runtimeFormatCase($0.kind) } ?? formats.first ?? "text",
             xmlNamespaceLiteral: namespace.map(SwiftLiteral.string) ?? "nil",
             documentationURLLiteral: catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil",
-            sharedParametersLiteral: SwiftLiteral.string(parameterList(catalog.parameters)),
+            sharedParametersLiteral: SwiftLiteral.string(RuntimeTable.parameterList(catalog.parameters)),
             tableLines: catalog.errors.map(tableLine))
     }
 
@@ -178,36 +178,9 @@ public enum ContextBuilder {
         }
     }
 
-    static func parameterList(_ parameters: [ParameterSpec]) -> String {
-        parameters.map { "\($0.name.value):\($0.kind.rawValue)" }.joined(separator: ",")
-    }
-
-    /// One line of the runtime catalog table (see `Catalog.init` in ErrgenRuntime), escaped for a
-    /// Swift multi-line string literal.
+    /// One line of the runtime catalog table, escaped for a Swift multi-line string literal.
     static func tableLine(_ entry: ErrorSpec) -> String {
-        var fields = [
-            entry.code.value, entry.swiftCaseName, String(entry.status.value), entry.message.value.source,
-            parameterList(entry.parameters), entry.problemTitle,
-        ]
-        for header in entry.headers {
-            fields.append(header.name.value + ": " + header.value.value.source)
-        }
-        return SwiftLiteral.escaped(fields.map(tableEscaped).joined(separator: "\t"))
-    }
-
-    /// The table's own escapes, so that a field never holds a raw tab or line break.
-    static func tableEscaped(_ field: String) -> String {
-        var out = ""
-        for scalar in field.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        SwiftLiteral.escaped(RuntimeTable.line(entry))
     }
 }
 

@@ -85,10 +85,18 @@ public enum SpecDecoder {
     }
 
     static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<FormatSpec.Kind>? {
+        oneOf(FormatSpec.Kind.self, node, key: key, what: "wire format", file: file, diagnostics: &diagnostics)
+    }
+
+    /// A string naming one case of `Value`; anything else is reported with a did-you-mean or the
+    /// list of the names it may be.
+    static func oneOf<Value: RawRepresentable & CaseIterable & Sendable & Hashable>(
+        _ type: Value.Type, _ node: YAMLNode, key: String, what: String, file: String, diagnostics: inout DiagnosticCollector
+    ) -> Located<Value>? where Value.RawValue == String {
         guard let name = MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics) else { return nil }
-        if let kind = FormatSpec.Kind(rawValue: name.value) { return Located(kind, at: name.location) }
-        let known = FormatSpec.Kind.allCases.map(\.rawValue)
-        var message = "unknown wire format '\(name.value)'"
+        if let value = Value(rawValue: name.value) { return Located(value, at: name.location) }
+        let known = Value.allCases.map(\.rawValue)
+        var message = "unknown \(what) '\(name.value)'"
         if let suggestion = Spelling.suggestion(for: name.value, among: known) {
             message += "; did you mean '\(suggestion)'?"
         } else {
@@ -184,17 +192,7 @@ public enum SpecDecoder {
     }
 
     static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ParameterSpec.Kind? {
-        guard let name = MappingReader.string(node, key: "type", file: file, diagnostics: &diagnostics) else { return nil }
-        if let kind = ParameterSpec.Kind(rawValue: name.value) { return kind }
-        let known = ParameterSpec.Kind.allCases.map(\.rawValue)
-        var message = "unknown parameter type '\(name.value)'"
-        if let suggestion = Spelling.suggestion(for: name.value, among: known) {
-            message += "; did you mean '\(suggestion)'?"
-        } else {
-            message += " (expected one of: \(known.joined(separator: ", ")))"
-        }
-        diagnostics.error(message, file: file, at: name.location)
-        return nil
+        oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics)?.value
     }
 
     static func decodeError(_ code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {

@@ -69,7 +69,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs"]
+            dependencies: [
+                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,264 @@
+import ErrgenCore
+import ErrgenRuntime
+import Foundation
+
+/// `errgen-benchmark [--sizes 100,1000,10000] --errgen <path> --modules <path> [--repetitions N]`
+/// prints, for synthetic specs of each size: `errgen generate`'s wall time beside the floor (a
+/// program that only pulls libyaml's events from the same file), the debug compile time of the
+/// generated Swift, and wire-code lookup and XML rendering beside hand-written equivalents.
+/// The floor program is `errgen-floor`, built beside it.
+@main
+enum Benchmark {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            defer { arguments.removeSubrange(i...(i + 1)) }
+            return arguments[i + 1]
+        }
+        let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap { Int($0) }
+        guard let errgen = option("--errgen"), let modules = option("--modules") else {
+            FileHandle.standardError.write(Data("usage: errgen-benchmark [--sizes 100,1000,10000] --errgen <release errgen> --modules <debug Modules folder> [--repetitions N]\n".utf8))
+            exit(64)
+        }
+        let repetitions = Int(option("--repetitions") ?? "5") ?? 5
+        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("errgen-benchmark-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        print(Machine.description)
+        print("")
+        var rows: [Row] = []
+        for size in sizes {
+            rows.append(try measure(size: size, errgen: errgen, modules: modules, repetitions: repetitions, work: work))
+        }
+        Report.print(rows)
+    }
+
+    struct Row {
+        var size: Int
+        var specBytes: Int
+        var outputBytes: Int
+        var generate: Double
+        var floor: Double
+        var compile: Double
+        var lookup: Double
+        var dictionary: Double
+        var xml: Double
+        var concatenation: Double
+    }
+
+    static func measure(size: Int, errgen: String, modules: String, repetitions: Int, work: URL) throws -> Row {
+        let folder = work.appendingPathComponent("\(size)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let specURL = folder.appendingPathComponent("errors.yaml")
+        let specText = SyntheticSpec.text(errors: size)
+        try specText.write(to: specURL, atomically: true, encoding: .utf8)
+
+        let generateArguments = [
+            "generate", "-q", "--spec", specURL.path, "--swift-output", folder.appendingPathComponent("swift").path,
+            "--docs-output", folder.appendingPathComponent("docs").path, "--fixtures-output", folder.appendingPathComponent("fixtures").path,
+        ]
+        // Each run starts from no outputs, so every file is written.
+        let generate = try Clock.median(repetitions) {
+            for sub in ["swift", "docs", "fixtures"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub)) }
+            return try Clock.run(errgen, generateArguments)
+        }
+        let outputBytes = try FileManager.default.subpathsOfDirectory(atPath: folder.path).reduce(0) { total, path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
+            return total + ((attributes[.type] as? FileAttributeType) == .typeRegular ? (attributes[.size] as? Int ?? 0) : 0)
+        } - specText.utf8.count
+        let floorProgram = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("errgen-floor").path
+        let floor = try Clock.median(repetitions) { try Clock.run(floorProgram, [specURL.path]) }
+
+        let swiftFile = folder.appendingPathComponent("swift/BenchError.swift")
+        let compile = try Clock.median(size >= 10_000 ? 1 : min(3, repetitions)) {
+            try Clock.run("swiftc", [
+                "-swift-version", "6", "-Onone", "-g", "-parse-as-library", "-c", "-module-name", "Bench",
+                "-I", modules, swiftFile.path, "-o", folder.appendingPathComponent("bench.o").path,
+            ])
+        }
+
+        let (spec, diagnostics) = Generator.check(bytes: Array(specText.utf8), file: specURL.path)
+        guard let catalogSpec = spec?.catalogs.first else { throw BenchmarkError("the synthetic spec is invalid: \(diagnostics)") }
+        let catalog = RuntimeTable.catalog(catalogSpec)
+        let (lookup, dictionary) = Micro.lookup(catalog)
+        let (xml, concatenation) = Micro.xml(catalog)
+        return Row(
+            size: size, specBytes: specText.utf8.count, outputBytes: outputBytes, generate: generate, floor: floor,
+            compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation)
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A spec of `errors` errors: a third with two parameters (a string and an integer), every one with
+/// a description, a tenth with a header, three formats and a shared parameter.
+enum SyntheticSpec {
+    static func text(errors: Int) -> String {
+        var out = """
+            errgen: 1
+            catalogs:
+              Bench:
+                title: Benchmark catalog
+                summary: A synthetic catalog for measuring errgen.
+                documentation-url: https://example.com/docs/bench.html
+                formats:
+                  - type: xml
+                    namespace: urn:example:bench
+                  - json
+                  - problem+json
+                parameters:
+                  request-id:
+                    type: string
+                    description: The request's identifier.
+                    example: req-1
+                errors:
+
+            """
+        for i in 0..<errors {
+            out += "      E\(i):\n        status: \(400 + i % 100)\n"
+            if i % 3 == 0 {
+                out += "        message: \"User {user} has {count} items, more than error \(i) allows.\"\n"
+                out += "        parameters:\n          user: {type: string, description: The user., example: monty}\n          count: {type: integer, example: \"7\"}\n"
+            } else {
+                out += "        message: Plain message of error \(i) with <markup> & \"quotes\".\n"
+            }
+            out += "        description: The description of error \(i), with `code` and *emphasis*.\n"
+            if i % 10 == 0 { out += "        headers:\n          Retry-After: \"\(i % 60)\"\n" }
+        }
+        return out
+    }
+}
+
+enum Clock {
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The median of `count` measurements, each returning seconds.
+    static func median(_ count: Int, _ body: () throws -> Double) rethrows -> Double {
+        var samples: [Double] = []
+        for _ in 0..<max(1, count) { samples.append(try body()) }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// Runs a program to its end and returns its wall time; fails if it fails. Spawned with
+    /// `posix_spawn` and reaped with `waitpid`: Foundation's `Process` adds tens of milliseconds of
+    /// latency, more than the floor itself.
+    static func run(_ program: String, _ arguments: [String]) throws -> Double {
+        let path = program.contains("/") ? program : "/usr/bin/env"
+        let argv = (program.contains("/") ? [program] : ["/usr/bin/env", program]) + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = now()
+        let spawned = posix_spawn(&pid, path, &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw BenchmarkError("cannot start \(program): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let elapsed = now() - start
+        guard status == 0 else {
+            throw BenchmarkError("\(program) \(arguments.joined(separator: " ")) failed (wait status \(status))")
+        }
+        return elapsed
+    }
+}
+
+/// Nanosecond figures for the runtime's hot paths beside hand-written equivalents.
+enum Micro {
+    /// Nanoseconds per operation of `body` run `iterations` times (the best of five rounds).
+    static func nanoseconds(iterations: Int, _ body: (Int) -> Int) -> Double {
+        var best = Double.infinity
+        var sink = 0
+        for _ in 0..<5 {
+            let start = Clock.now()
+            for i in 0..<iterations { sink &+= body(i) }
+            best = min(best, (Clock.now() - start) / Double(iterations) * 1e9)
+        }
+        if sink == 42 { print("") }
+        return best
+    }
+
+    /// A wire-code lookup through the catalog (what `Code(wireCode:)` does) and through a
+    /// hand-written `[String: Int]`, over the same codes in a scrambled order.
+    static func lookup(_ catalog: Catalog) -> (Double, Double) {
+        let codes = catalog.wireCodes
+        var dictionary: [String: Int] = [:]
+        for (i, code) in codes.enumerated() { dictionary[code] = i }
+        let order = (0..<codes.count).map { ($0 &* 7919) % codes.count }.map { codes[$0] }
+        let iterations = 2_000_000
+        let viaCatalog = nanoseconds(iterations: iterations) { catalog.index(ofWireCode: order[$0 % order.count]) ?? -1 }
+        let viaDictionary = nanoseconds(iterations: iterations) { dictionary[order[$0 % order.count]] ?? -1 }
+        return (viaCatalog, viaDictionary)
+    }
+
+    /// One XML body through the runtime, and the same document concatenated by hand.
+    static func xml(_ catalog: Catalog) -> (Double, Double) {
+        let index = 0  // E0: two parameters and the shared one
+        let arguments: [ArgumentValue] = [.string("monty <admin>"), .integer(7), .string("req-1")]
+        let entry = catalog.entries[index]
+        let namespace = catalog.xmlNamespace ?? ""
+        let iterations = 300_000
+        let runtime = nanoseconds(iterations: iterations) { _ in catalog.body(entry: index, arguments: arguments, format: .xml).utf8.count }
+        let byHand = nanoseconds(iterations: iterations) { _ in
+            let user = escape("monty <admin>")
+            var out = "<?xml version=\"1.0\"?>\n<error xmlns=\"" + namespace + "\">\n    <code>" + entry.wireCode + "</code>\n"
+            out += "    <message>" + escape("User monty <admin> has 7 items, more than error 0 allows.") + "</message>\n"
+            out += "    <request-id>req-1</request-id>\n    <details>\n        <user>" + user + "</user>\n        <count>7</count>\n    </details>\n</error>\n"
+            return out.utf8.count
+        }
+        return (runtime, byHand)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+enum Machine {
+    static var description: String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
+        return "errgen benchmark: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GiB"
+    }
+}
+
+enum Report {
+    static func print(_ rows: [Benchmark.Row]) {
+        func ms(_ s: Double) -> String { String(format: "%.0f", s * 1000) }
+        func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f", a / b) }
+        Swift.print("| errors | spec | outputs | generate ms | floor ms | × floor | compile s | lookup ns | Dictionary ns | × Dictionary | XML body ns | by hand ns | × by hand |")
+        Swift.print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in rows {
+            Swift.print("| \(r.size) | \(r.specBytes / 1024) KiB | \(r.outputBytes / 1024) KiB | \(ms(r.generate)) | \(ms(r.floor)) | \(ratio(r.generate, r.floor)) | \(String(format: "%.2f", r.compile)) | \(String(format: "%.1f", r.lookup)) | \(String(format: "%.1f", r.dictionary)) | \(ratio(r.lookup, r.dictionary)) | \(String(format: "%.0f", r.xml)) | \(String(format: "%.0f", r.concatenation)) | \(ratio(r.xml, r.concatenation)) |")
+        }
+        Swift.print("")
+        let bySize = Dictionary(uniqueKeysWithValues: rows.map { ($0.size, $0) })
+        if let small = bySize[1000], let large = bySize[10_000] {
+            Swift.print("growth from 1,000 to 10,000 errors: generate × \(ratio(large.generate, small.generate)), compile × \(ratio(large.compile, small.compile)) (linear is × 10)")
+        }
+        Swift.print("targets: generate within 5× the floor at 10,000; growth ≤ 12; 10,000 compile in < 8 s; lookup ≤ 1.5× Dictionary; XML ≤ 2× by hand")
+    }
+}

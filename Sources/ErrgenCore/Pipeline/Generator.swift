@@ -76,43 +76,54 @@ public struct Generator: Sendable {
     }
 
     /// Every output of a spec, rendered in memory: Swift, docs and fixtures, each where the config
-    /// says (an output whose folder is `nil` is not written).
+    /// says (an output whose folder is `nil` is not written). Independent outputs render in
+    /// parallel; the plan's order does not depend on which finishes first.
     public static func plan(for spec: Spec, config: ErrgenConfig, renderer: TemplateRenderer) throws -> OutputPlan {
         let text = headerText(spec: config.spec, command: config.regenerateCommand)
         // Inside an HTML comment `--` must not appear.
         let htmlHeader = "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->"
-        var files: [OutputFile] = []
+        let swiftHeader = "// " + text
+        var jobs: [@Sendable () throws -> [OutputFile]] = []
         var owned: [OutputPlan.OwnedFolder] = []
-        func swiftFile(_ catalogs: [CatalogSpec]) throws -> String {
-            try renderer.render("swift/file.swift", SwiftFileContext(header: "// " + text, catalogs: catalogs.map(ContextBuilder.swiftCatalog)))
+        @Sendable func swiftFile(_ catalogs: [CatalogSpec]) throws -> String {
+            try renderer.render("swift/file.swift", SwiftFileContext(header: swiftHeader, catalogs: catalogs.map(ContextBuilder.swiftCatalog)))
         }
         if let folder = config.swiftOutput.map(normalized) {
             for catalog in spec.catalogs {
-                files.append(OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try swiftFile([catalog])))
+                jobs.append { [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try swiftFile([catalog]))] }
             }
             owned.append(.init(path: folder, fileExtensions: ["swift"]))
         }
         if let path = config.swiftFile {
             // Every catalog in one file, as the build plugin declares it (written even when empty).
-            files.append(OutputFile(path: path, contents: try swiftFile(spec.catalogs)))
+            jobs.append { [OutputFile(path: path, contents: try swiftFile(spec.catalogs))] }
         }
         if let folder = config.docsOutput.map(normalized) {
-            let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
-            files.append(OutputFile(path: join(folder, "README.md"), contents: try renderer.render("docs/index.md", index)))
-            files.append(OutputFile(path: join(folder, "index.html"), contents: try renderer.render("docs/index.html", index)))
+            jobs.append {
+                let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
+                return [
+                    OutputFile(path: join(folder, "README.md"), contents: try renderer.render("docs/index.md", index)),
+                    OutputFile(path: join(folder, "index.html"), contents: try renderer.render("docs/index.html", index)),
+                ]
+            }
             for catalog in spec.catalogs {
-                let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader)
-                files.append(OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context)))
-                files.append(OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context)))
+                jobs.append {
+                    let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader)
+                    return [
+                        OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context)),
+                        OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context)),
+                    ]
+                }
             }
             owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
         }
         if let folder = config.fixturesOutput.map(normalized) {
             for catalog in spec.catalogs {
-                files.append(OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text).text))
+                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text).text)] }
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))
         }
+        let files = try parallelMap(jobs) { try $0() }.flatMap { $0 }
         return OutputPlan(files: files, ownedFolders: owned)
     }
 

@@ -8,6 +8,11 @@ public enum SwiftLiteral {
 
     /// The body of a string literal (without quotes): `\`, `"` and every control character escaped.
     public static func escaped(_ value: String) -> String {
+        // Bytes that may need an escape: controls, `"`, `\`, DEL, and the lead bytes of U+0080–U+009F
+        // (0xC2) and of the invisible formatting characters (0xE2, 0xEF).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            return value
+        }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -38,20 +43,28 @@ public enum SwiftLiteral {
         }
     }
 
-    /// Doc-comment lines for Markdown text: each line of the text becomes one `///` line.
+    /// Doc-comment lines for Markdown text: each line of the text becomes one `///` line, with a
+    /// leading space (or empty), trailing blanks dropped, and invisible characters escaped.
     public static func docLines(_ text: String) -> [String] {
         var text = Substring(text)
         while let last = text.last, last.isNewline { text.removeLast() }
         return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { line in
-                let cleaned = String(line).unicodeScalars.map { scalar -> String in
-                    if scalar.value < 0x20 && scalar != "\t" || isInvisibleFormatting(scalar) {
-                        return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                var line = line
+                while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+                if line.isEmpty { return "" }
+                if !line.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+                    return " " + line
+                }
+                var out = " "
+                for scalar in line.unicodeScalars {
+                    if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F || isInvisibleFormatting(scalar) {
+                        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                    } else {
+                        out.unicodeScalars.append(scalar)
                     }
-                    return String(scalar)
-                }.joined()
-                let trimmed = cleaned.reversed().drop(while: { $0 == " " || $0 == "\t" })
-                return trimmed.isEmpty ? "" : " " + String(trimmed.reversed())
+                }
+                return out
             }
     }
 }

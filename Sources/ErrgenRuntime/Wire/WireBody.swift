@@ -127,6 +127,12 @@ enum JSON {
     /// escaped too so the text is also safe inside JavaScript.
     static func quote(_ string: String, to out: inout String) {
         out += "\""
+        // Most values need no escape: copy them whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -166,6 +172,11 @@ enum XML {
     /// Escapes markup characters; characters XML 1.0 cannot hold become U+FFFD; carriage returns
     /// (and, in attributes, tabs and line feeds) become character references so parsers keep them.
     static func escape(_ text: String, to out: inout String, attribute: Bool) {
+        // Most values need no escape: copy them whole (bytes ≥ 0xEF may start U+FFFE or U+FFFF).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x7F || $0 >= 0xEF || $0 == 0xC2 }) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

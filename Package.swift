@@ -74,10 +74,16 @@ let package = Package(
             dependencies: ["ErrgenRuntime"],
             path: "Tests/References/edge-cases/expected"
         ),
+        // The expected output of the `wide` reference spec: 300 errors, a two-byte Code.
+        .target(
+            name: "WideCatalog",
+            dependencies: ["ErrgenRuntime"],
+            path: "Tests/References/wide/expected"
+        ),
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs",
+                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

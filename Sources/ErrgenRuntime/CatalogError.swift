@@ -1,20 +1,32 @@
-/// The errors of one catalog without their parameters: a constant per error (`RAWSError.Code.noSuchUser`),
-/// numbered in spec order. Everything about an error comes from the catalog table.
+/// The errors of one catalog without their parameters: an enum with a case per error
+/// (`RAWSError.Code.noSuchUser`), in spec order. Everything about an error comes from the catalog
+/// table, found by the case's index.
+///
+/// A generated `Code` is an enum without payloads and without a raw type: the compiler derives no
+/// conformance with a switch over its cases (a switch over thousands of cases is what makes large
+/// enums slow to compile). Its index is its representation, which Swift's ABI fixes for such
+/// enums: the smallest integer that holds every case, numbered from zero in declaration order
+/// (see `CaseIndex`).
 public protocol CatalogCode: RawRepresentable, CaseIterable, Hashable, Sendable, CustomStringConvertible,
     CustomDebugStringConvertible
 where RawValue == Int, AllCases == [Self] {
     /// The catalog the codes belong to.
     static var catalog: Catalog { get }
-
-    /// The code with this index into the catalog; generated code only passes valid ones.
-    init(uncheckedRawValue: Int)
 }
 
 extension CatalogCode {
+    /// The case's index into the catalog: its position in spec order.
+    public var rawValue: Int { CaseIndex.index(of: self) }
+
     /// The code with this index into the catalog, if there is one.
     public init?(rawValue: Int) {
         guard Self.catalog.entries.indices.contains(rawValue) else { return nil }
         self.init(uncheckedRawValue: rawValue)
+    }
+
+    /// The code with this index into the catalog, which must be one.
+    public init(uncheckedRawValue index: Int) {
+        self = CaseIndex.value(at: index, as: Self.self)
     }
 
     /// The code whose wire form is `wireCode`, found in constant time.
@@ -130,11 +142,30 @@ public func ~= <E: CatalogError>(pattern: E, value: any Error) -> Bool {
     (value as? E) == pattern
 }
 
-/// `catch RAWSError.Code.noSuchUser`: matches a thrown catalog error with this code, whatever its
-/// parameter values.
-public func ~= <C: CatalogCode>(pattern: C, value: any Error) -> Bool {
-    guard let error = value as? any CatalogError else { return false }
-    return codeOf(error) as? C == pattern
-}
 
-private func codeOf<E: CatalogError>(_ error: E) -> Any { error.code }
+
+/// The index of a case of an enum without payloads, and the case at an index, read from and
+/// written to the value's representation: Swift lays such an enum out as the smallest unsigned
+/// integer that holds all its cases (no bytes for a single case), numbered from zero in
+/// declaration order (docs/ABI/TypeLayout.rst in the Swift repository: "C-like enums").
+/// Only for generated `Code` enums; the catalog tests check every case of every generated type.
+public enum CaseIndex {
+    public static func index<T>(of value: T) -> Int {
+        withUnsafeBytes(of: value) { bytes in
+            switch bytes.count {
+            case 0: return 0
+            case 1: return Int(bytes.load(as: UInt8.self))
+            case 2: return Int(bytes.loadUnaligned(as: UInt16.self))
+            default: return Int(bytes.loadUnaligned(as: UInt32.self))
+            }
+        }
+    }
+
+    public static func value<T>(at index: Int, as type: T.Type) -> T {
+        switch MemoryLayout<T>.size {
+        case 0, 1: return withUnsafeBytes(of: UInt8(truncatingIfNeeded: index)) { $0.load(as: T.self) }
+        case 2: return withUnsafeBytes(of: UInt16(truncatingIfNeeded: index)) { $0.load(as: T.self) }
+        default: return withUnsafeBytes(of: UInt32(truncatingIfNeeded: index)) { $0.load(as: T.self) }
+        }
+    }
+}

@@ -25,13 +25,56 @@ public struct RAWSError: CatalogError {
         self.arguments = arguments
     }
 
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public struct Code: CatalogCode {
-        public let rawValue: Int
-
-        public init(uncheckedRawValue rawValue: Int) {
-            self.rawValue = rawValue
-        }
+    /// The errors of the catalog without their parameters, a case per error in spec order.
+    public enum Code: CatalogCode {
+        /// `InvalidURI` (400): The path specified in the URI is not supported by this service.
+        case invalidURI
+        /// `IncompleteHeader` (400): The HTTP Header didn't include a required part.
+        case incompleteHeader
+        /// `IncompleteBody` (400): You did not provide the number of bytes specified by the Content-Length HTTP header.
+        case incompleteBody
+        /// `InvalidInputData` (400): Invalid or incomplete input data was provided.
+        case invalidInputData
+        /// `InvalidCredentials` (401): None or invalid credentials were supplied for authorization to this realm.
+        case invalidCredentials
+        /// `ResourceNotAccessible` (403): You are not allowed to access this resource.
+        case resourceNotAccessible
+        /// `ResourceCanNotBeEdited` (403): You are not allowed to edit this resource.
+        case resourceCanNotBeEdited
+        /// `ResourceCanNotBeDeleted` (403): You are not allowed to delete this resource.
+        case resourceCanNotBeDeleted
+        /// `InvalidDirAccess` (403): You are not authorized to access this directory.
+        case invalidDirAccess
+        /// `InvalidItemAccess` (403): You are not authorized to access this item.
+        case invalidItemAccess
+        /// `InvalidUserAccess` (403): You are not authorized to manage users.
+        case invalidUserAccess
+        /// `NoSuchUser` (404): The specified user does not exist.
+        case noSuchUser
+        /// `NoSuchResource` (404): The specified resource does not exist.
+        case noSuchResource
+        /// `NoSuchDir` (404): The specified directory does not exist.
+        case noSuchDir
+        /// `NoSuchItem` (404): The specified item does not exist.
+        case noSuchItem
+        /// `MethodNotAllowed` (405): The specified method is not allowed against this resource.
+        case methodNotAllowed
+        /// `ResponsetTypeNotAcceptable` (406): The response type is not supported for this resource and method.
+        case responseTypeNotAcceptable
+        /// `ResourceAlreadyExists` (409): A resource already exists at the given URI.
+        case resourceAlreadyExists
+        /// `DirAlreadyExists` (409): The directory you tried to create already exists.
+        case dirAlreadyExists
+        /// `DirNotEmpty` (409): The directory you tried to delete is not empty.
+        case dirNotEmpty
+        /// `ItemAlreadyExists` (409): The item you tried to create already exists.
+        case itemAlreadyExists
+        /// `UserAlreadyExists` (409): The user you tried to create already exists.
+        case userAlreadyExists
+        /// `MissingContentLength` (411): You must provide the Content-Length HTTP header.
+        case missingContentLength
+        /// `InternalError` (500): We encountered an internal error. Please try again.
+        case internalError
     }
 }
 
@@ -45,7 +88,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidURI(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(reason)])
+        Self(unchecked: .invalidURI, arguments: [.string(reason)])
     }
 
     /// The HTTP Header didn't include a required part.
@@ -55,7 +98,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func incompleteHeader(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 1), arguments: [.string(reason)])
+        Self(unchecked: .incompleteHeader, arguments: [.string(reason)])
     }
 
     /// You did not provide the number of bytes specified by the Content-Length HTTP header.
@@ -65,7 +108,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func incompleteBody(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(reason)])
+        Self(unchecked: .incompleteBody, arguments: [.string(reason)])
     }
 
     /// Invalid or incomplete input data was provided.
@@ -75,7 +118,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidInputData(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 3), arguments: [.string(reason)])
+        Self(unchecked: .invalidInputData, arguments: [.string(reason)])
     }
 
     /// None or invalid credentials were supplied for authorization to this realm.
@@ -88,7 +131,7 @@ extension RAWSError {
     ///    - realm: The protection space the credentials were checked against.
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidCredentials(realm: String, reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 4), arguments: [.string(realm), .string(reason)])
+        Self(unchecked: .invalidCredentials, arguments: [.string(realm), .string(reason)])
     }
 
     /// You are not allowed to access this resource.
@@ -98,7 +141,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceNotAccessible(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 5), arguments: [.string(reason)])
+        Self(unchecked: .resourceNotAccessible, arguments: [.string(reason)])
     }
 
     /// You are not allowed to edit this resource.
@@ -108,7 +151,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceCanNotBeEdited(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 6), arguments: [.string(reason)])
+        Self(unchecked: .resourceCanNotBeEdited, arguments: [.string(reason)])
     }
 
     /// You are not allowed to delete this resource.
@@ -118,7 +161,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceCanNotBeDeleted(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 7), arguments: [.string(reason)])
+        Self(unchecked: .resourceCanNotBeDeleted, arguments: [.string(reason)])
     }
 
     /// You are not authorized to access this directory.
@@ -128,7 +171,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidDirAccess(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 8), arguments: [.string(reason)])
+        Self(unchecked: .invalidDirAccess, arguments: [.string(reason)])
     }
 
     /// You are not authorized to access this item.
@@ -138,7 +181,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidItemAccess(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 9), arguments: [.string(reason)])
+        Self(unchecked: .invalidItemAccess, arguments: [.string(reason)])
     }
 
     /// You are not authorized to manage users.
@@ -148,7 +191,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidUserAccess(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 10), arguments: [.string(reason)])
+        Self(unchecked: .invalidUserAccess, arguments: [.string(reason)])
     }
 
     /// The specified user does not exist.
@@ -158,7 +201,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchUser(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 11), arguments: [.string(reason)])
+        Self(unchecked: .noSuchUser, arguments: [.string(reason)])
     }
 
     /// The specified resource does not exist.
@@ -168,7 +211,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchResource(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 12), arguments: [.string(reason)])
+        Self(unchecked: .noSuchResource, arguments: [.string(reason)])
     }
 
     /// The specified directory does not exist.
@@ -178,7 +221,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchDir(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 13), arguments: [.string(reason)])
+        Self(unchecked: .noSuchDir, arguments: [.string(reason)])
     }
 
     /// The specified item does not exist.
@@ -188,7 +231,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchItem(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 14), arguments: [.string(reason)])
+        Self(unchecked: .noSuchItem, arguments: [.string(reason)])
     }
 
     /// The specified method is not allowed against this resource.
@@ -201,7 +244,7 @@ extension RAWSError {
     ///    - allow: The methods the resource supports, comma-separated.
     ///    - reason: Further information about the occurrence of the error.
     public static func methodNotAllowed(allow: String, reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 15), arguments: [.string(allow), .string(reason)])
+        Self(unchecked: .methodNotAllowed, arguments: [.string(allow), .string(reason)])
     }
 
     /// The response type is not supported for this resource and method.
@@ -211,7 +254,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func responseTypeNotAcceptable(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 16), arguments: [.string(reason)])
+        Self(unchecked: .responseTypeNotAcceptable, arguments: [.string(reason)])
     }
 
     /// A resource already exists at the given URI.
@@ -221,7 +264,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceAlreadyExists(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 17), arguments: [.string(reason)])
+        Self(unchecked: .resourceAlreadyExists, arguments: [.string(reason)])
     }
 
     /// The directory you tried to create already exists.
@@ -231,7 +274,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func dirAlreadyExists(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 18), arguments: [.string(reason)])
+        Self(unchecked: .dirAlreadyExists, arguments: [.string(reason)])
     }
 
     /// The directory you tried to delete is not empty.
@@ -241,7 +284,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func dirNotEmpty(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 19), arguments: [.string(reason)])
+        Self(unchecked: .dirNotEmpty, arguments: [.string(reason)])
     }
 
     /// The item you tried to create already exists.
@@ -251,7 +294,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func itemAlreadyExists(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 20), arguments: [.string(reason)])
+        Self(unchecked: .itemAlreadyExists, arguments: [.string(reason)])
     }
 
     /// The user you tried to create already exists.
@@ -261,7 +304,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func userAlreadyExists(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 21), arguments: [.string(reason)])
+        Self(unchecked: .userAlreadyExists, arguments: [.string(reason)])
     }
 
     /// You must provide the Content-Length HTTP header.
@@ -271,7 +314,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func missingContentLength(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 22), arguments: [.string(reason)])
+        Self(unchecked: .missingContentLength, arguments: [.string(reason)])
     }
 
     /// We encountered an internal error. Please try again.
@@ -281,61 +324,17 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func internalError(reason: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 23), arguments: [.string(reason)])
+        Self(unchecked: .internalError, arguments: [.string(reason)])
     }
 }
 
 // MARK: - Codes
 
 extension RAWSError.Code {
-    /// `InvalidURI` (400): The path specified in the URI is not supported by this service.
-    public static var invalidURI: Self { Self(uncheckedRawValue: 0) }
-    /// `IncompleteHeader` (400): The HTTP Header didn't include a required part.
-    public static var incompleteHeader: Self { Self(uncheckedRawValue: 1) }
-    /// `IncompleteBody` (400): You did not provide the number of bytes specified by the Content-Length HTTP header.
-    public static var incompleteBody: Self { Self(uncheckedRawValue: 2) }
-    /// `InvalidInputData` (400): Invalid or incomplete input data was provided.
-    public static var invalidInputData: Self { Self(uncheckedRawValue: 3) }
-    /// `InvalidCredentials` (401): None or invalid credentials were supplied for authorization to this realm.
-    public static var invalidCredentials: Self { Self(uncheckedRawValue: 4) }
-    /// `ResourceNotAccessible` (403): You are not allowed to access this resource.
-    public static var resourceNotAccessible: Self { Self(uncheckedRawValue: 5) }
-    /// `ResourceCanNotBeEdited` (403): You are not allowed to edit this resource.
-    public static var resourceCanNotBeEdited: Self { Self(uncheckedRawValue: 6) }
-    /// `ResourceCanNotBeDeleted` (403): You are not allowed to delete this resource.
-    public static var resourceCanNotBeDeleted: Self { Self(uncheckedRawValue: 7) }
-    /// `InvalidDirAccess` (403): You are not authorized to access this directory.
-    public static var invalidDirAccess: Self { Self(uncheckedRawValue: 8) }
-    /// `InvalidItemAccess` (403): You are not authorized to access this item.
-    public static var invalidItemAccess: Self { Self(uncheckedRawValue: 9) }
-    /// `InvalidUserAccess` (403): You are not authorized to manage users.
-    public static var invalidUserAccess: Self { Self(uncheckedRawValue: 10) }
-    /// `NoSuchUser` (404): The specified user does not exist.
-    public static var noSuchUser: Self { Self(uncheckedRawValue: 11) }
-    /// `NoSuchResource` (404): The specified resource does not exist.
-    public static var noSuchResource: Self { Self(uncheckedRawValue: 12) }
-    /// `NoSuchDir` (404): The specified directory does not exist.
-    public static var noSuchDir: Self { Self(uncheckedRawValue: 13) }
-    /// `NoSuchItem` (404): The specified item does not exist.
-    public static var noSuchItem: Self { Self(uncheckedRawValue: 14) }
-    /// `MethodNotAllowed` (405): The specified method is not allowed against this resource.
-    public static var methodNotAllowed: Self { Self(uncheckedRawValue: 15) }
-    /// `ResponsetTypeNotAcceptable` (406): The response type is not supported for this resource and method.
-    public static var responseTypeNotAcceptable: Self { Self(uncheckedRawValue: 16) }
-    /// `ResourceAlreadyExists` (409): A resource already exists at the given URI.
-    public static var resourceAlreadyExists: Self { Self(uncheckedRawValue: 17) }
-    /// `DirAlreadyExists` (409): The directory you tried to create already exists.
-    public static var dirAlreadyExists: Self { Self(uncheckedRawValue: 18) }
-    /// `DirNotEmpty` (409): The directory you tried to delete is not empty.
-    public static var dirNotEmpty: Self { Self(uncheckedRawValue: 19) }
-    /// `ItemAlreadyExists` (409): The item you tried to create already exists.
-    public static var itemAlreadyExists: Self { Self(uncheckedRawValue: 20) }
-    /// `UserAlreadyExists` (409): The user you tried to create already exists.
-    public static var userAlreadyExists: Self { Self(uncheckedRawValue: 21) }
-    /// `MissingContentLength` (411): You must provide the Content-Length HTTP header.
-    public static var missingContentLength: Self { Self(uncheckedRawValue: 22) }
-    /// `InternalError` (500): We encountered an internal error. Please try again.
-    public static var internalError: Self { Self(uncheckedRawValue: 23) }
+    // Written out, so the compiler derives nothing with a switch over the cases.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 // MARK: - Parameters

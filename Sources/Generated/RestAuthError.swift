@@ -16,13 +16,22 @@ public struct RestAuthError: CatalogError {
         self.arguments = arguments
     }
 
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public struct Code: CatalogCode {
-        public let rawValue: Int
-
-        public init(uncheckedRawValue rawValue: Int) {
-            self.rawValue = rawValue
-        }
+    /// The errors of the catalog without their parameters, a case per error in spec order.
+    public enum Code: CatalogCode {
+        /// `service-not-allowed-from-address` (401): {service} is not allowed to authenticate from {ip-address}
+        case serviceNotAllowedFromAddress
+        /// `authentication-required` (401): please authenticate
+        case authenticationRequired
+        /// `no-service-allowed-from-address` (403): no service allowed to authenticate from {ip-address}
+        case noServiceAllowedFromAddress
+        /// `not-acceptable` (406): The requested content type is unknown to RestAuth.
+        case notAcceptable
+        /// `invalid-auth-provider` (500): The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
+        case invalidAuthProvider
+        /// `unknown-webserver-user` (500): The webserver authenticated to a username that is unknown in the local database.
+        case unknownWebserverUser
+        /// `internal-error` (500): RestAuth threw an exception that was not otherwise caught.
+        case internalError
     }
 }
 
@@ -39,7 +48,7 @@ extension RestAuthError {
     ///    - service: The name of the service that tried to authenticate.
     ///    - ipAddress: The IP address the request came from.
     public static func serviceNotAllowedFromAddress(service: String, ipAddress: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(service), .string(ipAddress)])
+        Self(unchecked: .serviceNotAllowedFromAddress, arguments: [.string(service), .string(ipAddress)])
     }
 
     /// please authenticate
@@ -47,7 +56,7 @@ extension RestAuthError {
     /// Wire code `authentication-required`, HTTP status 401.
     ///
     /// Returned when service authentication failed but it is possible to authenticate. This means that no initial authentication was provided.
-    public static var authenticationRequired: Self { Self(unchecked: Code(uncheckedRawValue: 1), arguments: []) }
+    public static var authenticationRequired: Self { Self(unchecked: .authenticationRequired, arguments: []) }
 
     /// no service allowed to authenticate from {ip-address}
     ///
@@ -58,7 +67,7 @@ extension RestAuthError {
     /// - Parameters:
     ///    - ipAddress: The IP address the request came from.
     public static func noServiceAllowedFromAddress(ipAddress: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(ipAddress)])
+        Self(unchecked: .noServiceAllowedFromAddress, arguments: [.string(ipAddress)])
     }
 
     /// The requested content type is unknown to RestAuth.
@@ -66,47 +75,37 @@ extension RestAuthError {
     /// Wire code `not-acceptable`, HTTP status 406.
     ///
     /// In general thrown when you requested a Content-Type that is unknown to RestAuth. Currently the only supported Content-Types are 'text/plain' and 'application/json'. This exception is only thrown when there actually is any content to return.
-    public static var notAcceptable: Self { Self(unchecked: Code(uncheckedRawValue: 3), arguments: []) }
+    public static var notAcceptable: Self { Self(unchecked: .notAcceptable, arguments: []) }
 
     /// The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
     ///
     /// Wire code `invalid-auth-provider`, HTTP status 500.
     ///
     /// The AUTH_PROVIDER setting has a value RestAuth does not know. The message is the page's own wording.
-    public static var invalidAuthProvider: Self { Self(unchecked: Code(uncheckedRawValue: 4), arguments: []) }
+    public static var invalidAuthProvider: Self { Self(unchecked: .invalidAuthProvider, arguments: []) }
 
     /// The webserver authenticated to a username that is unknown in the local database.
     ///
     /// Wire code `unknown-webserver-user`, HTTP status 500.
     ///
     /// Indicates that the webserver already authenticated the service, but the username it used is unknown to RestAuth.
-    public static var unknownWebserverUser: Self { Self(unchecked: Code(uncheckedRawValue: 5), arguments: []) }
+    public static var unknownWebserverUser: Self { Self(unchecked: .unknownWebserverUser, arguments: []) }
 
     /// RestAuth threw an exception that was not otherwise caught.
     ///
     /// Wire code `internal-error`, HTTP status 500.
     ///
     /// This status code is also the standard status code when RestAuth itself throws an exception that is not otherwise caught. If you encounter this, you should view this in your browser and file a bug-report.
-    public static var internalError: Self { Self(unchecked: Code(uncheckedRawValue: 6), arguments: []) }
+    public static var internalError: Self { Self(unchecked: .internalError, arguments: []) }
 }
 
 // MARK: - Codes
 
 extension RestAuthError.Code {
-    /// `service-not-allowed-from-address` (401): {service} is not allowed to authenticate from {ip-address}
-    public static var serviceNotAllowedFromAddress: Self { Self(uncheckedRawValue: 0) }
-    /// `authentication-required` (401): please authenticate
-    public static var authenticationRequired: Self { Self(uncheckedRawValue: 1) }
-    /// `no-service-allowed-from-address` (403): no service allowed to authenticate from {ip-address}
-    public static var noServiceAllowedFromAddress: Self { Self(uncheckedRawValue: 2) }
-    /// `not-acceptable` (406): The requested content type is unknown to RestAuth.
-    public static var notAcceptable: Self { Self(uncheckedRawValue: 3) }
-    /// `invalid-auth-provider` (500): The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
-    public static var invalidAuthProvider: Self { Self(uncheckedRawValue: 4) }
-    /// `unknown-webserver-user` (500): The webserver authenticated to a username that is unknown in the local database.
-    public static var unknownWebserverUser: Self { Self(uncheckedRawValue: 5) }
-    /// `internal-error` (500): RestAuth threw an exception that was not otherwise caught.
-    public static var internalError: Self { Self(uncheckedRawValue: 6) }
+    // Written out, so the compiler derives nothing with a switch over the cases.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 // MARK: - Parameters

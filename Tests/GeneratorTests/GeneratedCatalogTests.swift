@@ -4,6 +4,7 @@ import ErrgenRuntime
 import Foundation
 import Generated
 import Testing
+import WideCatalog
 
 /// The compiled types of `Sources/Generated` against `spec/errors.yaml`, read at run time: every
 /// error the spec has is generated with its values, and nothing else is.
@@ -28,6 +29,20 @@ import Testing
         checkGeneratedType(EdgeCasesError.self, against: try #require(spec.catalogs.first))
     }
 
+    @Test func aCatalogOf300ErrorsMatchesItsSpec() throws {
+        let spec = try validSpec(try Paths.text("Tests/References/wide/errors.yaml"))
+        checkGeneratedType(WideError.self, against: try #require(spec.catalogs.first))
+        #expect(MemoryLayout<WideError.Code>.size == 2)
+        #expect(WideError.Code.w000.rawValue == 0)
+        #expect(WideError.Code.w255.rawValue == 255)
+        #expect(WideError.Code.w256.rawValue == 256)
+        #expect(WideError.Code.w298.rawValue == 298)
+        #expect(WideError.Code(rawValue: 257) == .w257)
+        #expect(WideError.Code.allCases.map(\.rawValue) == Array(0..<300))
+        #expect(Set(WideError.Code.allCases).count == 300)
+        #expect(WideError.w257(item: "x").message == "Item x failed at 257.")
+    }
+
     /// Every case: wire code, status, Swift name, message with parameters filled in, parameters as
     /// structured values, headers, creation from the wire code and back; and the reverse.
     func checkGeneratedType<E: CatalogError>(_ type: E.Type, against catalog: CatalogSpec, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -46,6 +61,7 @@ import Testing
             #expect(String(describing: code) == wire)
             #expect(E.Code(rawValue: code.rawValue) == code)
             #expect(E.Code(wireCode: wire) == code)
+            #expect(E.Code(uncheckedRawValue: code.rawValue) == code)
 
             let parameters = entry.parameters + catalog.parameters
             let samples = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name.value, sampleValue($0)) })
@@ -97,9 +113,13 @@ import Testing
         // A code matches a thrown error whatever its parameter values.
         do {
             throw RAWSError.methodNotAllowed(allow: "GET", reason: "r")
-        } catch RAWSError.Code.noSuchUser {
-            Issue.record("matched the wrong code")
-        } catch RAWSError.Code.methodNotAllowed {
+        } catch let error as RAWSError where error.code == .noSuchUser {
+            Issue.record("matched the wrong code: \(error)")
+        } catch let error as RAWSError {
+            switch error.code {
+            case .methodNotAllowed: break
+            default: Issue.record("wrong code \(error.code)")
+            }
         } catch {
             Issue.record("not matched: \(error)")
         }
@@ -153,6 +173,7 @@ import Testing
     @Test func deprecatedCasesAreReadFromTheWire() throws {
         let error = try #require(EdgeCasesError(wireCode: "OldThing", arguments: ["what": "v1", "trace-id": "t"]))
         #expect(error.code.name == "oldThing")
+        #expect(error.code.rawValue == 4)
         #expect(error.message == "v1 is gone")
         #expect(EdgeCasesError(wireCode: "OlderThing", arguments: ["trace-id": "t"])?.code.name == "olderThing")
         // A typed property where every error agrees on the type.

@@ -61,7 +61,7 @@ public enum FixtureBuilder {
             "code": .string(entry.code.value),
             "swiftName": .string(entry.swiftCaseName),
             "status": .int(entry.status.value),
-            "reasonPhrase": .optional(StatusPhrase.of(entry.status.value)),
+            "reasonPhrase": .string(StatusPhrase.of(entry.status.value) ?? ""),
             "title": .string(entry.problemTitle),
             "message": .string(entry.message.value.source),
             "sampleMessage": .string(examples.sampleMessage),

@@ -208,13 +208,15 @@ public struct {{{typeName}}}: CatalogError {
         self.arguments = arguments
     }
 
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public struct Code: CatalogCode {
-        public let rawValue: Int
-
-        public init(uncheckedRawValue rawValue: Int) {
-            self.rawValue = rawValue
-        }
+    /// The errors of the catalog without their parameters, a case per error in spec order.
+    public enum Code: CatalogCode {
+{{#errors}}
+        /// {{{codeDoc}}}
+{{#deprecated}}
+        @available(*, deprecated{{{deprecationArgument}}})
+{{/deprecated}}
+        case {{{name}}}
+{{/errors}}
     }
 }
 
@@ -233,11 +235,11 @@ extension {{{typeName}}} {
 {{/deprecated}}
 {{#hasParameters}}
     public static func {{{name}}}({{#parameters}}{{{labelAndName}}}: {{{swiftType}}}{{^last()}}, {{/last()}}{{/parameters}}) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: {{index}}), arguments: [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}])
+        Self(unchecked: .{{{name}}}, arguments: [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}])
     }
 {{/hasParameters}}
 {{^hasParameters}}
-    public static var {{{name}}}: Self { Self(unchecked: Code(uncheckedRawValue: {{index}}), arguments: []) }
+    public static var {{{name}}}: Self { Self(unchecked: .{{{name}}}, arguments: []) }
 {{/hasParameters}}
 {{/errors}}
 }
@@ -245,13 +247,10 @@ extension {{{typeName}}} {
 // MARK: - Codes
 
 extension {{{typeName}}}.Code {
-{{#errors}}
-    /// {{{codeDoc}}}
-{{#deprecated}}
-    @available(*, deprecated{{{deprecationArgument}}})
-{{/deprecated}}
-    public static var {{{name}}}: Self { Self(uncheckedRawValue: {{index}}) }
-{{/errors}}
+    // Written out, so the compiler derives nothing with a switch over the cases.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 {{#hasAccessors}}
 

@@ -19,13 +19,24 @@ public struct EdgeCasesError: CatalogError {
         self.arguments = arguments
     }
 
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public struct Code: CatalogCode {
-        public let rawValue: Int
-
-        public init(uncheckedRawValue rawValue: Int) {
-            self.rawValue = rawValue
-        }
+    /// The errors of the catalog without their parameters, a case per error in spec order.
+    public enum Code: CatalogCode {
+        /// `default` (400): The keyword case. Braces: {{literal}} and "quotes" and \(not interpolated) and """
+        case `default`
+        /// `class` (409): Tabs	and newlines and \ backslashes and é and 😀 and \u{200F} mark
+        case klass
+        /// `1045` (401): Access denied for user '{user}'@'{host}' (using password: {using-password})
+        case _1045
+        /// `OUT_OF_RANGE` (422): Value {in} is outside [{min}, {max}] for {self}
+        case outOfRange
+        /// `OldThing` (410): {what} is gone
+        @available(*, deprecated, message: "Use NewThing instead.")
+        case oldThing
+        /// `OlderThing` (410): Long gone.
+        @available(*, deprecated)
+        case olderThing
+        /// `RateLimited` (429): Retry after {seconds} seconds.
+        case rateLimited
     }
 }
 
@@ -39,7 +50,7 @@ extension EdgeCasesError {
     /// - Parameters:
     ///    - traceId: The request's trace.
     public static func `default`(traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 0), arguments: [.string(traceId)])
+        Self(unchecked: .`default`, arguments: [.string(traceId)])
     }
 
     /// Tabs	and
@@ -50,7 +61,7 @@ extension EdgeCasesError {
     /// - Parameters:
     ///    - traceId: The request's trace.
     public static func klass(traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 1), arguments: [.string(traceId)])
+        Self(unchecked: .klass, arguments: [.string(traceId)])
     }
 
     /// Access denied for user '{user}'@'{host}' (using password: {using-password})
@@ -63,7 +74,7 @@ extension EdgeCasesError {
     ///    - usingPassword: The `using-password` value.
     ///    - traceId: The request's trace.
     public static func _1045(user: String, host: String, usingPassword: Bool, traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 2), arguments: [.string(user), .string(host), .boolean(usingPassword), .string(traceId)])
+        Self(unchecked: ._1045, arguments: [.string(user), .string(host), .boolean(usingPassword), .string(traceId)])
     }
 
     /// Value {in} is outside [{min}, {max}] for {self}
@@ -77,7 +88,7 @@ extension EdgeCasesError {
     ///    - self: What was out of range.
     ///    - traceId: The request's trace.
     public static func outOfRange(in in_: Double, min: Int, max: Int, self self_: String, traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 3), arguments: [.number(in_), .integer(min), .integer(max), .string(self_), .string(traceId)])
+        Self(unchecked: .outOfRange, arguments: [.number(in_), .integer(min), .integer(max), .string(self_), .string(traceId)])
     }
 
     /// {what} is gone
@@ -89,7 +100,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated, message: "Use NewThing instead.")
     public static func oldThing(what: String, traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 4), arguments: [.string(what), .string(traceId)])
+        Self(unchecked: .oldThing, arguments: [.string(what), .string(traceId)])
     }
 
     /// Long gone.
@@ -100,7 +111,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated)
     public static func olderThing(traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 5), arguments: [.string(traceId)])
+        Self(unchecked: .olderThing, arguments: [.string(traceId)])
     }
 
     /// Retry after {seconds} seconds.
@@ -111,29 +122,17 @@ extension EdgeCasesError {
     ///    - seconds: The `seconds` value.
     ///    - traceId: The request's trace.
     public static func rateLimited(seconds: Int, traceId: String) -> Self {
-        Self(unchecked: Code(uncheckedRawValue: 6), arguments: [.integer(seconds), .string(traceId)])
+        Self(unchecked: .rateLimited, arguments: [.integer(seconds), .string(traceId)])
     }
 }
 
 // MARK: - Codes
 
 extension EdgeCasesError.Code {
-    /// `default` (400): The keyword case. Braces: {{literal}} and "quotes" and \(not interpolated) and """
-    public static var `default`: Self { Self(uncheckedRawValue: 0) }
-    /// `class` (409): Tabs	and newlines and \ backslashes and é and 😀 and \u{200F} mark
-    public static var klass: Self { Self(uncheckedRawValue: 1) }
-    /// `1045` (401): Access denied for user '{user}'@'{host}' (using password: {using-password})
-    public static var _1045: Self { Self(uncheckedRawValue: 2) }
-    /// `OUT_OF_RANGE` (422): Value {in} is outside [{min}, {max}] for {self}
-    public static var outOfRange: Self { Self(uncheckedRawValue: 3) }
-    /// `OldThing` (410): {what} is gone
-    @available(*, deprecated, message: "Use NewThing instead.")
-    public static var oldThing: Self { Self(uncheckedRawValue: 4) }
-    /// `OlderThing` (410): Long gone.
-    @available(*, deprecated)
-    public static var olderThing: Self { Self(uncheckedRawValue: 5) }
-    /// `RateLimited` (429): Retry after {seconds} seconds.
-    public static var rateLimited: Self { Self(uncheckedRawValue: 6) }
+    // Written out, so the compiler derives nothing with a switch over the cases.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 // MARK: - Parameters

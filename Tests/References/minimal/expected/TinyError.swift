@@ -14,13 +14,10 @@ public struct TinyError: CatalogError {
         self.arguments = arguments
     }
 
-    /// The errors of the catalog without their parameters, numbered in spec order.
-    public struct Code: CatalogCode {
-        public let rawValue: Int
-
-        public init(uncheckedRawValue rawValue: Int) {
-            self.rawValue = rawValue
-        }
+    /// The errors of the catalog without their parameters, a case per error in spec order.
+    public enum Code: CatalogCode {
+        /// `NotFound` (404): Nothing here.
+        case notFound
     }
 }
 
@@ -30,14 +27,16 @@ extension TinyError {
     /// Nothing here.
     ///
     /// Wire code `NotFound`, HTTP status 404.
-    public static var notFound: Self { Self(unchecked: Code(uncheckedRawValue: 0), arguments: []) }
+    public static var notFound: Self { Self(unchecked: .notFound, arguments: []) }
 }
 
 // MARK: - Codes
 
 extension TinyError.Code {
-    /// `NotFound` (404): Nothing here.
-    public static var notFound: Self { Self(uncheckedRawValue: 0) }
+    // Written out, so the compiler derives nothing with a switch over the cases.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 // MARK: - Catalog table

@@ -11,6 +11,8 @@ import PackagePlugin
 /// `path:line:column: error: …` pointing into the spec.
 @main
 struct ErrgenPlugin: BuildToolPlugin {
+    static let shards = 3
+
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         let files = target.sourceFiles.map(\.url)
@@ -26,10 +28,14 @@ struct ErrgenPlugin: BuildToolPlugin {
             let relative = folder.path(percentEncoded: false).dropFirst(target.directoryURL.path(percentEncoded: false).count)
             let prefix = relative.split(separator: "/").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             let output = context.pluginWorkDirectoryURL.appendingPathComponent("\(prefix)Errors.swift")
+            // The errors' factories go in three more files, so a large catalog compiles in parallel.
+            let shards = (1...Self.shards).map {
+                context.pluginWorkDirectoryURL.appendingPathComponent("\(prefix)Errors+Errors\($0).swift")
+            }
             var arguments = [
                 "generate", "--quiet", "--spec", spec.path(percentEncoded: false),
-                "--swift-file", output.path(percentEncoded: false), "--only", "swift",
-                "--regenerate-command", "swift build",
+                "--swift-file", output.path(percentEncoded: false), "--swift-file-shards", String(Self.shards),
+                "--only", "swift", "--regenerate-command", "swift build",
             ]
             if hasConfig { arguments += ["--config", config.path(percentEncoded: false)] }
             return .buildCommand(
@@ -37,7 +43,7 @@ struct ErrgenPlugin: BuildToolPlugin {
                 executable: errgen,
                 arguments: arguments,
                 inputFiles: [spec] + (hasConfig ? [config] : []) + templates,
-                outputFiles: [output]
+                outputFiles: [output] + shards
             )
         }
     }

@@ -71,12 +71,17 @@ enum Benchmark {
         let floorProgram = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("errgen-floor").path
         let floor = try Clock.median(repetitions) { try Clock.run(floorProgram, [specURL.path]) }
 
-        let swiftFile = folder.appendingPathComponent("swift/BenchError.swift")
+        // Compiled as SwiftPM compiles a debug build: every file of the module, batch mode, a job per core.
+        let swiftFolder = folder.appendingPathComponent("swift")
+        let swiftFiles = try FileManager.default.contentsOfDirectory(atPath: swiftFolder.path).sorted().map { swiftFolder.appendingPathComponent($0).path }
+        let objects = folder.appendingPathComponent("objects")
+        try FileManager.default.createDirectory(at: objects, withIntermediateDirectories: true)
         let compile = try Clock.median(size >= 10_000 ? 1 : min(3, repetitions)) {
             try Clock.run("swiftc", [
                 "-swift-version", "6", "-Onone", "-g", "-parse-as-library", "-c", "-module-name", "Bench",
-                "-I", modules, swiftFile.path, "-o", folder.appendingPathComponent("bench.o").path,
-            ])
+                "-enable-batch-mode", "-j", String(ProcessInfo.processInfo.activeProcessorCount), "-working-directory", objects.path,
+                "-I", modules,
+            ] + swiftFiles)
         }
 
         let (spec, diagnostics) = Generator.check(bytes: Array(specText.utf8), file: specURL.path)

@@ -39,6 +39,12 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write every catalog into this one Swift file instead of a file per catalog.", valueName: "path"))
     var swiftFile: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --swift-file: spread the errors over this many more files beside it (<name>+Errors<n>.swift), so they compile in parallel.", valueName: "count"))
+    var swiftFileShards: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Errors per generated Swift file of a catalog (default 1000); the rest go in <Type>+Errors<n>.swift.", valueName: "count"))
+    var swiftShardSize: Int?
+
     @Option(name: .long, help: ArgumentHelp("The folder of the documentation pages, instead of the config's.", valueName: "folder"))
     var docsOutput: String?
 
@@ -74,6 +80,16 @@ struct SpecOptions: ParsableArguments {
         if let swiftFile {
             result.swiftFile = local(swiftFile)
             result.swiftOutput = nil
+        }
+        if let swiftShardSize {
+            guard swiftShardSize >= 1 else { throw DiagnosticError(.error("--swift-shard-size takes a number from 1 up", file: "errgen")) }
+            result.swiftShardSize = swiftShardSize
+        }
+        if let swiftFileShards {
+            guard (0...64).contains(swiftFileShards) else {
+                throw DiagnosticError(.error("--swift-file-shards takes a number from 0 to 64", file: "errgen"))
+            }
+            result.swiftFileShards = swiftFileShards
         }
         if let docsOutput { result.docsOutput = local(docsOutput) }
         if let fixturesOutput { result.fixturesOutput = local(fixturesOutput) }

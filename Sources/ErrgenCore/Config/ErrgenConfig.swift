@@ -17,6 +17,10 @@ public struct ErrgenConfig: Sendable, Hashable {
     /// One Swift file holding every catalog, instead of a file per catalog (the build plugin's
     /// way: its outputs are known before the spec is read). Set by `--swift-file`; default none.
     public var swiftFile: String?
+    /// With `swiftFile`: how many files beside it hold the errors' factories. Default 0.
+    public var swiftFileShards: Int = 0
+    /// Errors per generated Swift file of a catalog; the rest go in `<Type>+Errors<n>.swift`.
+    public var swiftShardSize: Int = 1000
     /// The folder of the documentation pages. Default `docs`.
     public var docsOutput: String? = "docs"
     /// The folder of the fixture files. Default `fixtures`.

@@ -20,6 +20,8 @@ extension SwiftCatalogContext: MustacheParent {
         case "typeName": return self.typeName
         case "docLines": return self.docLines
         case "errors": return self.errors
+        case "factories": return self.factories
+        case "hasFactories": return self.hasFactories
         case "accessors": return self.accessors
         case "hasAccessors": return self.hasAccessors
         case "nameLiteral": return self.nameLiteral
@@ -207,6 +209,26 @@ extension DocsExample: MustacheParent {
         case "language": return self.language
         case "headFence": return self.headFence
         case "bodyFence": return self.bodyFence
+        default: return nil
+        }
+    }
+}
+
+extension SwiftShardContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "header": return self.header
+        case "blocks": return self.blocks
+        default: return nil
+        }
+    }
+}
+
+extension SwiftFactoryBlock: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "typeName": return self.typeName
+        case "factories": return self.factories
         default: return nil
         }
     }

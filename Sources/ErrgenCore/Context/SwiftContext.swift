@@ -7,6 +7,19 @@ public struct SwiftFileContext: Sendable {
     public var catalogs: [SwiftCatalogContext]
 }
 
+/// What the Swift template of a shard file receives: factories of errors whose catalogs are
+/// declared in another file, so that a large catalog compiles in parallel.
+public struct SwiftShardContext: Sendable {
+    public var header: String
+    public var blocks: [SwiftFactoryBlock]
+}
+
+/// The factories of some errors of one catalog.
+public struct SwiftFactoryBlock: Sendable {
+    public var typeName: String
+    public var factories: [SwiftErrorContext]
+}
+
 /// What the Swift template of one catalog receives. Every string is ready to paste into Swift
 /// source: names are escaped where needed and literals are complete literals.
 ///
@@ -17,6 +30,9 @@ public struct SwiftCatalogContext: Sendable {
     /// Doc-comment lines for the type, each either empty or starting with a space.
     public var docLines: [String]
     public var errors: [SwiftErrorContext]
+    /// The errors whose factories this file declares (the rest are in shard files).
+    public var factories: [SwiftErrorContext]
+    public var hasFactories: Bool
     /// Typed properties for the catalog's parameter names.
     public var accessors: [SwiftAccessorContext]
     public var hasAccessors: Bool
@@ -123,7 +139,7 @@ public enum ContextBuilder {
         let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
         let accessors = accessorContexts(catalog)
         return SwiftCatalogContext(
-            typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors,
+            typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors, factories: errors, hasFactories: !errors.isEmpty,
             accessors: accessors, hasAccessors: !accessors.isEmpty,
             nameLiteral: SwiftLiteral.string(catalog.name.value), titleLiteral: SwiftLiteral.string(catalog.title),
             formats: formats,

@@ -220,30 +220,19 @@ public struct {{{typeName}}}: CatalogError {
     }
 }
 
+{{#hasFactories}}
 // MARK: - Errors
 
 extension {{{typeName}}} {
-{{#errors}}
+{{#factories}}
 {{^first()}}
 
 {{/first()}}
-{{#docLines}}
-    ///{{{.}}}
-{{/docLines}}
-{{#deprecated}}
-    @available(*, deprecated{{{deprecationArgument}}})
-{{/deprecated}}
-{{#hasParameters}}
-    public static func {{{name}}}({{#parameters}}{{{labelAndName}}}: {{{swiftType}}}{{^last()}}, {{/last()}}{{/parameters}}) -> Self {
-        Self(unchecked: .{{{name}}}, arguments: [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}])
-    }
-{{/hasParameters}}
-{{^hasParameters}}
-    public static var {{{name}}}: Self { Self(unchecked: .{{{name}}}, arguments: []) }
-{{/hasParameters}}
-{{/errors}}
+{{> swift/factory.swift}}
+{{/factories}}
 }
 
+{{/hasFactories}}
 // MARK: - Codes
 
 extension {{{typeName}}}.Code {
@@ -283,6 +272,44 @@ extension {{{typeName}}}.Code {
             """
     )
 }
+
+"""#,
+        "swift/errors.swift": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{{header}}}
+
+import ErrgenRuntime
+{{#blocks}}
+
+// MARK: - Errors of {{{typeName}}}
+
+extension {{{typeName}}} {
+{{#factories}}
+{{^first()}}
+
+{{/first()}}
+{{> swift/factory.swift}}
+{{/factories}}
+}
+{{/blocks}}
+
+"""#,
+        "swift/factory.swift": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{#docLines}}
+    ///{{{.}}}
+{{/docLines}}
+{{#deprecated}}
+    @available(*, deprecated{{{deprecationArgument}}})
+{{/deprecated}}
+{{#hasParameters}}
+    public static func {{{name}}}({{#parameters}}{{{labelAndName}}}: {{{swiftType}}}{{^last()}}, {{/last()}}{{/parameters}}) -> Self {
+        Self(unchecked: .{{{name}}}, arguments: [{{#parameters}}.{{{kind}}}({{{binding}}}){{^last()}}, {{/last()}}{{/parameters}}])
+    }
+{{/hasParameters}}
+{{^hasParameters}}
+    public static var {{{name}}}: Self { Self(unchecked: .{{{name}}}, arguments: []) }
+{{/hasParameters}}
 
 """#,
         "swift/file.swift": #"""

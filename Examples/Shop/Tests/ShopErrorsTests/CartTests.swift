@@ -17,7 +17,7 @@ import Testing
         do {
             try cart.add("SKU-2", quantity: 1)
             Issue.record("no error")
-        } catch let error as ShopError where error.code == .unknownItem {
+        } catch let error where error.code == .unknownItem {
         } catch {
             Issue.record("wrong error: \(error)")
         }

@@ -40,7 +40,8 @@ public indirect enum JSONValue: Sendable, Hashable {
         case let .object(members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
-            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            // UTF-8 byte order is code point order, and much cheaper to compare.
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (i, key) in keys.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
                 out += WireBody.jsonString(key)

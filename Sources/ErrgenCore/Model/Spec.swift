@@ -94,7 +94,11 @@ public struct FormatSpec: Sendable, Hashable {
 /// One error condition of a catalog.
 public struct ErrorSpec: Sendable, Hashable {
     /// The code exactly as the service sends it (`ResponsetTypeNotAcceptable`, typo included).
-    public var code: Located<String>
+    public var code: Located<String> {
+        didSet { derivedSwiftName = SwiftNames.lowerCamel(code.value) }
+    }
+    /// The Swift name derived from the code, computed once (see `swiftCaseName`).
+    public private(set) var derivedSwiftName: String
     public var status: Located<Int>
     public var message: Located<MessageTemplate>
     /// Markdown.
@@ -114,6 +118,7 @@ public struct ErrorSpec: Sendable, Hashable {
         deprecation: Deprecation? = nil
     ) {
         self.code = code
+        self.derivedSwiftName = SwiftNames.lowerCamel(code.value)
         self.status = status
         self.message = message
         self.description = description

@@ -13,7 +13,7 @@ extension CatalogSpec {
 extension ErrorSpec {
     /// The case name: `swift-name`, else the wire code in lowerCamelCase (`InvalidURI` → `invalidURI`).
     /// Not escaped: a keyword stays a keyword here.
-    public var swiftCaseName: String { swiftName?.value ?? SwiftNames.lowerCamel(code.value) }
+    public var swiftCaseName: String { swiftName?.value ?? derivedSwiftName }
 }
 
 extension ErrorSpec {

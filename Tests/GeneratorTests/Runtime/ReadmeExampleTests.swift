@@ -13,6 +13,17 @@ import Testing
         #expect(readme.contains("```swift\n" + example + "```\n"), "README.md must show Tests/GeneratorTests/Runtime/ReadmeExample.swift")
     }
 
+    @Test func theReadmesSpecExampleIsAValidSpec() throws {
+        let readme = try Paths.text("README.md")
+        let section = try #require(readme.range(of: "## The spec format"))
+        let start = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        let spec = try validSpec(String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        let catalog = try #require(spec.catalogs.first)
+        #expect(catalog.swiftTypeName == "ShopFailure")
+        #expect(catalog.errors.map(\.code.value) == ["OutOfStock"])
+    }
+
     @Test func theExampleAnswersAsRAWSDoes() {
         let store = DirectoryStore(directories: ["/full": ["a"], "/empty": []])
         func send(_ path: String, method: HTTPRequest.Method = .delete) -> (HTTPResponse, String) {

@@ -48,23 +48,30 @@ public enum SwiftNames {
     /// Words of a name: split at anything that is not an ASCII letter or digit, and at case changes
     /// that start a new word (`InvalidURI` → `Invalid`, `URI`; `URLError` → `URL`, `Error`).
     static func splitWords(_ name: String) -> [String] {
+        // Only ASCII letters and digits make words, so the work is done on bytes.
+        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         var words: [String] = []
-        for part in name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
-            let chars = Array(part)
-            var current = ""
-            for (i, c) in chars.enumerated() {
-                if !current.isEmpty, c.isUppercase {
-                    let previous = chars[i - 1]
-                    let nextIsLower = i + 1 < chars.count && chars[i + 1].isLowercase
-                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) {
-                        words.append(current)
-                        current = ""
-                    }
-                }
-                current.append(c)
-            }
-            if !current.isEmpty { words.append(current) }
+        var current: [UInt8] = []
+        let bytes = Array(name.utf8)
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
+        for (i, b) in bytes.enumerated() {
+            guard isUpper(b) || isLower(b) || isDigit(b) else {
+                flush()
+                continue
+            }
+            if !current.isEmpty, isUpper(b) {
+                let previous = current[current.count - 1]
+                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) { flush() }
+            }
+            current.append(b)
+        }
+        flush()
         return words
     }
 

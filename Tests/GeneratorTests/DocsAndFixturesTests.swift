@@ -111,6 +111,16 @@ enum RAWSErrorSample {
         #expect(Markdown.fence(for: "none") == "```")
     }
 
+    @Test func textFullOfOpenersRendersInLinearTime() {
+        // Every opener would otherwise search the rest of the text for its closer.
+        for opener in ["[", "`", "*", "_", "[x](", "**", "`a"] {
+            let text = "a" + String(repeating: opener, count: 200_000 / opener.count)
+            let html = HTML.markdown(text)
+            #expect(html.hasPrefix("<p>a"))
+            #expect(html.count >= text.count)
+        }
+    }
+
     @Test func htmlFromMarkdownIsSafe() {
         #expect(HTML.markdown("Hello *you* and **all**, see `x<y` and [docs](https://example.com).") ==
             "<p>Hello <em>you</em> and <strong>all</strong>, see <code>x&lt;y</code> and <a href=\"https://example.com\">docs</a>.</p>\n")

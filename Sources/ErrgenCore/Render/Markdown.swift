@@ -130,19 +130,40 @@ public enum HTML {
         return out
     }
 
+    /// How far a closing delimiter is looked for: a span longer than this is left as text, so that
+    /// text full of openers stays linear to render.
+    static let spanLimit = 2_000
+
     /// Inline Markdown: `code`, **strong**, *emphasis* / _emphasis_, [text](url); the rest escaped.
     static func inline(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
         var i = 0
+        // Where each closing delimiter occurs, collected once per delimiter, so finding the closer
+        // of an opener is a binary search: text full of openers renders in O(n log n).
+        var occurrences: [String: [Int]] = [:]
         func find(_ target: String, from start: Int) -> Int? {
-            let t = Array(target)
-            var j = start
-            while j + t.count <= chars.count {
-                if Array(chars[j..<(j + t.count)]) == t { return j }
-                j += 1
+            let positions: [Int]
+            if let known = occurrences[target] {
+                positions = known
+            } else {
+                let t = Array(target)
+                var found: [Int] = []
+                var j = 0
+                while j + t.count <= chars.count {
+                    if chars[j] == t[0], t.indices.allSatisfy({ chars[j + $0] == t[$0] }) { found.append(j) }
+                    j += 1
+                }
+                occurrences[target] = found
+                positions = found
             }
-            return nil
+            var low = 0, high = positions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if positions[mid] < start { low = mid + 1 } else { high = mid }
+            }
+            guard low < positions.count, positions[low] - start <= spanLimit else { return nil }
+            return positions[low]
         }
         while i < chars.count {
             let c = chars[i]

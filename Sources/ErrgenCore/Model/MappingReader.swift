@@ -80,11 +80,13 @@ struct MappingReader {
 
 /// Did-you-mean suggestions by edit distance.
 public enum Spelling {
-    /// The closest candidate within a distance that makes it a plausible typo, if any.
+    /// The closest candidate within a distance that makes it a plausible typo, if any. Words and
+    /// candidate lists beyond human size get no suggestion, so hostile specs stay fast to check.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        guard word.utf8.count <= 64, candidates.count <= 256 else { return nil }
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - word.count) <= limit && candidate.utf8.count <= 64 {
             let d = distance(word.lowercased(), candidate.lowercased())
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }

@@ -203,7 +203,7 @@ public enum HTML {
                 i += 1
             }
         }
-        return out.replacingOccurrences(of: "\n", with: "\n")
+        return out
     }
 
     /// Links a page may carry: http, https, mailto, fragments and relative paths; never a script.

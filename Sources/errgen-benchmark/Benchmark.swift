@@ -18,13 +18,16 @@ enum Benchmark {
         }
         let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap { Int($0) }
         guard let errgen = option("--errgen"), let modules = option("--modules") else {
-            FileHandle.standardError.write(Data("usage: errgen-benchmark [--sizes 100,1000,10000] --errgen <release errgen> --modules <debug Modules folder> [--repetitions N]\n".utf8))
+            FileHandle.standardError.write(Data("usage: errgen-benchmark [--sizes 100,1000,10000] --errgen <release errgen> --modules <debug Modules folder> [--repetitions N] [--keep <folder>]\n".utf8))
             exit(64)
         }
         let repetitions = Int(option("--repetitions") ?? "5") ?? 5
-        let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("errgen-benchmark-\(getpid())")
+        // `--keep <folder>` leaves the synthetic specs and their outputs there, for profiling.
+        let kept = option("--keep")
+        let work = kept.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("errgen-benchmark-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: work) } }
 
         print(Machine.description)
         print("")

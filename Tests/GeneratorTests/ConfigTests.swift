@@ -41,6 +41,28 @@ import Testing
             ])
         }
     }
+
+    @Test func outputFoldersCannotLeaveTheConfigsFolder() throws {
+        let path = try write("""
+            outputs:
+              swift: ../../elsewhere
+              docs: /etc/errgen
+              fixtures: a/./b/../../../c
+            """)
+        do {
+            _ = try ErrgenConfig.load(path: path)
+            Issue.record("a config writing outside its folder was accepted")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" } == [
+                "2:10: the output folder '../../elsewhere' leaves the config's folder; outputs are written only below it",
+                "3:9: the output folder '/etc/errgen' must be relative to the config's folder, not absolute (give an absolute folder on the command line instead)",
+                "4:13: the output folder 'a/./b/../../../c' leaves the config's folder; outputs are written only below it",
+            ])
+        }
+        // Climbing down and back up inside the folder is fine.
+        let inside = try ErrgenConfig.load(path: try write("outputs:\n  docs: api/../docs/./errors\n"))
+        #expect(inside.docsOutput == "api/../docs/./errors")
+    }
 }
 
 @Suite struct CommandLinePathTests {

@@ -149,6 +149,38 @@ import Testing
         ])
     }
 
+    @Test func catalogsWhoseOutputFilesCollide() {
+        // `Shop` and `shop` name different Swift types but the same pages; `a.b` and `a-b` both
+        // become `a-b`; `Index` would overwrite the docs index; `Orders`/`orders` types differ in
+        // case only, one file on macOS.
+        let yaml = """
+            errgen: 1
+            catalogs:
+              Shop:
+                title: A
+                formats: [json]
+                errors: {E: {status: 400, message: M}}
+              shop:
+                title: B
+                swift-name: ShopErrorsToo
+                formats: [json]
+                errors: {E: {status: 400, message: M}}
+              a.b: {title: C, formats: [json], errors: {E: {status: 400, message: M}}}
+              a-b: {title: D, swift-name: Other, formats: [json], errors: {E: {status: 400, message: M}}}
+              Index: {title: E, formats: [json], errors: {E: {status: 400, message: M}}}
+              ReadMe: {title: F, formats: [json], errors: {E: {status: 400, message: M}}}
+              Orders: {title: G, swift-name: OrderError, formats: [json], errors: {E: {status: 400, message: M}}}
+              orders-x: {title: H, swift-name: ORDERERROR, formats: [json], errors: {E: {status: 400, message: M}}}
+            """
+        #expect(diagnose(yaml) == [
+            "7:3: error: catalogs 'Shop' and 'shop' would both write the pages shop.md and shop.html and the fixture shop.json; rename one of them",
+            "13:3: error: catalogs 'a.b' and 'a-b' would both write the pages a-b.md and a-b.html and the fixture a-b.json; rename one of them",
+            "14:3: error: catalog 'Index' would write the pages index.md and index.html, whose names the docs index takes (README.md, index.html); rename the catalog",
+            "15:3: error: catalog 'ReadMe' would write the pages readme.md and readme.html, whose names the docs index takes (README.md, index.html); rename the catalog",
+            "17:36: error: the Swift types 'OrderError' and 'ORDERERROR' differ only in case, so their files would be one file on a case-insensitive file system; set 'swift-name' on one of them",
+        ])
+    }
+
     @Test func swiftKeywordsAreEscapedNotRefused() throws {
         let parsed = try validSpec(spec("""
                 default:

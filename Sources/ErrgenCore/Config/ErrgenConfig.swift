@@ -94,9 +94,41 @@ public struct ErrgenConfig: Sendable, Hashable {
 
 extension MappingReader {
     /// A folder path, or `null` for "do not write this output"; `fallback` when the key is absent.
+    /// An output folder must lie inside the config's folder: relative, and not climbing out of it
+    /// with `..`, so a config from a pull request cannot make errgen write anywhere else.
     mutating func optionalPath(_ key: String, default fallback: String?, diagnostics: inout DiagnosticCollector) -> String? {
         guard let value = node(key, diagnostics: &diagnostics) else { return fallback }
         if value.scalar?.resolved == .null { return nil }
-        return MappingReader.string(value, key: key, file: file, diagnostics: &diagnostics)?.value ?? fallback
+        guard let path = MappingReader.string(value, key: key, file: file, diagnostics: &diagnostics) else { return fallback }
+        if path.value.hasPrefix("/") || path.value.hasPrefix("~") {
+            diagnostics.error(
+                "the output folder '\(path.value)' must be relative to the config's folder, not absolute (give an absolute folder on the command line instead)",
+                file: file, at: path.location)
+            return fallback
+        }
+        if !ErrgenConfig.staysInside(path.value) {
+            diagnostics.error(
+                "the output folder '\(path.value)' leaves the config's folder; outputs are written only below it",
+                file: file, at: path.location)
+            return fallback
+        }
+        return path.value
+    }
+}
+
+extension ErrgenConfig {
+    /// Whether a relative path, read component by component, never climbs above where it starts.
+    static func staysInside(_ path: String) -> Bool {
+        var depth = 0
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                depth -= 1
+                if depth < 0 { return false }
+            default: depth += 1
+            }
+        }
+        return true
     }
 }

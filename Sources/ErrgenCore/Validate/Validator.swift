@@ -6,7 +6,24 @@ public enum Validator {
     public static func validate(_ spec: Spec, diagnostics: inout DiagnosticCollector) {
         let file = spec.file
         var typeNames: [String: CatalogSpec] = [:]
+        // Output files are named after catalogs; two names that agree ignoring case would be one
+        // file on a case-insensitive file system (macOS, Windows), so they are compared folded.
+        var swiftFiles: [String: CatalogSpec] = [:]
+        var pageFiles: [String: CatalogSpec] = [:]
         for catalog in spec.catalogs {
+            let page = catalog.fileName
+            if Self.reservedPageNames.contains(page) {
+                diagnostics.error(
+                    "catalog '\(catalog.name.value)' would write the pages \(page).md and \(page).html, whose names the docs index takes (README.md, index.html); rename the catalog",
+                    file: file, at: catalog.name.location)
+            } else if let other = pageFiles[page] {
+                diagnostics.error(
+                    "catalogs '\(other.name.value)' and '\(catalog.name.value)' would both write the pages \(page).md and \(page).html and the fixture \(page).json; rename one of them",
+                    file: file, at: catalog.name.location)
+            } else {
+                pageFiles[page] = catalog
+            }
+
             validateCatalog(catalog, file: file, diagnostics: &diagnostics)
 
             let typeName = catalog.swiftTypeName
@@ -21,11 +38,19 @@ public enum Validator {
                 diagnostics.error(
                     "catalogs '\(other.name.value)' and '\(catalog.name.value)' both generate the Swift type '\(typeName)'; set 'swift-name' on one of them",
                     file: file, at: where_)
+            } else if let other = swiftFiles[typeName.lowercased()] {
+                diagnostics.error(
+                    "the Swift types '\(other.swiftTypeName)' and '\(typeName)' differ only in case, so their files would be one file on a case-insensitive file system; set 'swift-name' on one of them",
+                    file: file, at: where_)
             } else {
                 typeNames[typeName] = catalog
+                swiftFiles[typeName.lowercased()] = catalog
             }
         }
     }
+
+    /// Page names the docs index takes (`README.md`, `index.html`), as catalog file names.
+    static let reservedPageNames: Set<String> = ["readme", "index"]
 
     static func validateCatalog(_ catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
         if let wanted = catalog.defaultFormat, !catalog.formats.contains(where: { $0.kind == wanted.value }) {

@@ -66,29 +66,101 @@ public struct WriteReport: Sendable, Hashable {
     public var removed: [String] = []
 }
 
-/// Writes plans to disk. Every file is written to a temporary file beside it and renamed into
-/// place, so each output is always either its old or its new version; a file whose contents
-/// are already right is not touched (its modification time stays, so builds stay no-ops).
+/// Writes plans to disk in two steps. First every changed file is written in full to a temporary
+/// file beside its destination; only when all of them are written is each renamed into place
+/// (`rename(2)` replaces a file in one step). So a run that fails while writing changes nothing,
+/// a run killed at any moment leaves each output either its old or its new version, and a file
+/// whose contents are already right is not touched (its modification time stays, so builds stay
+/// no-ops). Temporary files a killed run left behind are removed by the next run.
 public enum OutputWriter {
     public static func write(_ plan: OutputPlan, root: URL) throws -> WriteReport {
         var report = WriteReport()
         let fm = FileManager.default
+        var changes: [(path: String, url: URL, data: Data)] = []
         for file in plan.files.sorted(by: { $0.path < $1.path }) {
             let url = resolve(file.path, in: root)
             let data = Data(file.contents.utf8)
             if let existing = fm.contents(atPath: url.path), existing == data {
                 report.unchanged.append(file.path)
-                continue
+            } else {
+                changes.append((file.path, url, data))
             }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try replaceAtomically(url, with: data)
-            report.written.append(file.path)
         }
+        let folders = Set(changes.map { $0.url.deletingLastPathComponent().standardizedFileURL.path }
+            + plan.ownedFolders.map { resolve($0.path, in: root).standardizedFileURL.path })
+        for folder in folders.sorted() { removeAbandonedTemporaries(in: URL(fileURLWithPath: folder)) }
+
+        // Stage: every new version in full beside its destination.
+        var staged: [(temporary: URL, destination: URL)] = []
+        var createdFolders: [URL] = []
+        do {
+            for change in changes {
+                let folder = change.url.deletingLastPathComponent()
+                createdFolders += try createFolder(folder)
+                let temporary = temporaryURL(for: change.url)
+                guard fm.createFile(atPath: temporary.path, contents: change.data) else {
+                    throw DiagnosticError(.error("cannot write a temporary file in \(folder.path)", file: change.url.path))
+                }
+                staged.append((temporary, change.url))
+            }
+        } catch {
+            for file in staged { try? fm.removeItem(at: file.temporary) }
+            for folder in createdFolders.reversed() { try? fm.removeItem(at: folder) }
+            throw error
+        }
+        // Commit: one rename per file.
+        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.destination.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in staged[index...] { try? fm.removeItem(at: rest.temporary) }
+            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: file.destination.path))
+        }
+        report.written = changes.map(\.path)
         for orphan in orphans(of: plan, root: root) {
             try fm.removeItem(at: resolve(orphan, in: root))
             report.removed.append(orphan)
         }
         return report
+    }
+
+    /// The prefix and suffix of temporary names: `.<name>.errgen-<pid>.tmp`.
+    static let temporaryInfix = ".errgen-"
+    static let temporarySuffix = ".tmp"
+
+    static func temporaryURL(for url: URL) -> URL {
+        let name = ".\(url.lastPathComponent)\(temporaryInfix)\(getpid())\(temporarySuffix)"
+        return url.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Removes temporary files of errgen runs that are no longer running (killed before their
+    /// renames); a live run's files are left to it.
+    static func removeAbandonedTemporaries(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
+            guard let infix = name.range(of: temporaryInfix, options: .backwards) else { continue }
+            let digits = name[infix.upperBound..<name.index(name.endIndex, offsetBy: -temporarySuffix.count)]
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Creates `folder` and any missing parents; returns the folders it created, outermost first.
+    static func createFolder(_ folder: URL) throws -> [URL] {
+        var missing: [URL] = []
+        var cursor = folder.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: cursor.path, isDirectory: &isDirectory), cursor.path != "/" {
+            missing.append(cursor)
+            cursor.deleteLastPathComponent()
+        }
+        if missing.isEmpty { return [] }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(.error("cannot create the folder: \(error.localizedDescription)", file: folder.path))
+        }
+        return missing.reversed()
     }
 
     /// The differences between the plan and the disk, in path order; empty when in sync.
@@ -138,19 +210,5 @@ public enum OutputWriter {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 256)) ?? Data()
         return String(decoding: head, as: UTF8.self).contains(OutputPlan.marker)
-    }
-
-    /// Writes `data` to a new file beside `url`, then renames it over `url` in one step.
-    static func replaceAtomically(_ url: URL, with data: Data) throws {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).errgen-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw DiagnosticError(.error("cannot write a temporary file in \(directory.path)", file: url.path))
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: url.path))
-        }
     }
 }

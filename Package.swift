@@ -80,10 +80,17 @@ let package = Package(
             dependencies: ["ErrgenRuntime"],
             path: "Tests/References/wide/expected"
         ),
+        // The expected output of the `injection` reference spec, whose every string is hostile
+        // (Swift delimiters, comment ends, markup, control and bidirectional characters).
+        .target(
+            name: "InjectionCatalogs",
+            dependencies: ["ErrgenRuntime"],
+            path: "Tests/References/injection/expected"
+        ),
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog",
+                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -108,10 +108,12 @@ extension CatalogError {
         return arguments[index]
     }
 
-    /// The response headers the spec gives this error, their placeholders filled in.
+    /// The response headers the spec gives this error, their placeholders filled in, exactly as
+    /// `response(to:)` sends them: a control character (a line break, NUL) in a parameter value
+    /// becomes a space, so a value can never add a field, and blanks around the value are dropped.
     public var headers: [(name: String, value: String)] {
         let arguments = self.arguments
-        return code.entry.headers.map { ($0.name, $0.value.render(arguments)) }
+        return code.entry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
     }
 
     /// `InvalidURI (400): The path specified in the URI is not supported by this service.`

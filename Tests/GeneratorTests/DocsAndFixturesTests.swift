@@ -109,6 +109,27 @@ enum RAWSErrorSample {
         #expect(Markdown.code("a|b", inTable: true) == "`a\\|b`")
         #expect(Markdown.fence(for: "```\ncode\n````") == "`````")
         #expect(Markdown.fence(for: "none") == "```")
+        // A table reads `\|` as an escaped pipe even inside a code span, so such text is plain.
+        #expect(Markdown.code("a\\|b", inTable: true) == "a\\\\\\|b")
+    }
+
+    @Test func descriptionsInTableCellsKeepTheirCells() {
+        #expect(Markdown.markdownCell("a|b") == "a\\|b")
+        #expect(Markdown.markdownCell("a\\|b") == "a\\|b")  // the author escaped it already
+        #expect(Markdown.markdownCell("a\\\\|b") == "a\\\\\\|b")  // an escaped backslash, then a pipe
+        #expect(Markdown.markdownCell("one\ntwo <b>") == "one two &lt;b>")
+    }
+
+    @Test func descriptionsAreContainedInTheirBlock() {
+        // An open fence is closed, so it cannot swallow the rest of the page.
+        #expect(Markdown.block("Look:\n```swift\nlet x = 1") == "Look:\n```swift\nlet x = 1\n```")
+        #expect(Markdown.block("~~~~\ncode\n~~~") == "~~~~\ncode\n~~~\n~~~~")
+        #expect(Markdown.block("```\ncode\n```\nafter") == "```\ncode\n```\nafter")
+        #expect(Markdown.block("``` not a fence ```") == "``` not a fence ```")
+        // Raw HTML is text; code and autolinks stay as they are.
+        #expect(Markdown.block("<!-- x\n<script>alert(1)</script>") == "&lt;!-- x\n&lt;script>alert(1)&lt;/script>")
+        #expect(Markdown.block("`a<b` and <https://example.com> and <me@example.com>") == "`a<b` and <https://example.com> and <me@example.com>")
+        #expect(Markdown.block("```\n<b>\n```") == "```\n<b>\n```")
     }
 
     @Test func textFullOfOpenersRendersInLinearTime() {

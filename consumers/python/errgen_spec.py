@@ -305,7 +305,19 @@ def anchor(code: str) -> str:
     return "".join(c if re.fullmatch(r"[a-z0-9_-]", c) else "-" for c in code.lower())
 
 
+def xml_carried(text: str) -> str:
+    """What XML 1.0 can carry of a string, as errgen documents it: every character outside XML's
+    Char production (most control characters, U+FFFE, U+FFFF) becomes U+FFFD."""
+
+    def allowed(c: str) -> bool:
+        o = ord(c)
+        return o in (0x9, 0xA, 0xD) or 0x20 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
+
+    return "".join(c if allowed(c) else "\ufffd" for c in text)
+
+
 def header_value(text: str) -> str:
-    """A header value as sent: control characters other than tab become spaces."""
-    return "".join(" " if (ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F else c for c in text)
+    """A header value as sent: control characters other than tab become spaces, and the blanks
+    around the value (which HTTP ignores) are dropped."""
+    return "".join(" " if (ord(c) < 0x20 and c != "\t") or ord(c) == 0x7F else c for c in text).strip(" \t")
 

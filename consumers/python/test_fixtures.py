@@ -42,6 +42,12 @@ ERRORS = [
 ]
 
 
+def collapse(text: str) -> str:
+    """Text as a rendered Markdown table cell shows it: runs of ASCII whitespace (HTML's, not
+    Unicode's) as one space, and NUL as U+FFFD, which CommonMark requires of every reader."""
+    return " ".join(part for part in re.split(r"[ \t\n\r\f]+", text.replace("\0", "\ufffd")) if part)
+
+
 def relative(path: Path) -> str:
     return str(path.relative_to(REPO))
 
@@ -501,15 +507,15 @@ def check_body(format: str, body: str, catalog: es.Catalog, spec: es.Error, valu
         children = list(root)
         assert [c.tag for c in children] == [qualified(n) for n in ["code", "message", *shared, *(["details"] if own else [])]]
         text = {local(c.tag): c.text or "" for c in children}
-        assert text["code"] == spec.code
-        assert text["message"] == message
+        assert text["code"] == es.xml_carried(spec.code)
+        assert text["message"] == es.xml_carried(message)
         for name in shared:
-            assert text[name] == es.value_text(values[name], kinds[name])
+            assert text[name] == es.xml_carried(es.value_text(values[name], kinds[name]))
         if own:
             details = children[-1]
             assert [c.tag for c in details] == [qualified(n) for n in own]
             for element, name in zip(details, own):
-                assert (element.text or "") == es.value_text(values[name], kinds[name])
+                assert (element.text or "") == es.xml_carried(es.value_text(values[name], kinds[name]))
     else:
         pytest.fail(f"unknown format {format!r}")
 
@@ -555,7 +561,7 @@ class Tables(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in ("th", "td") and self.cell is not None and self.row is not None:
-            self.row.append(" ".join("".join(self.cell).split()))
+            self.row.append(collapse("".join(self.cell)))
             self.cell = None
         elif tag == "tr" and self.row is not None:
             header = self.section == "thead" and all(kind == "th" for kind in self.cell_kinds)
@@ -679,7 +685,8 @@ def test_every_docs_table_is_well_formed(case):
 @pytest.mark.parametrize(("case", "catalog"), CATALOGS)
 def test_docs_overview_lists_every_error(case, catalog):
     spec = spec_catalog(case, catalog)
-    codes = {e.code for e in spec.errors}
+    # A table cell shows its text as HTML does, whitespace runs collapsed, code spans included.
+    codes = {collapse(e.code) for e in spec.errors}
     found = []
     for page in doc_pages(case):
         for rows in overview_tables(page):
@@ -687,10 +694,10 @@ def test_docs_overview_lists_every_error(case, catalog):
                 found.append((page, rows))
     assert len(found) == 1, f"expected one overview table (Code | Status | Message) of {catalog}, found {len(found)}"
     page, rows = found[0]
-    assert [cells[0] for cells in rows] == [e.code for e in spec.errors], f"{page.name}: one row per error, in spec order"
+    assert [cells[0] for cells in rows] == [collapse(e.code) for e in spec.errors], f"{page.name}: one row per error, in spec order"
     for cells, error in zip(rows, spec.errors):
         assert cells[1] == f"{error.status} {es.reason_phrase(error.status)}".strip(), f"{page.name}: {error.code}"
-        assert cells[2] == " ".join(error.message.split()), f"{page.name}: {error.code}"
+        assert cells[2] == collapse(error.message), f"{page.name}: {error.code}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -130,8 +130,8 @@ extension ContextBuilder {
         let shared = spec.parameters.map { docsParameter($0, shared: true) }
         return DocsCatalogContext(
             header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
-            summaryMarkdown: spec.summary ?? "", summaryHTML: HTML.markdown(spec.summary ?? ""),
-            descriptionMarkdown: spec.description ?? "", descriptionHTML: HTML.markdown(spec.description ?? ""),
+            summaryMarkdown: Markdown.block(spec.summary ?? ""), summaryHTML: HTML.markdown(spec.summary ?? ""),
+            descriptionMarkdown: Markdown.block(spec.description ?? ""), descriptionHTML: HTML.markdown(spec.description ?? ""),
             hasDescription: !(spec.description ?? "").isEmpty,
             formats: catalog.formats.map { format in
                 DocsFormat(
@@ -179,7 +179,7 @@ extension ContextBuilder {
             anchor: Catalog.anchor(forWireCode: entry.code.value), status: status, statusLine: statusLine,
             message: entry.message.value.source, messageMarkdown: Markdown.text(entry.message.value.source),
             messageCellMarkdown: Markdown.cell(entry.message.value.source), title: entry.problemTitle,
-            descriptionMarkdown: description, descriptionHTML: HTML.markdown(description), hasDescription: !description.isEmpty,
+            descriptionMarkdown: Markdown.block(description), descriptionHTML: HTML.markdown(description), hasDescription: !description.isEmpty,
             deprecated: entry.deprecation != nil, deprecationMessage: deprecation, deprecationMarkdown: Markdown.text(deprecation),
             swiftName: entry.swiftCaseName, swiftNameMarkdown: Markdown.code(entry.swiftCaseName),
             parameters: parameters, hasParameters: !parameters.isEmpty, headers: headers, hasHeaders: !headers.isEmpty,

@@ -100,7 +100,7 @@ public enum ContextBuilder {
             let all = entry.parameters + catalog.parameters
             var doc = SwiftLiteral.docLines(entry.message.value.source)
             doc.append("")
-            doc.append(" Wire code `\(entry.code.value)`, HTTP status \(entry.status.value).")
+            doc += SwiftLiteral.docLines("Wire code `\(entry.code.value)`, HTTP status \(entry.status.value).")
             if let description = entry.description, !description.isEmpty {
                 doc.append("")
                 doc += SwiftLiteral.docLines(description)

@@ -90,7 +90,7 @@ public struct ErrorExamples: Sendable {
         let runtimeEntry = catalog.entries[index]
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
-        sampleHeaders = runtimeEntry.headers.map { ($0.name, $0.value.render(arguments)) }
+        sampleHeaders = runtimeEntry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
         var exchanges: [Exchange] = []
         func exchange(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?) {
             var fields = HTTPFieldsBuilder()

@@ -21,16 +21,30 @@ public enum Markdown {
         lines(text).map(Self.text).joined(separator: "<br>")
     }
 
-    /// Markdown text (a spec's description) for a table cell: pipes escaped, on one line.
+    /// Markdown text (a spec's description) for a table cell, on one line: every pipe the text
+    /// does not escape itself gets a backslash, so none ends the cell (`a|b` → `a\|b`; the
+    /// author's `a\|b` stays; in `a\\|b` the pipe follows an escaped backslash and gets one).
     public static func markdownCell(_ markdown: String) -> String {
-        lines(markdown).joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+        var out = ""
+        var backslashes = 0
+        for scalar in blockSafe(lines(markdown).joined(separator: " ")).unicodeScalars {
+            if scalar == "|", backslashes % 2 == 0 { out += "\\" }
+            backslashes = scalar == "\\" ? backslashes + 1 : 0
+            out.unicodeScalars.append(scalar)
+        }
+        return out
     }
 
     /// A code span holding `text` exactly (line breaks become spaces, as in any code span); with
-    /// `inTable`, pipes are escaped as a table cell needs.
+    /// `inTable`, pipes are escaped as a table cell needs. A table cell cannot hold a code span
+    /// with a backslash before a pipe (the table reads `\|` as an escaped pipe even there), so
+    /// such text is written as escaped plain text instead.
     public static func code(_ text: String, inTable: Bool = false) -> String {
         var content = lines(text).joined(separator: " ")
-        if inTable { content = content.replacingOccurrences(of: "|", with: "\\|") }
+        if inTable {
+            if content.contains("\\|") { return cell(content) }
+            content = content.replacingOccurrences(of: "|", with: "\\|")
+        }
         let fence = String(repeating: "`", count: longestRun(of: "`", in: content) + 1)
         let pad = content.hasPrefix("`") || content.hasSuffix("`") || (content.hasPrefix(" ") && content.hasSuffix(" ") && !content.allSatisfy { $0 == " " })
         return pad ? "\(fence) \(content) \(fence)" : "\(fence)\(content)\(fence)"
@@ -49,6 +63,97 @@ public enum Markdown {
             longest = max(longest, current)
         }
         return longest
+    }
+
+    /// A spec's Markdown (a description or summary) as a block of a page, contained so that it
+    /// cannot reach beyond itself: a code fence it leaves open is closed, and `<` is written as
+    /// `&lt;` outside code (except in autolinks such as `<https://example.com>`), so no raw HTML
+    /// from a spec reaches the page and no HTML block or comment it opens swallows what follows.
+    public static func block(_ markdown: String) -> String {
+        var out: [String] = []
+        var fence: (character: Character, count: Int)?
+        for line in lines(markdown) {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            if indent < 4, let first = rest.first, first == "`" || first == "~" {
+                let run = rest.prefix { $0 == first }.count
+                if let open = fence {
+                    if first == open.character, run >= open.count, rest.dropFirst(run).allSatisfy({ $0 == " " || $0 == "\t" }) { fence = nil }
+                } else if run >= 3, !(first == "`" && rest.dropFirst(run).contains("`")) {
+                    fence = (first, run)
+                }
+                out.append(line)
+                continue
+            }
+            out.append(fence == nil ? blockSafe(line) : line)
+        }
+        if let open = fence { out.append(String(repeating: open.character, count: open.count)) }
+        return out.joined(separator: "\n")
+    }
+
+    /// One line of Markdown with `<` escaped outside code spans and autolinks.
+    static func blockSafe(_ line: String) -> String {
+        guard line.contains("<") else { return line }
+        let characters = Array(line)
+        var out = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "`" {
+                // A code span: a run of backticks up to the next run of the same length.
+                var run = 0
+                while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+                var search = index + run
+                var end: Int?
+                while search < characters.count {
+                    if characters[search] == "`" {
+                        var other = 0
+                        while search + other < characters.count, characters[search + other] == "`" { other += 1 }
+                        if other == run { end = search + other; break }
+                        search += other
+                    } else {
+                        search += 1
+                    }
+                }
+                let stop = end ?? index + run
+                out += String(characters[index..<stop])
+                index = stop
+                continue
+            }
+            if character == "\\", index + 1 < characters.count {
+                out.append(character)
+                out.append(characters[index + 1])
+                index += 2
+                continue
+            }
+            if character == "<" {
+                if let close = autolinkEnd(characters, from: index) {
+                    out += String(characters[index...close])
+                    index = close + 1
+                    continue
+                }
+                out += "&lt;"
+                index += 1
+                continue
+            }
+            out.append(character)
+            index += 1
+        }
+        return out
+    }
+
+    /// The index of the `>` that ends an autolink (`<scheme:…>` or `<name@host>`) starting at `start`.
+    static func autolinkEnd(_ characters: [Character], from start: Int) -> Int? {
+        var index = start + 1
+        var sawColonOrAt = false
+        while index < characters.count, index - start < 2_048 {
+            let character = characters[index]
+            if character == ">" { return sawColonOrAt && index > start + 1 ? index : nil }
+            if character == "<" || character.isWhitespace { return nil }
+            if character == ":" || character == "@" { sawColonOrAt = true }
+            index += 1
+        }
+        return nil
     }
 
     static func lines(_ text: String) -> [String] {

@@ -110,8 +110,12 @@ extension Catalog {
         HTTPResponse.Status(code: code, reasonPhrase: StatusPhrase.of(code) ?? "")
     }
 
-    /// A header value with every control character (line breaks, NUL) replaced by a space.
-    static func fieldValue(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
+    /// A header value as HTTP carries it: every control character (line breaks, NUL) replaced by
+    /// a space, and the blanks around the value (which HTTP ignores) dropped.
+    public static func fieldValue(_ value: String) -> String {
+        var scalars = String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 })
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        let start = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.endIndex
+        return String(scalars[start...])
     }
 }

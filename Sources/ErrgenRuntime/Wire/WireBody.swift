@@ -123,12 +123,13 @@ enum JSON {
         }
     }
 
-    /// A JSON string: `"` and `\` escaped, control characters as escapes, and U+2028 and U+2029
-    /// escaped too so the text is also safe inside JavaScript.
+    /// A JSON string: `"` and `\` escaped, control characters as escapes, U+2028 and U+2029
+    /// escaped too so the text is also safe inside JavaScript, and U+FEFF escaped because some
+    /// parsers (Foundation's on Linux among them) drop it when it stands in a string unescaped.
     static func quote(_ string: String, to out: inout String) {
         out += "\""
         // Most values need no escape: copy them whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 || $0 == 0xEF }) {
             out += string
             out += "\""
             return
@@ -144,6 +145,7 @@ enum JSON {
             case "\u{0C}": out += "\\f"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
+            case "\u{FEFF}": out += "\\ufeff"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\u" + hex4(scalar.value)

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Seeded specs whose every string field is made of fragments that mean something in one of the
+/// languages errgen writes: Swift string delimiters and interpolation, comment ends, XML and HTML
+/// markup, Markdown table pipes and code fences, Mustache tags, line breaks, NUL, bidirectional
+/// controls, emoji. The same seed gives the same spec on every machine.
+struct HostileSpec {
+    /// Fragments strings are built from.
+    static let fragments: [String] = [
+        "\"\"\"", "\"", "'", "\\", "\\(", "\\(x)", "#", "\"#", "#\"", "##\"\"\"", "*/", "/*", "//", "///",
+        "</error>", "<Error>", "</Message>", "]]>", "<![CDATA[", "-->", "<!--", "<script>alert(1)</script>",
+        "&amp;", "&", "&#0;", "<", ">", "|", "\\|", "`", "``", "```", "~~~", "*", "_", "**bold**", "[x](javascript:alert(1))",
+        "<https://example.com>", "# Heading", "- item", "1. item", "> quote", "\n", "\r\n", "\r", "\t", "\0", "\u{1}", "\u{7F}",
+        "\u{85}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{200F}", "\u{200B}", "\u{FEFF}", "\u{FFFD}", "😀", "👩‍💻", "🇺🇳", "é", "e\u{301}",
+        "日本語", "עברית", "{{", "}}", "{{name}}", "{{{x}}}", "{{/x}}", "$", "${x}", "%s", "%@", "@objc", "#if", ";", "\\u{41}",
+        "  ", " ", "a", "Z", "0", "-", ":", ": ", "? ", "---", "...", "!", "&anchor", "*alias", "%YAML",
+    ]
+
+    /// A string of 1 to `maximum` fragments.
+    static func string(_ random: inout SplitMix64, maximum: Int = 6) -> String {
+        let count = 1 + Int(random.next() % UInt64(maximum))
+        return (0..<count).map { _ in fragments[Int(random.next() % UInt64(fragments.count))] }.joined()
+    }
+
+    /// A string a header value can hold: without line breaks and NUL, which the spec format
+    /// refuses there, and with something visible in it.
+    static func headerString(_ random: inout SplitMix64) -> String {
+        let text = String(string(&random).filter { !$0.unicodeScalars.contains { lineBreaks.contains($0) } })
+        return text.trimmingCharacters(in: .whitespaces).isEmpty ? "v" + text : text
+    }
+
+    static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\0", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    struct Error {
+        var code: String
+        var swiftName: String
+        var status: Int
+        /// The message around its one placeholder, `{value}`: literal text before and after it.
+        var before: String
+        var after: String
+        var title: String
+        var description: String
+        var valueDescription: String
+        var valueExample: String
+        var headerValue: String
+        var deprecated: String?
+    }
+
+    var typeName: String
+    var name: String
+    var title: String
+    var summary: String
+    var description: String
+    var traceExample: String
+    var errors: [Error]
+
+    init(seed: UInt64, errors count: Int, typeName: String) {
+        var random = SplitMix64(seed: seed)
+        self.typeName = typeName
+        name = "\(Self.string(&random)) catalog"
+        title = Self.string(&random)
+        summary = Self.string(&random)
+        description = Self.string(&random, maximum: 12)
+        traceExample = Self.string(&random)
+        var statuses = Array(400...451) + Array(500...511)
+        statuses.removeAll { $0 == 406 }
+        errors = (0..<count).map { index in
+            Error(
+                code: "\(Self.string(&random)) \(index)",
+                swiftName: "e\(index)",
+                status: statuses[Int(random.next() % UInt64(statuses.count))],
+                before: Self.string(&random),
+                after: Self.string(&random),
+                title: "T" + Self.string(&random),
+                description: Self.string(&random, maximum: 12),
+                valueDescription: Self.string(&random),
+                valueExample: Self.string(&random),
+                headerValue: Self.headerString(&random),
+                deprecated: random.next() % 4 == 0 ? Self.string(&random) : nil
+            )
+        }
+    }
+
+    /// The message as the spec writes it: braces doubled, the placeholder between.
+    static func template(_ text: String) -> String {
+        text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+    }
+
+    /// The spec, every string double-quoted with YAML escapes.
+    var yaml: String {
+        var out = "# A spec made by HostileSpec (Tests/GeneratorTests/Hardening): every string is hostile.\n"
+        out += "errgen: 1\ncatalogs:\n"
+        out += "  \(Self.quoted(name)):\n"
+        out += "    swift-name: \(typeName)\n"
+        out += "    title: \(Self.quoted(title))\n"
+        out += "    summary: \(Self.quoted(summary))\n"
+        out += "    description: \(Self.quoted(description))\n"
+        out += "    documentation-url: https://docs.example.com/errors\n"
+        out += "    formats: [json, {type: xml, namespace: \"urn:example:hostile\"}, problem+json, text]\n"
+        out += "    parameters:\n      trace: {type: string, description: \(Self.quoted(summary)), example: \(Self.quoted(traceExample))}\n"
+        out += "    errors:\n"
+        for error in errors {
+            out += "      \(Self.quoted(error.code)):\n"
+            out += "        swift-name: \(error.swiftName)\n"
+            out += "        status: \(error.status)\n"
+            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after)))\n"
+            out += "        title: \(Self.quoted(error.title))\n"
+            out += "        description: \(Self.quoted(error.description))\n"
+            out += "        parameters:\n"
+            out += "          value: {type: string, description: \(Self.quoted(error.valueDescription)), example: \(Self.quoted(error.valueExample))}\n"
+            out += "        headers:\n          X-Note: \(Self.quoted(Self.template(error.headerValue) + " {value}"))\n"
+            if let deprecated = error.deprecated { out += "        deprecated: \(Self.quoted(deprecated))\n" }
+        }
+        return out
+    }
+
+    /// A YAML double-quoted scalar holding exactly `text`: printable characters as they are,
+    /// everything else (and `"`, `\`) escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            default:
+                let value = scalar.value
+                // YAML's printable set, less the characters libyaml reads as line breaks or a BOM.
+                let printable = (0x20...0x7E).contains(value) || ((0xA0...0xD7FF).contains(value) && value != 0x2028 && value != 0x2029)
+                    || ((0xE000...0xFFFD).contains(value) && value != 0xFEFF) || value >= 0x10000
+                out += printable ? String(scalar) : String(format: "\\u%04X", value)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -235,6 +235,17 @@ import Testing
         }
     }
 
+    @Test func templatesWithoutAContentTypeEscapeEveryScalarForHTML() throws {
+        // Swift's characters join a quote and a combining mark into one, which an escaper working
+        // on characters leaves alone; in an attribute that quote would end the value.
+        let set = TemplateSet(sources: ["docs/index.html": "<p title=\"{{title}}\">{{title}}</p>"], origins: [:])
+        let renderer = try TemplateRenderer(set)
+        struct Page { var title: String }
+        let hostile = "\"\u{301} onmouseover=alert(1) <\u{338}b> &'"
+        #expect(try renderer.render("docs/index.html", Page(title: hostile)) ==
+            "<p title=\"&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b&gt; &amp;&#39;\">&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b&gt; &amp;&#39;</p>")
+    }
+
     @Test func aTemplateThatDoesNotParseIsReportedAtItsPosition() throws {
         let set = TemplateSet(sources: ["swift/catalog.swift": "line one\n{{#cases}}\n{{/case}}\n"], origins: ["swift/catalog.swift": "my/catalog.swift.mustache"])
         #expect(throws: DiagnosticError.self) { try TemplateRenderer(set) }

@@ -345,6 +345,9 @@ import Testing
             "8:43: error: the title of error 'E' is empty",
         ])
         #expect(diagnose(spec("    E: {status: 400, message: M}", catalogExtra: "\n    documentation-url: https://example.com/errors")).isEmpty)
+        #expect(diagnose("errgen: 1\ncatalogs:\n  A: {title: \"\\u2029 \", formats: [json], errors: {E: {status: 400, message: M}}}\n") == [
+            "3:14: error: the title of catalog 'A' is empty",
+        ])
     }
 
     @Test func parametersMayNotTakeTheNamesOfBodyMembers() {

@@ -52,6 +52,9 @@ public enum SpecDecoder {
         let what = "catalog '\(name.value)'"
         guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        if let title, title.value.allSatisfy(\.isWhitespace) {
+            diagnostics.error("the title of catalog '\(name.value)' is empty", file: file, at: title.location)
+        }
         let summary = fields.string("summary", diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)
         let swiftName = fields.string("swift-name", diagnostics: &diagnostics)

@@ -1,11 +1,14 @@
 /// Writing plain text into GitHub-flavoured Markdown so that it renders as exactly that text.
 public enum Markdown {
     /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
-    /// and `>` would begin a block): every character inline Markdown could read as syntax is escaped.
+    /// and `>` would begin a block): every character inline Markdown could read as syntax is
+    /// escaped, and line breaks become spaces, so the text stays on its line whatever it holds.
     public static func text(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\n", "\r":
+                out += " "
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
@@ -163,8 +166,13 @@ public enum Markdown {
 
 /// HTML text and a safe subset of Markdown for the HTML pages.
 public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` as entities, scalar by scalar (a quote followed by a combining
+    /// mark is still a quote).
     public static func escape(_ text: String) -> String {
+        // Most text needs no escape: return it whole.
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

@@ -67,22 +67,42 @@ public struct TemplateSet: Sendable {
 
     /// A library holding every template, each parsed; a template that does not parse is reported
     /// at its line and column.
+    ///
+    /// A template that names no content type escapes `{{value}}` for HTML, as Mustache does, but
+    /// with errgen's escaper (`HTML.escape`): the same five entities, applied to every Unicode
+    /// scalar. (Mustache's own works on whole characters, so a quote followed by a combining mark
+    /// would stay a quote and could end an attribute value.)
     public func library() throws -> MustacheLibrary {
+        ErrgenHTMLContentType.register()
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let declaresType = source.contains("{{% CONTENT_TYPE")
+            // A pragma alone on its line renders as nothing, so the output is unchanged.
+            let text = declaresType ? source : "{{% CONTENT_TYPE: \(ErrgenHTMLContentType.name) }}\n" + source
             do {
-                library.register(try MustacheTemplate(string: source), named: name)
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
                         "template does not parse: \(error.error)", file: origins[name] ?? "<errgen template \(name)>",
-                        at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber)))
+                        at: SourceLocation(line: error.context.lineNumber - (declaresType ? 0 : 1), column: error.context.columnNumber)))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         return library
     }
+}
+
+/// HTML escaping for templates: errgen's escaper under a content type name of its own.
+struct ErrgenHTMLContentType: MustacheContentType {
+    static let name = "ERRGEN_HTML"
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+
+    private static let registration: Void = MustacheContentTypes.register(ErrgenHTMLContentType(), named: name)
+
+    static func register() { _ = registration }
 }
 
 /// Renders contexts with a parsed template set.

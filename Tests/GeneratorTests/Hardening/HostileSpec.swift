@@ -11,7 +11,7 @@ struct HostileSpec {
         "</error>", "<Error>", "</Message>", "]]>", "<![CDATA[", "-->", "<!--", "<script>alert(1)</script>",
         "&amp;", "&", "&#0;", "<", ">", "|", "\\|", "`", "``", "```", "~~~", "*", "_", "**bold**", "[x](javascript:alert(1))",
         "<https://example.com>", "# Heading", "- item", "1. item", "> quote", "\n", "\r\n", "\r", "\t", "\0", "\u{1}", "\u{7F}",
-        "\u{85}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{200F}", "\u{200B}", "\u{FEFF}", "\u{FFFD}", "😀", "👩‍💻", "🇺🇳", "é", "e\u{301}",
+        "\u{85}", "\u{2028}", "\u{2029}", "\u{202E}", "\u{200F}", "\u{200B}", "\u{FEFF}", "\u{FFFD}", "😀", "👩‍💻", "🇺🇳", "é", "e\u{301}", "\"\u{301}", "<\u{338}", "&\u{20D2}",
         "日本語", "עברית", "{{", "}}", "{{name}}", "{{{x}}}", "{{/x}}", "$", "${x}", "%s", "%@", "@objc", "#if", ";", "\\u{41}",
         "  ", " ", "a", "Z", "0", "-", ":", ": ", "? ", "---", "...", "!", "&anchor", "*alias", "%YAML",
     ]
@@ -58,7 +58,7 @@ struct HostileSpec {
         var random = SplitMix64(seed: seed)
         self.typeName = typeName
         name = "\(Self.string(&random)) catalog"
-        title = Self.string(&random)
+        title = "T" + Self.string(&random)
         summary = Self.string(&random)
         description = Self.string(&random, maximum: 12)
         traceExample = Self.string(&random)

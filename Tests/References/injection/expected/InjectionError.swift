@@ -2,11 +2,11 @@
 
 import ErrgenRuntime
 
-/// $
+/// T
 ///
-/// ###"""\|-
+/// /*~~~\u{2028}&#0;
 ///
-/// �\(
+/// */:
 public struct InjectionError: CatalogError {
     /// Which error this is.
     public let code: Code
@@ -20,97 +20,97 @@ public struct InjectionError: CatalogError {
 
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: CatalogCode {
-        /// ````--> 0` (429): \(#"'{value}😀\# Heading\u{7F}!{{{{name}}}}
+        /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}
         case e0
-        /// `&anchor##""""""\u{85}0<https://example.com> 1` (435): \u{0}עברית#if##""" {value}\u{7F};*alias@objc:
+        /// `{{--> \]]>é 1` (435): 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---
         case e1
-        /// `\(?  2` (414):   &#0;\(x){value}
+        /// `!#" 2` (414): `&⃒&⃒{value}#"
         case e2
-        /// `$* "#1. item 3` (501): """{value}: \u{200F}%@---'
-        @available(*, deprecated, message: "\t<Error>")
+        /// `[x](javascript:alert(1))\///{{name}}; 3` (501):  {value}é{{{{>``\||
+        @available(*, deprecated, message: "{{name}}\\")
         case e3
-        /// `é<!--> quote 4` (420): {{{{{{x}}}}}} \(x)%YAML{value}\u{0}%@$\u{2029}{{{{name}}}}
-        @available(*, deprecated, message: "</error>")
+        /// `≮$:  4` (420): > quote_0}}}}{value}\u{FEFF}**bold**: \u{202E}
+        @available(*, deprecated, message: "```")
         case e4
-        /// `&#0; 5` (440): %@//日本語{{{{{{{{name}}}}? {value}``# Heading> quote\u{FEFF}
+        /// `<Error> 5` (440): '> quote${{x}}a&#0;<script>alert(1)</script>{value}\u{2029}---
         case e5
-        /// `é0\u{FEFF}<!-----עברית 6` (433): *alias{value}...
-        @available(*, deprecated, message: "é")
+        /// `...\\(0*alias&#0; 6` (433): ...{value}*
+        @available(*, deprecated, message: "a")
         case e6
-        /// `&amp;1. item: 	 7` (411): {{{{{{x}}}}}}{value}##"""</error>é
+        /// ````日本語_[x](javascript:alert(1)) 7` (411): &anchor{value} "́
         case e7
-        /// `\|${x}😀�{{##""" 8` (403): &amp;\u{2028} <![CDATA[{value}\u{FEFF}``"-->//
+        /// `  ]]>> quoteé<Error>! 8` (403):  |#&{value} |\u{85}\u{0}<![CDATA[``
         case e8
-        /// ```` 9` (444): */...\u{FEFF}"#\|{value}-/*{{{{name}}}}%@}}}}
-        @available(*, deprecated, message: "-\\(x)<![CDATA[*///")
+        /// `%@ 9` (444): é	&#0;!<https://example.com>{value}**bold**"́<script>alert(1)</script>:\u{200F}
+        @available(*, deprecated, message: "0*/\r#\"``")
         case e9
-        /// `👩\u{200D}💻<https://example.com>--- 10` (438): \({value}*&amp;[x](javascript:alert(1))
+        /// `&amp;😀@objc 10` (438): @objc{value}///%s%@
         case e10
-        /// `\u{2029}`` 11` (510): <{value}${{x}}<https://example.com># HeadingZ
-        @available(*, deprecated, message: "<!--``�%s\\u{41}</Message>")
+        /// `&anchor&#0; 11` (510): \u{85}{value}>%YAML 👩\u{200D}💻%@
+        @available(*, deprecated, message: "!</error>\\(|-->|")
         case e11
-        /// `- item]]>\u{200F} 12` (407): %s# Heading\u{{41}}\u{85}&amp;{value}#if> quote<script>alert(1)</script>...é
-        @available(*, deprecated, message: "\r\n\r\t")
+        /// `<!--: &anchor 12` (407): 	🇺🇳%YAML- item{{{{name}}}}{value}\u{FEFF}<![CDATA[: {{{{/x}}}}\u{200B}
+        @available(*, deprecated, message: "日本語\\<script>alert(1)</script>")
         case e12
-        /// `%@  13` (444): : 🇺🇳"""]]>{value}}}}}- itemé
+        /// `#🇺🇳 13` (444): #*> quote\u{0}{value}👩\u{200D}💻a
         case e13
-        /// `#" 14` (448): >-->!0```{value}#"{{{{/x}}}}"""
+        /// `\u{202E} 14` (448): <Error>///{{{{{{x}}}}}}---##"""{value} \u{1}*
         case e14
-        /// `... 15` (423): \u{1}? ? {value}  # Heading"#&anchor
+        /// `` 15` (423): */*alias {value}עברית*alias</Message>-->
         case e15
-        /// `{{\u{200F}]]>**bold** a 16` (407): 🇺🇳\///\u{202E}{value}[x](javascript:alert(1))-->
-        @available(*, deprecated, message: "日本語~~~")
+        /// `\|# Heading  //@objc 16` (407): \(x)**bold**1. item👩\u{200D}💻{value}$&#0;
+        @available(*, deprecated, message: "1. item1. item")
         case e16
-        /// `*/`` /* 17` (443): }}}}%@<!-- </Message>{value}<![CDATA[\|\|<
+        /// ````\u{85}&amp;\u{200F} 17` (443): \(&amp;\u{FEFF}\u{200B}/*{value}*/&⃒</Message>{{{{/x}}}}
         case e17
-        /// `\u{41} 18` (417): &\u{1}\(x)&anchora`{value}</error><![CDATA[~~~%YAML🇺🇳<
+        /// `&⃒ 18` (417): *😀~~~:##if{value}é<!--é]]>&amp;"#
         case e18
-        /// `>[x](javascript:alert(1)){{Z\(x) 19` (413): #```%s-->{value}*/\u{200F}}}}}!#"
+        /// `≮\u{41}\u{2029}-<https://example.com> 19` (413): \(\| <!--{value}\(é...\u{200F}</error>
         case e19
-        /// `a 20` (408): <![CDATA[#if"""/*&amp;{value}: //%s%@{{{{{{x}}}}}}
+        /// `?  20` (408): ...#if\u{200F}!%YAML{value}&#0;}}}}éa{{{{/x}}}}*alias
         case e20
-        /// `   21` (450): <script>alert(1)</script><Error>{value}%@``a
-        @available(*, deprecated, message: "\u{FEFF}\\|-<![CDATA[<script>alert(1)</script>a")
+        /// `a; 21` (450): *👩\u{200D}💻{value}\u{1}!\u{202E}
+        @available(*, deprecated, message: "\\u{41}<<script>alert(1)</script></error>עברית: ")
         case e21
-        /// `é///<![CDATA[ ##""" 22` (423): ? \u{202E}//#\u{FEFF}{value}é
+        /// `  Z<script>alert(1)</script>"#&#0; 22` (423): <!--# Heading&anchor\u{1}עברית{value}}}}}
         case e22
-        /// ``😀@objc`/// 23` (505): # Heading// 🇺🇳{value}%YAML-``\(
+        /// `\u{41}<Error># Heading\u{2028}1. item 23` (505):   "#---�{value}Z\|```&anchor
         case e23
-        /// `\u{1}é*/! 24` (505): !---<é```{value}<!--日本語
+        /// `//🇺🇳%s日本語 24` (505): """- '|{value}\u{FEFF}
         case e24
-        /// `*alias\u{85}[x](javascript:alert(1)) 25` (405): #---<Error>{value}</error>~~~
-        @available(*, deprecated, message: "👩\u{200D}💻**bold**<https://example.com>#if%YAML]]>")
+        /// `~~~ \( 25` (405): a<Error>- item{value}日本語*alias
+        @available(*, deprecated, message: "\\(x)///#``é-")
         case e25
-        /// `@objc$* 26` (417): é#"\|{value}""-
+        /// `>;é 26` (417): <##""": {value}--> 0
         case e26
-        /// `</Message>- 27` (502): é;%@#"{value}: #if</Message>
+        /// ```--- 27` (502): \u{200F}%@- item%@{value}\u{{41}}-->%s
         case e27
-        /// `**bold** 28` (412): ? {value}<Error>"#Z
+        /// `{{ 28` (412): \u{7F}{value}#if${{x}}:
         case e28
-        /// `? -{{name}}# Heading```\u{7F} 29` (400): {{{{👩\u{200D}💻<https://example.com>!{value}&amp;\u{200B}
+        /// `<Error>}}0 - item\(x) 29` (400): //</Message>*/**bold**{value}&⃒🇺🇳
         case e29
-        /// ``- item\u{1}&anchor: --- 30` (409): \u{85}\(x)\u{{41}}	</Message>{value}#]]>
+        /// `- item0\u{7F}&? \u{85} 30` (409): [x](javascript:alert(1))a<&⃒\u{2029}{value}&amp;:
         case e30
-        /// `"""\u{1}\u{41}# Heading\u{85}{{{x}}} 31` (511):   <${{x}}&{value}\u{85}**bold**
+        /// `<Error>\u{200F}: {{  </Message> 31` (511): \u{2029}é\u{7F}? {value}'%@
         case e31
-        /// `**bold**Z? </error> 32` (420): _@objc#-*alias{value}: &%@🇺🇳${{x}}**bold**
-        @available(*, deprecated, message: "\0##\"\"\"#if  \u{202E}")
+        /// `�	😀:  32` (420): ${{x}}"""1. item? /*{value}\u{200F}{{{{%@]]>//!
+        @available(*, deprecated, message: "0\"́\u{FEFF}$ ")
         case e32
-        /// `%s\| 33` (447): {{{{\u{200B}\({value}😀a\u{7F}
+        /// `\u{7F}   33` (447): &&anchor😀{value}\u{1}"́?
         case e33
-        /// `	 34` (500): \(x)\u{2029}{value}a
-        @available(*, deprecated, message: "\"\"\"*{{{x}}} ")
+        /// `! 34` (500): #""""{value}é
+        @available(*, deprecated, message: "\u{202E}{{##\"\"\"�")
         case e34
-        /// `-->& 35` (505): ``  </Message> {value}*alias//
+        /// `עברית"́ 35` (505): <"#\(日本語{value}# Heading> quote
         case e35
-        /// `!]]>&amp;</error>]]>  36` (443): ``<script>alert(1)</script>\u{200F}-->{value}"""{{{{name}}}}///😀日本語"""
+        /// `%YAMLעברית\u{200F}{{Z\u{2029} 36` (443): \(${{{{{{x}}}}}}*/{value}<≮{{{{{{x}}}}}}``#{{{{name}}}}
         case e36
-        /// `]]>**bold**``\u{1}@objc> quote 37` (422): Zעברית{{{{{value}!<![CDATA[<script>alert(1)</script>%YAML</error>
-        @available(*, deprecated, message: "\r{{<#if\0%@")
+        /// `-->\u{202E}&#0;0/*日本語 37` (422): 👩\u{200D}💻!> quote{value}&#0;&#0;<https://example.com># Heading"
+        @available(*, deprecated, message: "///&#0;-->{{name}}\": ")
         case e37
-        /// `? \u{200F}]]>@objc	 38` (501): > quote<!--//{value}*alias%s$
+        /// `👩\u{200D}💻%s//👩\u{200D}💻* 38` (501): >~~~#{value}{{{{name}}}}</Message>```
         case e38
-        /// `	\|%@- item! 39` (500): 👩\u{200D}💻**bold**``😀\u{2029}:{value}$> quote`
+        /// `<Error>👩\u{200D}💻<script>alert(1)</script>/*  39` (500): \u{200F}-}}}}- item? \u{0}{value}\u{{41}}"""%@
         case e39
     }
 }
@@ -118,560 +118,551 @@ public struct InjectionError: CatalogError {
 // MARK: - Errors
 
 extension InjectionError {
-    /// \(#"'{value}😀\# Heading\u{7F}!{{{{name}}}}
+    /// }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}
     ///
-    /// Wire code ````--> 0`, HTTP status 429.
+    /// Wire code `|👩\u{200D}💻 0`, HTTP status 429.
     ///
-    /// \u{200F}--> \u{7F}</error>>\u{2028}%s	1. item]]>\u{41}
+    /// 👩\u{200D}💻---$%@&anchor\u{1}\|{{name}}##"""aעברית{{/x}}
     ///
     /// - Parameters:
-    ///    - value: # Heading日本語
-    ///    - trace: ###"""\|-
+    ///    - value: <!--</error>
+    ///    - trace: /*~~~ &#0;
     public static func e0(value value_: String, trace: String) -> Self {
         Self(unchecked: .e0, arguments: [.string(value_), .string(trace)])
     }
 
-    /// \u{0}עברית#if##"""
-    /// {value}\u{7F};*alias@objc:
+    /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---
     ///
-    /// Wire code `&anchor##""""""\u{85}0<https://example.com> 1`, HTTP status 435.
+    /// Wire code `{{-->
+    /// \]]>é 1`, HTTP status 435.
     ///
-    /// \(x)```
+    /// |\u{0}
     ///
     /// - Parameters:
-    ///    - value: _
-    ///    - trace: ###"""\|-
+    ///    - value: &amp;
+    ///    - trace: /*~~~ &#0;
     public static func e1(value value_: String, trace: String) -> Self {
         Self(unchecked: .e1, arguments: [.string(value_), .string(trace)])
     }
 
-    ///   &#0;\(x){value}
+    /// `&⃒&⃒{value}#"
     ///
-    /// Wire code `\(?  2`, HTTP status 414.
+    /// Wire code `!#" 2`, HTTP status 414.
     ///
-    /// \u{FEFF}%@\u{200B}
-    /// `
-    /// \u{202E}{{{x}}}\(
+    /// 日本語:<Error>  \u{FEFF}1. item...{{\u{41}
     ///
     /// - Parameters:
-    ///    - value: > quote%@👩\u{200D}💻
-    ///    - trace: ###"""\|-
+    ///    - value: ~~~```#"~~~
+    ///    - trace: /*~~~ &#0;
     public static func e2(value value_: String, trace: String) -> Self {
         Self(unchecked: .e2, arguments: [.string(value_), .string(trace)])
     }
 
-    /// """{value}:
-    /// \u{200F}%@---'
+    ///  {value}é{{{{>``\||
     ///
-    /// Wire code `$*
-    /// "#1. item 3`, HTTP status 501.
+    /// Wire code `[x](javascript:alert(1))\///{{name}}; 3`, HTTP status 501.
     ///
-    /// 😀\]]>1. item`
+    /// \u{200B}\u{200B}
+    /// &amp;
     ///
     /// - Parameters:
-    ///    - value: #if@objc#]]>
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\t<Error>")
+    ///    - value: {{/x}}> quote*alias\(
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "{{name}}\\")
     public static func e3(value value_: String, trace: String) -> Self {
         Self(unchecked: .e3, arguments: [.string(value_), .string(trace)])
     }
 
-    /// {{{{{{x}}}}}} \(x)%YAML{value}\u{0}%@$\u{2029}{{{{name}}}}
+    /// > quote_0}}}}{value}\u{FEFF}**bold**:
+    /// \u{202E}
     ///
-    /// Wire code `é<!--> quote 4`, HTTP status 420.
+    /// Wire code `≮$:  4`, HTTP status 420.
     ///
-    /// }}\(x){{
+    /// <script>alert(1)</script>\(x)a
     ///
     /// - Parameters:
-    ///    - value: \u{200B}*alias'> quote</Message>🇺🇳
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "</error>")
+    ///    - value: }}1. item  ≮[x](javascript:alert(1))עברית
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "```")
     public static func e4(value value_: String, trace: String) -> Self {
         Self(unchecked: .e4, arguments: [.string(value_), .string(trace)])
     }
 
-    /// %@//日本語{{{{{{{{name}}}}? {value}``# Heading> quote\u{FEFF}
+    /// '> quote${{x}}a&#0;<script>alert(1)</script>{value}\u{2029}---
     ///
-    /// Wire code `&#0; 5`, HTTP status 440.
+    /// Wire code `<Error> 5`, HTTP status 440.
     ///
-    /// </error>\u{2029}}}$a\u{41}\(*/�#\u{7F}
+    /// עבריתa{{/x}}😀&amp;"""-0*/_\u{0}
     ///
     /// - Parameters:
-    ///    - value: -
-    ///    - trace: ###"""\|-
+    ///    - value: \
+    ///    - trace: /*~~~ &#0;
     public static func e5(value value_: String, trace: String) -> Self {
         Self(unchecked: .e5, arguments: [.string(value_), .string(trace)])
     }
 
-    /// *alias{value}...
+    /// ...{value}*
     ///
-    /// Wire code `é0\u{FEFF}<!-----עברית 6`, HTTP status 433.
+    /// Wire code `...\\(0*alias&#0; 6`, HTTP status 433.
     ///
-    /// >
+    /// %@
     ///
     /// - Parameters:
-    ///    - value: "//\u{200F}🇺🇳
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "é")
+    ///    - value: -<Error>{{{x}}}
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "a")
     public static func e6(value value_: String, trace: String) -> Self {
         Self(unchecked: .e6, arguments: [.string(value_), .string(trace)])
     }
 
-    /// {{{{{{x}}}}}}{value}##"""</error>é
+    /// &anchor{value}
+    /// "́
     ///
-    /// Wire code `&amp;1. item: 	 7`, HTTP status 411.
+    /// Wire code ````日本語_[x](javascript:alert(1)) 7`, HTTP status 411.
     ///
-    /// */
+    /// [x](javascript:alert(1))🇺🇳
     ///
     /// - Parameters:
-    ///    - value: #";<![CDATA[|##"""
-    ///    - trace: ###"""\|-
+    ///    - value: \u{200F}\(<!-- *alias
+    ///    - trace: /*~~~ &#0;
     public static func e7(value value_: String, trace: String) -> Self {
         Self(unchecked: .e7, arguments: [.string(value_), .string(trace)])
     }
 
-    /// &amp;\u{2028}
-    /// <![CDATA[{value}\u{FEFF}``"-->//
+    ///  |#&{value} |\u{85}\u{0}<![CDATA[``
     ///
-    /// Wire code `\|${x}😀�{{##""" 8`, HTTP status 403.
+    /// Wire code `  ]]>> quoteé<Error>! 8`, HTTP status 403.
     ///
-    /// &anchor# Heading? ;</Message>\u{41}--></Message>**bold**é...
+    /// ```>{{/x}}"//\u{2029}\u{200B}\(- item: ```
     ///
     /// - Parameters:
-    ///    - value: a&</error>
-    ///    - trace: ###"""\|-
+    ///    - value: 👩\u{200D}💻-->\u{FEFF}
+    ///    - trace: /*~~~ &#0;
     public static func e8(value value_: String, trace: String) -> Self {
         Self(unchecked: .e8, arguments: [.string(value_), .string(trace)])
     }
 
-    /// */...\u{FEFF}"#\|{value}-/*{{{{name}}}}%@}}}}
+    /// é	&#0;!<https://example.com>{value}**bold**"́<script>alert(1)</script>:\u{200F}
     ///
-    /// Wire code ```` 9`, HTTP status 444.
+    /// Wire code `%@ 9`, HTTP status 444.
     ///
-    /// a~~~- item:
+    /// \(x)
+    /// #```
     ///
     /// - Parameters:
-    ///    - value: */? </Message>
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "-\\(x)<![CDATA[*///")
+    ///    - value: :---
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "0*/\r#\"``")
     public static func e9(value value_: String, trace: String) -> Self {
         Self(unchecked: .e9, arguments: [.string(value_), .string(trace)])
     }
 
-    /// \({value}*&amp;[x](javascript:alert(1))
+    /// @objc{value}///%s%@
     ///
-    /// Wire code `👩\u{200D}💻<https://example.com>--- 10`, HTTP status 438.
+    /// Wire code `&amp;😀@objc 10`, HTTP status 438.
     ///
-    /// \u{FEFF}**bold**
+    /// &#0;>
     ///
     /// - Parameters:
-    ///    - value: ...``[x](javascript:alert(1))עברית# Heading`
-    ///    - trace: ###"""\|-
+    ///    - value: 👩\u{200D}💻#!≮-<![CDATA[
+    ///    - trace: /*~~~ &#0;
     public static func e10(value value_: String, trace: String) -> Self {
         Self(unchecked: .e10, arguments: [.string(value_), .string(trace)])
     }
 
-    /// <{value}${{x}}<https://example.com># HeadingZ
+    /// \u{85}{value}>%YAML 👩\u{200D}💻%@
     ///
-    /// Wire code `\u{2029}`` 11`, HTTP status 510.
+    /// Wire code `&anchor&#0; 11`, HTTP status 510.
     ///
-    /// 🇺🇳{{0😀
+    ///   日本語עברית<https://example.com>
     ///
     /// - Parameters:
-    ///    - value: \(x)? !a\(
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "<!--``�%s\\u{41}</Message>")
+    ///    - value: </Message>\(x)/*"""
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "!</error>\\(|-->|")
     public static func e11(value value_: String, trace: String) -> Self {
         Self(unchecked: .e11, arguments: [.string(value_), .string(trace)])
     }
 
-    /// %s# Heading\u{{41}}\u{85}&amp;{value}#if> quote<script>alert(1)</script>...é
+    /// 	🇺🇳%YAML- item{{{{name}}}}{value}\u{FEFF}<![CDATA[: {{{{/x}}}}\u{200B}
     ///
-    /// Wire code `- item]]>\u{200F} 12`, HTTP status 407.
+    /// Wire code `<!--: &anchor 12`, HTTP status 407.
     ///
-    /// a\-->\```- item`\|`&#0;```
+    /// '...%@? \|\u{41}\u{85}\(-]]>é_
     ///
     /// - Parameters:
-    ///    - value: {{name}}"#
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\r\n\r\t")
+    ///    - value: "日本語
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "日本語\\<script>alert(1)</script>")
     public static func e12(value value_: String, trace: String) -> Self {
         Self(unchecked: .e12, arguments: [.string(value_), .string(trace)])
     }
 
-    /// : 🇺🇳"""]]>{value}}}}}- itemé
+    /// #*> quote\u{0}{value}👩\u{200D}💻a
     ///
-    /// Wire code `%@
-    ///  13`, HTTP status 444.
+    /// Wire code `#🇺🇳 13`, HTTP status 444.
     ///
-    /// *#? &anchor</error>[x](javascript:alert(1))/*{{/x}}"#0🇺🇳
+    /// $<\u{1}\|1. item}}[x](javascript:alert(1))\(Z\u{2028}</error>
     ///
     /// - Parameters:
-    ///    - value: 	\u{200B}|%@:%s
-    ///    - trace: ###"""\|-
+    ///    - value: {{{x}}}*alias#if&
+    ///    - trace: /*~~~ &#0;
     public static func e13(value value_: String, trace: String) -> Self {
         Self(unchecked: .e13, arguments: [.string(value_), .string(trace)])
     }
 
-    /// >-->!0```{value}#"{{{{/x}}}}"""
+    /// <Error>///{{{{{{x}}}}}}---##"""{value}
+    /// \u{1}*
     ///
-    /// Wire code `#" 14`, HTTP status 448.
+    /// Wire code `\u{202E} 14`, HTTP status 448.
     ///
-    /// ]]>
+    /// ;
     ///
     /// - Parameters:
-    ///    - value: ##"""<https://example.com>\u{200B}
-    ///    - trace: ###"""\|-
+    ///    - value: {{/x}};"##
+    ///    - trace: /*~~~ &#0;
     public static func e14(value value_: String, trace: String) -> Self {
         Self(unchecked: .e14, arguments: [.string(value_), .string(trace)])
     }
 
-    /// \u{1}? ? {value}  # Heading"#&anchor
+    /// */*alias
+    /// {value}עברית*alias</Message>-->
     ///
-    /// Wire code `... 15`, HTTP status 423.
+    /// Wire code `` 15`, HTTP status 423.
     ///
-    /// \u{2028}# Heading;
-    /// 0*/
+    /// %s!``/*≮�
     ///
     /// - Parameters:
-    ///    - value: <<![CDATA[...\u{FEFF}
-    ///    - trace: ###"""\|-
+    ///    - value: |a-
+    ///    - trace: /*~~~ &#0;
     public static func e15(value value_: String, trace: String) -> Self {
         Self(unchecked: .e15, arguments: [.string(value_), .string(trace)])
     }
 
-    /// 🇺🇳\///\u{202E}{value}[x](javascript:alert(1))-->
+    /// \(x)**bold**1. item👩\u{200D}💻{value}$&#0;
     ///
-    /// Wire code `{{\u{200F}]]>**bold**
-    /// a 16`, HTTP status 407.
+    /// Wire code `\|# Heading
     ///
-    /// <Error>\u{200F}...%s
+    /// //@objc 16`, HTTP status 407.
+    ///
+    /// \u{202E}{{{x}}}:_
     ///
     /// - Parameters:
-    ///    - value: \u{1}1. item"<https://example.com>*/
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "日本語~~~")
+    ///    - value: '{{{x}}}~~~**bold**�
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "1. item1. item")
     public static func e16(value value_: String, trace: String) -> Self {
         Self(unchecked: .e16, arguments: [.string(value_), .string(trace)])
     }
 
-    /// }}}}%@<!--
-    /// </Message>{value}<![CDATA[\|\|<
+    /// \(&amp;\u{FEFF}\u{200B}/*{value}*/&⃒</Message>{{{{/x}}}}
     ///
-    /// Wire code `*/``
-    /// /* 17`, HTTP status 443.
+    /// Wire code ````\u{85}&amp;\u{200F} 17`, HTTP status 443.
     ///
-    /// � #"< ~~~%YAML
+    /// ~~~---\u{41}{{<https://example.com>*/
     ///
     /// - Parameters:
-    ///    - value: <Error>...
-    ///    - trace: ###"""\|-
+    ///    - value: "👩\u{200D}💻
+    ///    - trace: /*~~~ &#0;
     public static func e17(value value_: String, trace: String) -> Self {
         Self(unchecked: .e17, arguments: [.string(value_), .string(trace)])
     }
 
-    /// &\u{1}\(x)&anchora`{value}</error><![CDATA[~~~%YAML🇺🇳<
+    /// *😀~~~:##if{value}é<!--é]]>&amp;"#
     ///
-    /// Wire code `\u{41} 18`, HTTP status 417.
+    /// Wire code `&⃒ 18`, HTTP status 417.
     ///
-    /// %s\u{85}~~~}}
-    /// é> quote
+    /// <Error>\u{0}😀# Heading日本語# Heading
     ///
     /// - Parameters:
-    ///    - value: # Heading
-    ///    - trace: ###"""\|-
+    ///    - value: a
+    ///    - trace: /*~~~ &#0;
     public static func e18(value value_: String, trace: String) -> Self {
         Self(unchecked: .e18, arguments: [.string(value_), .string(trace)])
     }
 
-    /// #```%s-->{value}*/\u{200F}}}}}!#"
+    /// \(\|
+    /// <!--{value}\(é...\u{200F}</error>
     ///
-    /// Wire code `>[x](javascript:alert(1)){{Z\(x) 19`, HTTP status 413.
+    /// Wire code `≮\u{41}\u{2029}-<https://example.com> 19`, HTTP status 413.
     ///
-    /// *_[x](javascript:alert(1))##"""${x}
+    /// &``${x}\|&#0;
     ///
     /// - Parameters:
-    ///    - value: \u{0}\u{1}<
-    ///    - trace: ###"""\|-
+    ///    - value: <script>alert(1)</script>#
+    ///    - trace: /*~~~ &#0;
     public static func e19(value value_: String, trace: String) -> Self {
         Self(unchecked: .e19, arguments: [.string(value_), .string(trace)])
     }
 
-    /// <![CDATA[#if"""/*&amp;{value}:
-    /// //%s%@{{{{{{x}}}}}}
+    /// ...#if\u{200F}!%YAML{value}&#0;}}}}éa{{{{/x}}}}*alias
     ///
-    /// Wire code `a 20`, HTTP status 408.
+    /// Wire code `?  20`, HTTP status 408.
     ///
-    /// # Heading##"""\u{2029}"#> quoteé
+    /// ```�~~~"́🇺🇳עברית
     ///
     /// - Parameters:
-    ///    - value: 日本語#if
-    ///    - trace: ###"""\|-
+    ///    - value: /*\(x)
+    ///    - trace: /*~~~ &#0;
     public static func e20(value value_: String, trace: String) -> Self {
         Self(unchecked: .e20, arguments: [.string(value_), .string(trace)])
     }
 
-    /// <script>alert(1)</script><Error>{value}%@``a
+    /// *👩\u{200D}💻{value}\u{1}!\u{202E}
     ///
-    /// Wire code `
+    /// Wire code `a; 21`, HTTP status 450.
     ///
-    ///  21`, HTTP status 450.
-    ///
-    /// ~~~&amp;
+    /// ##"""##"""
     ///
     /// - Parameters:
-    ///    - value: $
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\u{FEFF}\\|-<![CDATA[<script>alert(1)</script>a")
+    ///    - value: 日本語
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "\\u{41}<<script>alert(1)</script></error>עברית: ")
     public static func e21(value value_: String, trace: String) -> Self {
         Self(unchecked: .e21, arguments: [.string(value_), .string(trace)])
     }
 
-    /// ? \u{202E}//#\u{FEFF}{value}é
+    /// <!--# Heading&anchor\u{1}עברית{value}}}}}
     ///
-    /// Wire code `é///<![CDATA[ ##""" 22`, HTTP status 423.
+    /// Wire code `  Z<script>alert(1)</script>"#&#0; 22`, HTTP status 423.
     ///
-    /// 1. item@objc${{
-    /// ? > quote> quote
-    /// é
+    /// <https://example.com>**bold**\<? }}@objc]]>"#:&⃒
     ///
     /// - Parameters:
-    ///    - value: ;<# 0
-    ///    - trace: ###"""\|-
+    ///    - value: 1. itemעברית#if<https://example.com>"#
+    ///    - trace: /*~~~ &#0;
     public static func e22(value value_: String, trace: String) -> Self {
         Self(unchecked: .e22, arguments: [.string(value_), .string(trace)])
     }
 
-    /// # Heading// 🇺🇳{value}%YAML-``\(
+    ///   "#---�{value}Z\|```&anchor
     ///
-    /// Wire code ``😀@objc`/// 23`, HTTP status 505.
+    /// Wire code `\u{41}<Error># Heading\u{2028}1. item 23`, HTTP status 505.
     ///
-    /// \u{2028}!
-    /// ;%s
+    /// Z{{{x}}}##"""\u{FEFF}//
     ///
     /// - Parameters:
-    ///    - value: "
-    ///    - trace: ###"""\|-
+    ///    - value: ${x}
+    ///    - trace: /*~~~ &#0;
     public static func e23(value value_: String, trace: String) -> Self {
         Self(unchecked: .e23, arguments: [.string(value_), .string(trace)])
     }
 
-    /// !---<é```{value}<!--日本語
+    /// """-
+    /// '|{value}\u{FEFF}
     ///
-    /// Wire code `\u{1}é*/! 24`, HTTP status 505.
+    /// Wire code `//🇺🇳%s日本語 24`, HTTP status 505.
     ///
-    /// &amp;- item{{name}}
+    /// "�...\(
     ///
     /// - Parameters:
-    ///    - value: \u{200B}##"""
-    ///    - trace: ###"""\|-
+    ///    - value: `\u{200F}
+    ///    - trace: /*~~~ &#0;
     public static func e24(value value_: String, trace: String) -> Self {
         Self(unchecked: .e24, arguments: [.string(value_), .string(trace)])
     }
 
-    /// #---<Error>{value}</error>~~~
+    /// a<Error>- item{value}日本語*alias
     ///
-    /// Wire code `*alias\u{85}[x](javascript:alert(1)) 25`, HTTP status 405.
+    /// Wire code `~~~
+    /// \( 25`, HTTP status 405.
     ///
-    /// # Heading_*alias``````
+    /// \u{2028}%@~~~0*alias
     ///
     /// - Parameters:
-    ///    - value: \u{202E}///\u{202E} \|\|
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "👩\u{200D}💻**bold**<https://example.com>#if%YAML]]>")
+    ///    - value: \u{200B}~~~##"""
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "\\(x)///#``é-")
     public static func e25(value value_: String, trace: String) -> Self {
         Self(unchecked: .e25, arguments: [.string(value_), .string(trace)])
     }
 
-    /// é#"\|{value}""-
+    /// <##""": {value}-->
+    /// 0
     ///
-    /// Wire code `@objc$* 26`, HTTP status 417.
+    /// Wire code `>;é 26`, HTTP status 417.
     ///
-    /// ``\u{1}%@`${x}```
+    /// }}<script>alert(1)</script>"#\(<![CDATA[%YAML---
     ///
     /// - Parameters:
-    ///    - value: &amp;<script>alert(1)</script>
-    ///    - trace: ###"""\|-
+    ///    - value: ;Z\
+    ///    - trace: /*~~~ &#0;
     public static func e26(value value_: String, trace: String) -> Self {
         Self(unchecked: .e26, arguments: [.string(value_), .string(trace)])
     }
 
-    /// é;%@#"{value}: #if</Message>
+    /// \u{200F}%@- item%@{value}\u{{41}}-->%s
     ///
-    /// Wire code `</Message>- 27`, HTTP status 502.
+    /// Wire code ```--- 27`, HTTP status 502.
     ///
-    /// 1. item{{name}}�  %s*alias```\> quoteZ%s{{/x}}
+    /// {{/x}}_Z......é\u{85}? !
+    /// [x](javascript:alert(1))
     ///
     /// - Parameters:
-    ///    - value: ]]>//<Error>><https://example.com>{{name}}
-    ///    - trace: ###"""\|-
+    ///    - value: <Error>;-*`*/
+    ///    - trace: /*~~~ &#0;
     public static func e27(value value_: String, trace: String) -> Self {
         Self(unchecked: .e27, arguments: [.string(value_), .string(trace)])
     }
 
-    /// ? {value}<Error>"#Z
+    /// \u{7F}{value}#if${{x}}:
     ///
-    /// Wire code `**bold** 28`, HTTP status 412.
+    /// Wire code `{{ 28`, HTTP status 412.
     ///
-    /// ~~~é&amp;\(x)**bold**``- item日本語"#
+    /// 日本語*\u{202E}👩\u{200D}💻0  &amp;---> quote
     ///
     /// - Parameters:
-    ///    - value: </error>
-    ///    - trace: ###"""\|-
+    ///    - value: <![CDATA[
+    ///    - trace: /*~~~ &#0;
     public static func e28(value value_: String, trace: String) -> Self {
         Self(unchecked: .e28, arguments: [.string(value_), .string(trace)])
     }
 
-    /// {{{{👩\u{200D}💻<https://example.com>!{value}&amp;\u{200B}
+    /// //</Message>*/**bold**{value}&⃒🇺🇳
     ///
-    /// Wire code `? -{{name}}# Heading```\u{7F} 29`, HTTP status 400.
+    /// Wire code `<Error>}}0
+    /// - item\(x) 29`, HTTP status 400.
     ///
-    ///
-    /// %YAML#%YAML\|? %YAML{{name}} ...~~~
+    /// é:	[x](javascript:alert(1))�<```@objc*/&anchor
     ///
     /// - Parameters:
-    ///    - value: %YAML%@
-    ///    - trace: ###"""\|-
+    ///    - value: ><!--
+    ///    - trace: /*~~~ &#0;
     public static func e29(value value_: String, trace: String) -> Self {
         Self(unchecked: .e29, arguments: [.string(value_), .string(trace)])
     }
 
-    /// \u{85}\(x)\u{{41}}	</Message>{value}#]]>
+    /// [x](javascript:alert(1))a<&⃒\u{2029}{value}&amp;:
     ///
-    /// Wire code ``- item\u{1}&anchor: --- 30`, HTTP status 409.
+    /// Wire code `- item0\u{7F}&? \u{85} 30`, HTTP status 409.
     ///
-    /// |\u{7F}```[x](javascript:alert(1))&#0;---"#...%YAML
+    /// <![CDATA[  ]]>≮1. item ${x}日本語<script>alert(1)</script>
     ///
     /// - Parameters:
-    ///    - value: %YAML#if
-    ///    - trace: ###"""\|-
+    ///    - value: <script>alert(1)</script>≮
+    ///    - trace: /*~~~ &#0;
     public static func e30(value value_: String, trace: String) -> Self {
         Self(unchecked: .e30, arguments: [.string(value_), .string(trace)])
     }
 
-    ///   <${{x}}&{value}\u{85}**bold**
+    /// \u{2029}é\u{7F}? {value}'%@
     ///
-    /// Wire code `"""\u{1}\u{41}# Heading\u{85}{{{x}}} 31`, HTTP status 511.
+    /// Wire code `<Error>\u{200F}: {{  </Message> 31`, HTTP status 511.
     ///
-    ///  :~~~🇺🇳|/*<script>alert(1)</script>
+    /// </error>*/\u{FEFF}�"""`]]>
     ///
     /// - Parameters:
-    ///    - value: ##"""---� ;</error>
-    ///    - trace: ###"""\|-
+    ///    - value: 1. item@objc\u{0}≮``</Message>
+    ///    - trace: /*~~~ &#0;
     public static func e31(value value_: String, trace: String) -> Self {
         Self(unchecked: .e31, arguments: [.string(value_), .string(trace)])
     }
 
-    /// _@objc#-*alias{value}: &%@🇺🇳${{x}}**bold**
+    /// ${{x}}"""1. item? /*{value}\u{200F}{{{{%@]]>//!
     ///
-    /// Wire code `**bold**Z? </error> 32`, HTTP status 420.
+    /// Wire code `�	😀:  32`, HTTP status 420.
     ///
-    /// "#\u{200B}#'</Message>-->{{/x}}
+    /// <Error>\|🇺🇳]]>{{🇺🇳@objc
     ///
     /// - Parameters:
-    ///    - value: ${x}${x}�<script>alert(1)</script>
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\0##\"\"\"#if  \u{202E}")
+    ///    - value: """🇺🇳|:
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "0\"́\u{FEFF}$ ")
     public static func e32(value value_: String, trace: String) -> Self {
         Self(unchecked: .e32, arguments: [.string(value_), .string(trace)])
     }
 
-    /// {{{{\u{200B}\({value}😀a\u{7F}
+    /// &&anchor😀{value}\u{1}"́?
     ///
-    /// Wire code `%s\| 33`, HTTP status 447.
+    /// Wire code `\u{7F}   33`, HTTP status 447.
     ///
-    /// > quote_\(x)0<script>alert(1)</script>\u{7F}\u{200B}0
+    /// ///\u{2028}\u{2029}�}}${x}///\u{FEFF}
     ///
     /// - Parameters:
-    ///    - value: <Error>? \{{{x}}}`
-    ///    - trace: ###"""\|-
+    ///    - value: ZZ1. item -
+    ///    - trace: /*~~~ &#0;
     public static func e33(value value_: String, trace: String) -> Self {
         Self(unchecked: .e33, arguments: [.string(value_), .string(trace)])
     }
 
-    /// \(x)\u{2029}{value}a
+    /// #""""{value}é
     ///
-    /// Wire code `	 34`, HTTP status 500.
+    /// Wire code `! 34`, HTTP status 500.
     ///
-    /// `<Error>&amp;\u{7F}</Message>"עברית- item🇺🇳
+    /// \u{1}\u{FEFF}
+    /// /*\u{FEFF}: 😀"́
     ///
     /// - Parameters:
-    ///    - value: |\u{1}
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\"\"\"*{{{x}}} ")
+    ///    - value: <Error>...
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "\u{202E}{{##\"\"\"�")
     public static func e34(value value_: String, trace: String) -> Self {
         Self(unchecked: .e34, arguments: [.string(value_), .string(trace)])
     }
 
-    /// ``  </Message>
-    /// {value}*alias//
+    /// <"#\(日本語{value}# Heading> quote
     ///
-    /// Wire code `-->& 35`, HTTP status 505.
+    /// Wire code `עברית"́ 35`, HTTP status 505.
     ///
-    /// $\u{2028}>
-    /// \u{7F}😀-
     ///
-    /// _%@
+    /// \u{85}<script>alert(1)</script>	}}```&⃒<Error>##"""##"""~~~
     ///
     /// - Parameters:
-    ///    - value: \|*
-    ///    - trace: ###"""\|-
+    ///    - value: <a
+    ///    - trace: /*~~~ &#0;
     public static func e35(value value_: String, trace: String) -> Self {
         Self(unchecked: .e35, arguments: [.string(value_), .string(trace)])
     }
 
-    /// ``<script>alert(1)</script>\u{200F}-->{value}"""{{{{name}}}}///😀日本語"""
+    /// \(${{{{{{x}}}}}}*/{value}<≮{{{{{{x}}}}}}``#{{{{name}}}}
     ///
-    /// Wire code `!]]>&amp;</error>]]>
-    ///  36`, HTTP status 443.
+    /// Wire code `%YAMLעברית\u{200F}{{Z\u{2029} 36`, HTTP status 443.
     ///
-    ///
-    /// """|
-    /// ;{{{x}}}```}}
+    /// """[x](javascript:alert(1))}}&amp;\u{2028}|\u{85}{{name}}
     ///
     /// - Parameters:
-    ///    - value: ��/*<![CDATA[
-    ///    - trace: ###"""\|-
+    ///    - value: #"-->...
+    ///    - trace: /*~~~ &#0;
     public static func e36(value value_: String, trace: String) -> Self {
         Self(unchecked: .e36, arguments: [.string(value_), .string(trace)])
     }
 
-    /// Zעברית{{{{{value}!<![CDATA[<script>alert(1)</script>%YAML</error>
+    /// 👩\u{200D}💻!> quote{value}&#0;&#0;<https://example.com># Heading"
     ///
-    /// Wire code `]]>**bold**``\u{1}@objc> quote 37`, HTTP status 422.
+    /// Wire code `-->\u{202E}&#0;0/*日本語 37`, HTTP status 422.
     ///
-    /// ///:`##"""é\(x)
+    /// *alias'~~~&⃒.../*
     ///
     /// - Parameters:
-    ///    - value: \u{200B}
-    ///    - trace: ###"""\|-
-    @available(*, deprecated, message: "\r{{<#if\0%@")
+    ///    - value: ...
+    ///    - trace: /*~~~ &#0;
+    @available(*, deprecated, message: "///&#0;-->{{name}}\": ")
     public static func e37(value value_: String, trace: String) -> Self {
         Self(unchecked: .e37, arguments: [.string(value_), .string(trace)])
     }
 
-    /// > quote<!--//{value}*alias%s$
+    /// >~~~#{value}{{{{name}}}}</Message>```
     ///
-    /// Wire code `? \u{200F}]]>@objc	 38`, HTTP status 501.
+    /// Wire code `👩\u{200D}💻%s//👩\u{200D}💻* 38`, HTTP status 501.
     ///
-    /// //##"""##"""${x}>//
+    /// !-;</error>}}</error>
     ///
     /// - Parameters:
-    ///    - value: -->"""עברית%@
-    ///    - trace: ###"""\|-
+    ///    - value: ---``:
+    ///    - trace: /*~~~ &#0;
     public static func e38(value value_: String, trace: String) -> Self {
         Self(unchecked: .e38, arguments: [.string(value_), .string(trace)])
     }
 
-    /// 👩\u{200D}💻**bold**``😀\u{2029}:{value}$> quote`
+    /// \u{200F}-}}}}- item? \u{0}{value}\u{{41}}"""%@
     ///
-    /// Wire code `	\|%@- item! 39`, HTTP status 500.
+    /// Wire code `<Error>👩\u{200D}💻<script>alert(1)</script>/*  39`, HTTP status 500.
     ///
-    /// </error>;<https://example.com><  日本語{{name}}#if---é"""é
+    /// _\u{200B}# Heading{{/x}}\u{7F}\|%YAML  \u{FEFF}\u{1}  :
     ///
     /// - Parameters:
-    ///    - value: {{"#
-    ///    - trace: ###"""\|-
+    ///    - value: **bold**$
+    ///    - trace: /*~~~ &#0;
     public static func e39(value value_: String, trace: String) -> Self {
         Self(unchecked: .e39, arguments: [.string(value_), .string(trace)])
     }
@@ -700,54 +691,54 @@ extension InjectionError {
 extension InjectionError.Code {
     /// Wire code, Swift name, status, message, parameters, title and headers of every error, a line each.
     public static let catalog = Catalog(
-        name: "\t</error> catalog",
-        title: "$",
+        name: ">🇺🇳 catalog",
+        title: "T\u{2029}",
         formats: [.json, .xml, .problemJSON, .text],
         defaultFormat: .json,
         xmlNamespace: "urn:example:hostile",
         documentationURL: "https://docs.example.com/errors",
         parameters: "trace:string",
         table: """
-            ```--> 0\te0\t429\t\\\\(#\"'{value}😀\\\\# Heading\u{7F}!{{{{name}}}}\tvalue:string\tT<https://example.com>\tX-Note: ---é@objc&amp;\\\\ {value}
-            &anchor##\"\"\"\"\"\"\u{85}0<https://example.com> 1\te1\t435\t\0עברית#if##\"\"\"\\r\\n{value}\u{7F};*alias@objc:\tvalue:string\tT\"#\tX-Note: é{{{{/x}}}}\"\"\"👩\u{200D}💻 {value}
-            \\\\(?  2\te2\t414\t  &#0;\\\\(x){value}\\n\tvalue:string\tTעברית\tX-Note: 👩\u{200D}💻0👩\u{200D}💻:  {value}
-            $*\\r\"#1. item 3\te3\t501\t\"\"\"{value}: \\n\u{200F}%@---'\tvalue:string\tT\\t<https://example.com>\tX-Note: ${{x}}##\"\"\"---  {value}
-            é<!--> quote 4\te4\t420\t{{{{{{x}}}}}} \\\\(x)%YAML{value}\0%@$\u{2029}{{{{name}}}}\tvalue:string\tT*</error>\\r///%s\\n\tX-Note: v {value}
-            &#0; 5\te5\t440\t%@//日本語{{{{{{{{name}}}}? {value}``# Heading> quote\u{FEFF}\tvalue:string\tT<![CDATA[#if...//\0\tX-Note:   é' {value}
-            é0\u{FEFF}<!-----עברית 6\te6\t433\t*alias{value}...\tvalue:string\tT\\\\|~~~#\"'<https://example.com>\tX-Note: \u{200B}#if# Heading<script>alert(1)</script># Heading {value}
-            &amp;1. item: \\t 7\te7\t411\t{{{{{{x}}}}}}{value}##\"\"\"</error>é\tvalue:string\tT日本語</error>\tX-Note: ?  {value}
-            \\\\|${x}😀�{{##\"\"\" 8\te8\t403\t&amp;\u{2028}\\r<![CDATA[{value}\u{FEFF}``\"-->//\\t\tvalue:string\tT👩\u{200D}💻\\\\(x);\"1. item\tX-Note: ]]>#if? {{{{{{x}}}}}}\\\\u{{41}}--- {value}
-            ``` 9\te9\t444\t*/...\u{FEFF}\"#\\\\|{value}-/*{{{{name}}}}%@}}}}\tvalue:string\tT}}*\u{202E}$עברית``\tX-Note: 🇺🇳-- {value}
-            👩\u{200D}💻<https://example.com>--- 10\te10\t438\t\\\\({value}*&amp;[x](javascript:alert(1))\tvalue:string\tT\\r...\tX-Note: &1. item {value}
-            \u{2029}`` 11\te11\t510\t<{value}${{x}}<https://example.com># HeadingZ\\n\tvalue:string\tT\u{200F}\"\"\"עברית\tX-Note: -<�-->``a {value}
-            - item]]>\u{200F} 12\te12\t407\t%s# Heading\\\\u{{41}}\u{85}&amp;{value}#if> quote<script>alert(1)</script>...é\tvalue:string\tTé- item\tX-Note: ...: \"\"\"- item// {value}
-            %@\\r 13\te13\t444\t: 🇺🇳\"\"\"]]>{value}}}}}- itemé\tvalue:string\tT{{👩\u{200D}💻\tX-Note: <![CDATA[ `~~~ {value}
-            #\" 14\te14\t448\t>-->!0```{value}#\"{{{{/x}}}}\"\"\"\tvalue:string\tT#\"}}#%@\u{85}\\n\tX-Note:  -&anchor {value}
-            ... 15\te15\t423\t\u{1}? ? {value}  # Heading\"#&anchor\tvalue:string\tT- item\tX-Note: 0# {value}
-            {{\u{200F}]]>**bold**\\r\\na 16\te16\t407\t🇺🇳\\\\///\u{202E}{value}[x](javascript:alert(1))-->\tvalue:string\tTé{{...\tX-Note: #\" [x](javascript:alert(1))$ {value}
-            */``\\r/* 17\te17\t443\t}}}}%@<!--\\n</Message>{value}<![CDATA[\\\\|\\\\|<\tvalue:string\tT#if:\tX-Note: 1. item\\\\|~~~ {value}
-            \\\\u{41} 18\te18\t417\t&\u{1}\\\\(x)&anchora`{value}</error><![CDATA[~~~%YAML🇺🇳<\tvalue:string\tT\\r\u{1}\\t!**bold**\tX-Note: | {value}
-            >[x](javascript:alert(1)){{Z\\\\(x) 19\te19\t413\t#```%s-->{value}*/\u{200F}}}}}!#\"\tvalue:string\tT1. item*/\\n<https://example.com>é\tX-Note: **bold**é /* {value}
-            a 20\te20\t408\t<![CDATA[#if\"\"\"/*&amp;{value}:\\n//%s%@{{{{{{x}}}}}}\tvalue:string\tT$<Error>]]>\\\\(x)\tX-Note: \\t!{{{{/x}}}} {value}
-            \\r\\r 21\te21\t450\t<script>alert(1)</script><Error>{value}%@``a\tvalue:string\tT日本語%@: #\tX-Note: \u{202E} {value}
-            é///<![CDATA[ ##\"\"\" 22\te22\t423\t? \u{202E}//#\u{FEFF}{value}é\tvalue:string\tT{{{x}}};;\tX-Note: /*? 🇺🇳<\"\"\" {value}
-            `😀@objc`/// 23\te23\t505\t# Heading// 🇺🇳{value}%YAML-``\\\\(\tvalue:string\tT\u{FEFF}~~~\"\"\">%s\u{200F}\tX-Note: &#0;� {value}
-            \u{1}é*/! 24\te24\t505\t!---<é```{value}<!--日本語\tvalue:string\tT\\r\\n  !\\\\(x)\tX-Note: <![CDATA[%@}}}}</error>\"#*alias {value}
-            *alias\u{85}[x](javascript:alert(1)) 25\te25\t405\t#---<Error>{value}</error>~~~\tvalue:string\tT{{{x}}}'{{name}}\u{FEFF}\u{2029}\tX-Note:  \\\\(# Heading* {value}
-            @objc$* 26\te26\t417\té#\"\\\\|{value}\"\"-\tvalue:string\tT\u{FEFF}\\t[x](javascript:alert(1))\0\tX-Note: **bold**\u{7F}${{x}} {value}
-            </Message>- 27\te27\t502\té;%@#\"{value}: #if</Message>\tvalue:string\tT�\"😀'\u{200F}\tX-Note: -->עברית\\\\u{{41}}> quote {value}
-            **bold** 28\te28\t412\t? {value}<Error>\"#Z\tvalue:string\tT\u{200B}{{name}}עברית\tX-Note: -; {value}
-            ? -{{name}}# Heading```\u{7F} 29\te29\t400\t{{{{👩\u{200D}💻<https://example.com>!{value}&amp;\u{200B}\tvalue:string\tT_�\tX-Note: \"#!---# Heading {value}
-            `- item\u{1}&anchor: --- 30\te30\t409\t\u{85}\\\\(x)\\\\u{{41}}\\t</Message>{value}#]]>\tvalue:string\tT\u{2029}日本語:%s\tX-Note: 0%s {value}
-            \"\"\"\u{1}\\\\u{41}# Heading\u{85}{{{x}}} 31\te31\t511\t  <${{x}}&{value}\u{85}**bold**\tvalue:string\tT\\\\(x)##\"\"\"\tX-Note: -->; {value}
-            **bold**Z? </error> 32\te32\t420\t_@objc#-*alias{value}: &%@🇺🇳${{x}}**bold**\tvalue:string\tT``\tX-Note: 1. item\\\\\u{7F}<script>alert(1)</script> {value}
-            %s\\\\| 33\te33\t447\t{{{{\u{200B}\\\\({value}😀a\u{7F}\tvalue:string\tT|&anchor///<Error>|%YAML\tX-Note: 0😀#if*alias {value}
-            \\t 34\te34\t500\t\\\\(x)\u{2029}{value}a\tvalue:string\tT\\r\\n\0\tX-Note: v {value}
-            -->& 35\te35\t505\t``  </Message>\\r{value}*alias//\tvalue:string\tT````-->\u{FEFF}\tX-Note: '\u{202E} \"#// {value}
-            !]]>&amp;</error>]]>\\n 36\te36\t443\t``<script>alert(1)</script>\u{200F}-->{value}\"\"\"{{{{name}}}}///😀日本語\"\"\"\tvalue:string\tT...\u{200B}>!-\tX-Note: -\u{202E}]]> {value}
-            ]]>**bold**``\u{1}@objc> quote 37\te37\t422\tZעברית{{{{{value}!<![CDATA[<script>alert(1)</script>%YAML</error>\tvalue:string\tT<https://example.com>]]>##\"\"\"\tX-Note: \u{200B}{{{{Z\u{200F}�🇺🇳 {value}
-            ? \u{200F}]]>@objc\\t 38\te38\t501\t> quote<!--//{value}*alias%s$\tvalue:string\tT/*\tX-Note: *alias&anchor' {value}
-            \\t\\\\|%@- item! 39\te39\t500\t👩\u{200D}💻**bold**``😀\u{2029}:{value}$> quote`\tvalue:string\tT//\\\\||:: [x](javascript:alert(1))\tX-Note: �é/*<script>alert(1)</script> {value}
+            |👩\u{200D}💻 0\te0\t429\t}}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}\tvalue:string\tTעברית\tX-Note: \u{200B}%s-->'` {value}
+            {{-->\\r\\\\]]>é 1\te1\t435\t👩\u{200D}💻- item---😀%YAML{value}\0👩\u{200D}💻{{{{:---\tvalue:string\tT\u{2029}\tX-Note: \"#${{x}}\u{200B}}}}}*/ {value}
+            !#\" 2\te2\t414\t`&⃒&⃒{value}#\"\tvalue:string\tT\"́\tX-Note: %s�a&anchor {value}
+            [x](javascript:alert(1))\\\\///{{name}}; 3\te3\t501\t {value}é{{{{>``\\\\||\tvalue:string\tT\"́�\tX-Note: \"\"\"é\u{200F}?  {value}
+            ≮$:  4\te4\t420\t> quote_0}}}}{value}\u{FEFF}**bold**: \\n\u{202E}\tvalue:string\tT```<script>alert(1)</script>👩\u{200D}💻*/ \u{1}\tX-Note: > {value}
+            <Error> 5\te5\t440\t'> quote${{x}}a&#0;<script>alert(1)</script>{value}\u{2029}--- \\r\tvalue:string\tT≮1. item: %@'\tX-Note: |\u{1} {value}
+            ...\\\\\\\\(0*alias&#0; 6\te6\t433\t...{value}*\tvalue:string\tT**bold***0!\"\"\"\tX-Note: �\"\"\"🇺🇳``\u{200B} {value}
+            ```日本語_[x](javascript:alert(1)) 7\te7\t411\t&anchor{value}\\r\"́\u{85}\tvalue:string\tT\"#\\t\tX-Note: > {value}
+              ]]>> quoteé<Error>! 8\te8\t403\t |#&{value} |\u{85}\0<![CDATA[``\tvalue:string\tT<%s``**bold**\"\"\"\tX-Note: $<https://example.com>{{{{{{x}}}}}}&⃒\\\\<https://example.com> {value}
+            %@ 9\te9\t444\té\\t&#0;!<https://example.com>{value}**bold**\"́<script>alert(1)</script>:\u{200F}\tvalue:string\tT ? <%YAML日本語\"\tX-Note: <!--;\"́%YAML {value}
+            &amp;😀@objc 10\te10\t438\t@objc{value}///%s%@\tvalue:string\tT///? \tX-Note: //:  {value}
+            &anchor&#0; 11\te11\t510\t\u{85}{value}>%YAML 👩\u{200D}💻%@\tvalue:string\tT*alias\u{1}%@\tX-Note: </Message>\\\\u{{41}}**bold**${{x}}é {value}
+            <!--: &anchor 12\te12\t407\t\\t🇺🇳%YAML- item{{{{name}}}}{value}\u{FEFF}<![CDATA[: {{{{/x}}}}\u{200B}\tvalue:string\tT**bold**é\tX-Note: ;\\\\{{{{name}}}}🇺🇳**bold** {value}
+            #🇺🇳 13\te13\t444\t#*> quote\0{value}👩\u{200D}💻a\\r\\n\tvalue:string\tT<\u{FEFF}\tX-Note: עברית`\u{7F}# Heading {value}
+            \u{202E} 14\te14\t448\t<Error>///{{{{{{x}}}}}}---##\"\"\"{value}\\r\u{1}*\tvalue:string\tT- item\\t;a\\n```\tX-Note: ? \u{202E}##\"\"\" {value}
+            ` 15\te15\t423\t*/*alias\\r{value}עברית*alias</Message>-->\tvalue:string\tT``\tX-Note: � {value}
+            \\\\|# Heading\\n\\r\\n//@objc 16\te16\t407\t\\\\(x)**bold**1. item👩\u{200D}💻{value}$&#0;\tvalue:string\tT\"{{/x}}\"́\tX-Note: é-->/*- item {value}
+            ```\u{85}&amp;\u{200F} 17\te17\t443\t\\\\(&amp;\u{FEFF}\u{200B}/*{value}*/&⃒</Message>{{{{/x}}}}\tvalue:string\tT//>\tX-Note: @objc? a {value}
+            &⃒ 18\te18\t417\t*😀~~~:##if{value}é<!--é]]>&amp;\"#\tvalue:string\tT👩\u{200D}💻日本語*/  > quote\tX-Note: \\\\u{{41}} {value}
+            ≮\\\\u{41}\u{2029}-<https://example.com> 19\te19\t413\t\\\\(\\\\|\\r\\n<!--{value}\\\\(é...\u{200F}</error>\tvalue:string\tT%YAML\\\\|\0👩\u{200D}💻\"́\tX-Note: /*//* {value}
+            ?  20\te20\t408\t...#if\u{200F}!%YAML{value}&#0;}}}}éa{{{{/x}}}}*alias\tvalue:string\tT<!--1. item]]>{{{x}}}\tX-Note: !*: {value}
+            a; 21\te21\t450\t*👩\u{200D}💻{value}\u{1}!\u{202E}\tvalue:string\tT\u{200B}@objc{{name}}:\tX-Note: :  {value}
+              Z<script>alert(1)</script>\"#&#0; 22\te22\t423\t<!--# Heading&anchor\u{1}עברית{value}}}}}\tvalue:string\tT#\"!##\"\"\"\tX-Note: <script>alert(1)</script> -->[x](javascript:alert(1))# {value}
+            \\\\u{41}<Error># Heading\u{2028}1. item 23\te23\t505\t  \"#---�{value}Z\\\\|```&anchor\tvalue:string\tT$\"}}<script>alert(1)</script>-->\\\\|\tX-Note: 0Z  \\\\u{{41}} {value}
+            //🇺🇳%s日本語 24\te24\t505\t\"\"\"-\\r\\n'|{value}\u{FEFF}\\r\\n\tvalue:string\tT�- item#if*/\tX-Note: ///&amp;*alias**bold**{{{{{{x}}}}}}日本語 {value}
+            ~~~\\n\\\\( 25\te25\t405\ta<Error>- item{value}日本語*alias\tvalue:string\tT``: - item</Message>\\\\\tX-Note: `\u{7F}עברית {value}
+            >;é 26\te26\t417\t<##\"\"\": {value}-->\\r0\tvalue:string\tT[x](javascript:alert(1))\"́**bold**%YAML\tX-Note: |é// {value}
+            ``--- 27\te27\t502\t\u{200F}%@- item%@{value}\\\\u{{41}}-->%s\tvalue:string\tT<##\"\"\"&anchor//\"\tX-Note: \u{7F}&amp;$> quote {value}
+            {{ 28\te28\t412\t\u{7F}{value}#if${{x}}: \tvalue:string\tT1. item# Heading---\tX-Note: //#if%s~~~ {value}
+            <Error>}}0\\r- item\\\\(x) 29\te29\t400\t//</Message>*/**bold**{value}&⃒🇺🇳\tvalue:string\tT\\n&⃒\tX-Note: <script>alert(1)</script>< &#0; {value}
+            - item0\u{7F}&? \u{85} 30\te30\t409\t[x](javascript:alert(1))a<&⃒\u{2029}{value}&amp;: \tvalue:string\tT&&anchoré#if\tX-Note: > quote#if& {value}
+            <Error>\u{200F}: {{  </Message> 31\te31\t511\t\u{2029}é\u{7F}? {value}'%@\tvalue:string\tT# Heading;\tX-Note: \\\\#``**bold** {value}
+            �\\t😀:  32\te32\t420\t${{x}}\"\"\"1. item? /*{value}\u{200F}{{{{%@]]>//!\tvalue:string\tT%s\tX-Note: \u{200B}```' {value}
+            \u{7F}   33\te33\t447\t&&anchor😀{value}\u{1}\"́? \tvalue:string\tT<Error><\u{2028}%@///0\tX-Note: -->@objc<<Error> {value}
+            ! 34\te34\t500\t#\"\"\"\"{value}é\tvalue:string\tT<![CDATA[ \tX-Note: \u{1} {value}
+            עברית\"́ 35\te35\t505\t<\"#\\\\(日本語{value}# Heading> quote\tvalue:string\tT'\\\\(\u{85}👩\u{200D}💻\tX-Note: <https://example.com>>&⃒ {value}
+            %YAMLעברית\u{200F}{{Z\u{2029} 36\te36\t443\t\\\\(${{{{{{x}}}}}}*/{value}<≮{{{{{{x}}}}}}``#{{{{name}}}}\tvalue:string\tT\0**bold**: *\u{7F}\tX-Note: -&anchor/* {value}
+            -->\u{202E}&#0;0/*日本語 37\te37\t422\t👩\u{200D}💻!> quote{value}&#0;&#0;<https://example.com># Heading\"\tvalue:string\tT;${x}*alias\tX-Note: <script>alert(1)</script>|\\\\(x)*alias<script>alert(1)</script>< {value}
+            👩\u{200D}💻%s//👩\u{200D}💻* 38\te38\t501\t>~~~#{value}{{{{name}}}}</Message>```\tvalue:string\tT>\tX-Note: &⃒<!----- {value}
+            <Error>👩\u{200D}💻<script>alert(1)</script>/*  39\te39\t500\t\u{200F}-}}}}- item? \0{value}\\\\u{{41}}\"\"\"%@\tvalue:string\tT- item}}😀> quote\\r<Error>\tX-Note: é- item%YAML {value}
             """
     )
 }

@@ -122,10 +122,11 @@ extension ContextBuilder {
             })
     }
 
-    public static func docsCatalog(_ spec: CatalogSpec, header: String) -> DocsCatalogContext {
-        let catalog = RuntimeTable.catalog(spec)
-        let errors = spec.errors.indices.map { index in
-            docsError(index, spec: spec, catalog: catalog, examples: ErrorExamples(index: index, spec: spec, catalog: catalog))
+    public static func docsCatalog(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> DocsCatalogContext {
+        let examples = examples ?? CatalogExamples(spec)
+        let catalog = examples.catalog
+        let errors = parallelIndices(spec.errors.count) { index in
+            docsError(index, spec: spec, catalog: catalog, examples: examples.errors[index])
         }
         let shared = spec.parameters.map { docsParameter($0, shared: true) }
         return DocsCatalogContext(

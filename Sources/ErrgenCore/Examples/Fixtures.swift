@@ -12,10 +12,11 @@ public enum FixtureBuilder {
     /// The fixture format version.
     public static let version = 1
 
-    public static func fixture(_ spec: CatalogSpec, header: String) -> JSONValue {
-        let catalog = RuntimeTable.catalog(spec)
-        let errors = spec.errors.indices.map { index in
-            error(index, spec: spec, catalog: catalog, examples: ErrorExamples(index: index, spec: spec, catalog: catalog))
+    public static func fixture(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> JSONValue {
+        let examples = examples ?? CatalogExamples(spec)
+        let catalog = examples.catalog
+        let errors = parallelIndices(spec.errors.count) { index in
+            error(index, spec: spec, catalog: catalog, examples: examples.errors[index])
         }
         return .object([
             "$comment": .string(header),

@@ -62,6 +62,19 @@ extension ParameterSpec {
     public var sampleValue: ArgumentValue { kind.parse(sample) ?? .string(sample) }
 }
 
+/// The runtime table of a catalog and the examples of all its errors, computed once (in
+/// parallel) and shared by the docs and the fixtures.
+public struct CatalogExamples: Sendable {
+    public var catalog: Catalog
+    public var errors: [ErrorExamples]
+
+    public init(_ spec: CatalogSpec) {
+        let catalog = RuntimeTable.catalog(spec)
+        self.catalog = catalog
+        errors = parallelIndices(spec.errors.count) { ErrorExamples(index: $0, spec: spec, catalog: catalog) }
+    }
+}
+
 /// What docs and fixtures show of one error: its sample values and the responses the runtime
 /// sends for them.
 public struct ErrorExamples: Sendable {

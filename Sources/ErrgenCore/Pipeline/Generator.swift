@@ -152,6 +152,11 @@ public struct Generator: Sendable {
                 }
             }
         }
+        // Docs and fixtures show the runtime's responses for every error: computed once per
+        // catalog, then the docs context too, each in parallel chunks of errors; then the pages
+        // and fixture files render as independent jobs.
+        let needsExamples = config.docsOutput != nil || config.fixturesOutput != nil
+        let examples = needsExamples ? spec.catalogs.map { CatalogExamples($0) } : []
         if let folder = config.docsOutput.map(normalized) {
             jobs.append {
                 let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
@@ -160,20 +165,18 @@ public struct Generator: Sendable {
                     OutputFile(path: join(folder, "index.html"), contents: try renderer.render("docs/index.html", index)),
                 ]
             }
-            for catalog in spec.catalogs {
-                jobs.append {
-                    let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader)
-                    return [
-                        OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context)),
-                        OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context)),
-                    ]
-                }
+            for (catalog, examples) in zip(spec.catalogs, examples) {
+                let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
+                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context))] }
+                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context))] }
             }
             owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
         }
         if let folder = config.fixturesOutput.map(normalized) {
-            for catalog in spec.catalogs {
-                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text).text)] }
+            for (catalog, examples) in zip(spec.catalogs, examples) {
+                jobs.append {
+                    [OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text, examples: examples).text)]
+                }
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))
         }

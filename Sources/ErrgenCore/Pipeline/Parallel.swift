@@ -10,6 +10,13 @@ func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform:
     return try results.values().map { try $0.get() }
 }
 
+/// `(0..<count).map(transform)` in chunks of `chunk` indices run on every core, in index order.
+func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output) -> [Output] {
+    let starts = Array(stride(from: 0, to: count, by: chunk))
+    let chunks = (try? parallelMap(starts) { start in (start..<min(count, start + chunk)).map(transform) }) ?? []
+    return chunks.flatMap { $0 }
+}
+
 /// Slots written once each from concurrent work, read after all of it has finished.
 private final class ResultSlots<Output: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

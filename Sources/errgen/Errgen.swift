@@ -125,7 +125,7 @@ enum Report {
     }
 
     /// Runs the pipeline; prints its diagnostics; fails with exit status 1 on errors.
-    static func generate(_ options: SpecOptions) throws -> (Generator.Result, ErrgenConfig) {
+    static func generate(_ options: SpecOptions, writes: Bool = true) throws -> (Generator.Result, ErrgenConfig) {
         let config: ErrgenConfig
         do {
             config = try options.resolve()
@@ -137,7 +137,7 @@ enum Report {
         print(result.diagnostics)
         if result.hasErrors || result.plan == nil {
             let count = result.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("errgen: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+            FileHandle.standardError.write(Data("errgen: \(count) error\(count == 1 ? "" : "s")\(writes ? "; nothing was written" : "")\n".utf8))
             throw ExitCode(1)
         }
         return (result, config)
@@ -182,7 +182,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: SpecOptions
 
     func run() throws {
-        let (result, config) = try Report.generate(options)
+        let (result, config) = try Report.generate(options, writes: false)
         guard let plan = result.plan else { throw ExitCode(1) }
         let drifts = OutputWriter.check(plan, root: config.root)
         if drifts.isEmpty {

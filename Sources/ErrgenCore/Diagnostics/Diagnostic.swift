@@ -40,9 +40,54 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ severity: Severity, _ message: String, file: String, at location: SourceLocation? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = Self.printable(message)
         self.file = file
         self.location = location
+    }
+
+    /// A message as one bounded line, whatever a spec's names hold: control characters written
+    /// as escapes (`\n`, `\u{0}`), a quoted name (`'…'` opened after a space or parenthesis, so
+    /// an apostrophe is not a quote) longer than 60 characters shortened in the middle, and the
+    /// whole at most 1,000 characters.
+    static func printable(_ message: String) -> String {
+        let scalars = Array(message.unicodeScalars)
+        if scalars.count <= 120, !scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return message }
+        var out = String.UnicodeScalarView()
+        var quoted: [Unicode.Scalar] = []
+        var inQuote = false
+        func flushQuoted() {
+            if quoted.count > 60 { quoted = Array(quoted.prefix(30)) + ["…"] + Array(quoted.suffix(29)) }
+            out.append(contentsOf: quoted)
+            quoted = []
+        }
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "'" {
+                let before = index > 0 ? scalars[index - 1] : " "
+                let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+                if !inQuote, before.properties.isWhitespace || "([{".unicodeScalars.contains(before) {
+                    inQuote = true
+                    out.append(scalar)
+                    continue
+                }
+                if inQuote, after.properties.isWhitespace || ";,.:?)]}".unicodeScalars.contains(after) {
+                    inQuote = false
+                    flushQuoted()
+                    out.append(scalar)
+                    continue
+                }
+            }
+            let text: String
+            switch scalar {
+            case "\n": text = "\\n"
+            case "\r": text = "\\r"
+            case "\t": text = "\\t"
+            default: text = scalar.value < 0x20 || scalar.value == 0x7F ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+            }
+            if inQuote { quoted.append(contentsOf: text.unicodeScalars) } else { out.append(contentsOf: text.unicodeScalars) }
+        }
+        flushQuoted()
+        if out.count > 1_000 { return String(String.UnicodeScalarView(out.prefix(999))) + "…" }
+        return String(out)
     }
 
     public static func error(_ message: String, file: String, at location: SourceLocation? = nil) -> Diagnostic {

@@ -72,12 +72,14 @@ public struct YAMLLoader: Sendable {
         return document
     }
 
+    /// What a file beyond the size limit gets.
+    static func sizeError(bytes: Int, limit: Int, file: String) -> Diagnostic {
+        .error("the file is \(bytes) bytes, more than the limit of \(limit) bytes", file: file)
+    }
+
     private func load(_ bytes: [UInt8], file: String, singleDocument: Bool) throws(DiagnosticError) -> [YAMLNode] {
         guard bytes.count <= limits.maxInputBytes else {
-            throw DiagnosticError(.error(
-                "the file is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) bytes",
-                file: file
-            ))
+            throw DiagnosticError(Self.sizeError(bytes: bytes.count, limit: limits.maxInputBytes, file: file))
         }
         var text = bytes
         switch YAMLSource.transcodedToUTF8(bytes) {
@@ -723,10 +725,15 @@ private struct LoadSession: ~Copyable {
                 message = "control character \(Self.codePoint(value)) is not allowed in YAML"
             case "invalid Unicode character":
                 message = "invalid Unicode character \(Self.codePoint(value))"
-            case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet":
-                message = "the file is not valid UTF-8 (\(problem) 0x\(Self.hex(value, digits: 2)))"
             case let other where other.contains("UTF-8"):
-                message = "the file is not valid UTF-8 (\(other))"
+                // libyaml points past the byte that went wrong; find it.
+                if let (bad, length) = source.firstInvalidUTF8() {
+                    let bytes = (bad..<bad + length).map { "0x" + Self.hex(Int32(source[$0]), digits: 2) }.joined(separator: " ")
+                    return .error(
+                        "the file is not valid UTF-8: \(length == 1 ? "byte" : "bytes") \(bytes) here \(length == 1 ? "is" : "are") not a UTF-8 character (save the file as UTF-8)",
+                        file: file, at: source.location(ofOffset: bad))
+                }
+                message = "the file is not valid UTF-8 (\(other) 0x\(Self.hex(value, digits: 2)))"
             default:
                 message = problem
             }
@@ -734,6 +741,11 @@ private struct LoadSession: ~Copyable {
         default:
             let mark = p.problem_mark
             let location = SourceLocation(line: mark.line + 1, column: mark.column + 1)
+            // A byte order mark inside the document that libyaml stumbled on before the loader's
+            // own checks reached it: that is the problem to report.
+            if let bom = source.firstByteOrderMark(from: max(gapCheckedUpTo, source.start)), source.location(ofOffset: bom).line <= location.line {
+                return byteOrderMarkError(at: bom).diagnostics[0]
+            }
             var message = problem
             if problem == "found character that cannot start any token", isTab(at: location) {
                 message = "found a tab character that cannot start any token (YAML indents with spaces, never tabs)"

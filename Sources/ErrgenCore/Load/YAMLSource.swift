@@ -61,6 +61,46 @@ struct YAMLSource {
     }
 
     /// Whether U+FEFF, the byte order mark, starts at `offset`.
+    /// Where the first ill-formed UTF-8 sequence starts (overlong forms, surrogates and values
+    /// beyond U+10FFFF count as ill-formed) and how many of its bytes were read before it went
+    /// wrong, if there is one.
+    func firstInvalidUTF8() -> (offset: Int, length: Int)? {
+        var i = 0
+        while i < count {
+            let lead = self[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return (i, 1)
+            }
+            for k in 1..<length {
+                guard i + k < count else { return (i, k) }
+                let byte = self[i + k]
+                if k == 1 ? !(low...high).contains(byte) : !(0x80...0xBF).contains(byte) { return (i, k + 1) }
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// The offset of the first byte order mark at or after `offset`, if any.
+    func firstByteOrderMark(from offset: Int) -> Int? {
+        var i = offset
+        while i + 2 < count {
+            if self[i] == 0xEF, isByteOrderMark(at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     func isByteOrderMark(at offset: Int) -> Bool {
         offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF
     }

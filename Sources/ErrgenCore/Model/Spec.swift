@@ -111,6 +111,9 @@ public struct ErrorSpec: Sendable, Hashable {
     /// Response headers this error adds; values may use the error's placeholders.
     public var headers: [HeaderSpec]
     public var deprecation: Deprecation?
+    /// False when the spec lacks the status or message (reported by the decoder): checks that
+    /// need them are skipped rather than reporting follow-on problems.
+    var isComplete = true
 
     public init(
         code: Located<String>, status: Located<Int>, message: Located<MessageTemplate>, description: String? = nil,

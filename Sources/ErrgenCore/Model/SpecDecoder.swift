@@ -44,6 +44,13 @@ public enum SpecDecoder {
                 diagnostics.error("keys of '\(key)' must be scalars", file: file, at: pair.key.location)
                 return nil
             }
+            if name.isEmpty {
+                diagnostics.error(
+                    key == "catalogs"
+                        ? "a catalog name must not be empty (it names the Swift type and the docs and fixture files)"
+                        : "a wire code must not be empty (clients tell errors apart by it)",
+                    file: file, at: pair.key.location)
+            }
             return decode(Located(name, at: pair.key.location), pair.value, file, &diagnostics)
         }
     }
@@ -79,9 +86,10 @@ public enum SpecDecoder {
                 file: file, diagnostics: &diagnostics, decodeError)
         }
         fields.finish(diagnostics: &diagnostics)
-        guard let title else { return nil }
+        // Without a title (already reported) the catalog is still built, so the rest of it is
+        // checked in the same run.
         var catalog = CatalogSpec(
-            name: name, title: title.value, summary: summary?.value, description: description?.value,
+            name: name, title: title?.value ?? "", summary: summary?.value, description: description?.value,
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
         catalog.documentationURL = documentationURL
         return catalog
@@ -120,10 +128,14 @@ public enum SpecDecoder {
         var formats: [FormatSpec] = []
         for item in items {
             var format: FormatSpec?
-            if item.scalar != nil {
+            if let scalar = item.scalar, case .string = scalar.resolved {
                 if let kind = formatKind(item, key: "formats", file: file, diagnostics: &diagnostics) {
                     format = FormatSpec(kind: kind.value, at: item.location)
                 }
+            } else if item.mapping == nil {
+                diagnostics.error(
+                    "a wire format is a name (\(FormatSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))) or a mapping with 'type', not \(item.kindDescription)",
+                    file: file, at: item.location)
             } else if var fields = MappingReader(item, what: "a wire format", file: file, diagnostics: &diagnostics) {
                 let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
                 let namespace = fields.string("namespace", diagnostics: &diagnostics)
@@ -165,10 +177,18 @@ public enum SpecDecoder {
                 continue
             }
             let located = Located(name, at: pair.key.location)
-            if pair.value.scalar != nil {
+            if let scalar = pair.value.scalar, case .string = scalar.resolved {
                 // The short form: `user: string`.
                 let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) ?? .string
                 parameters.append(ParameterSpec(name: located, kind: kind))
+                continue
+            }
+            if pair.value.mapping == nil {
+                // Still declared, so its placeholders do not also report it missing.
+                diagnostics.error(
+                    "parameter '\(name)' is a type (\(ParameterSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))) or a mapping with 'type', not \(pair.value.kindDescription)",
+                    file: file, at: pair.value.location)
+                parameters.append(ParameterSpec(name: located, kind: .string))
                 continue
             }
             guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, diagnostics: &diagnostics) else { continue }
@@ -233,11 +253,14 @@ public enum SpecDecoder {
                 diagnostics.error("the message of error '\(code.value)' is empty", file: file, at: message.location)
             }
         }
-        guard let status, let message else { return nil }
+        // Without a status or a message (already reported) the error is still built, so the rest
+        // of it is checked in the same run; the stand-ins raise nothing themselves.
         var entry = ErrorSpec(
-            code: code, status: status, message: message, description: description?.value, parameters: parameters,
-            swiftName: swiftName, headers: headers, deprecation: deprecation)
+            code: code, status: status ?? Located(500, at: code.location),
+            message: message ?? Located(MessageTemplate.parse("").0, at: code.location), description: description?.value,
+            parameters: parameters, swiftName: swiftName, headers: headers, deprecation: deprecation)
         entry.title = title
+        entry.isComplete = status != nil && message != nil
         return entry
     }
 

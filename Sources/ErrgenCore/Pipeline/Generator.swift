@@ -24,6 +24,10 @@ public struct Generator: Sendable {
     public func loadSpec() -> (spec: Spec?, diagnostics: [Diagnostic]) {
         let path = config.spec
         let url = config.url(path)
+        // A file beyond the size limit is refused before it is read into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > loader.limits.maxInputBytes {
+            return (nil, [YAMLLoader.sizeError(bytes: size, limit: loader.limits.maxInputBytes, file: path)])
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read the spec file" : "spec file not found"
             return (nil, [.error(reason, file: path)])

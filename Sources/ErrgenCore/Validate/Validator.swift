@@ -159,7 +159,7 @@ public enum Validator {
                 }
             }
         }
-        for parameter in entry.parameters where !used.contains(parameter.name.value) {
+        for parameter in entry.parameters where entry.isComplete && !used.contains(parameter.name.value) {
             diagnostics.error(
                 "parameter '\(parameter.name.value)' is never used in the message or headers of error '\(entry.code.value)'",
                 file: file, at: parameter.name.location)

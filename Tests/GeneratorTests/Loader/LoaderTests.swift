@@ -58,11 +58,17 @@ import Testing
 
     @Test func invalidUTF8() {
         #expect(failure(bytes: Array("name: ".utf8) + [0xFF] + Array("\n".utf8))
-            == "spec.yaml:1:7: error: the file is not valid UTF-8 (invalid leading UTF-8 octet 0xFF)")
+            == "spec.yaml:1:7: error: the file is not valid UTF-8: byte 0xFF here is not a UTF-8 character (save the file as UTF-8)")
+        // The position of the sequence that goes wrong, not of the byte after it (libyaml's).
         #expect(failure(bytes: Array("a: 1\nb: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-            == "spec.yaml:2:8: error: the file is not valid UTF-8 (invalid trailing UTF-8 octet 0x28)")
+            == "spec.yaml:2:7: error: the file is not valid UTF-8: bytes 0xC3 0x28 here are not a UTF-8 character (save the file as UTF-8)")
         #expect(failure(bytes: Array("a: é\nb: ".utf8) + [0xE2, 0x82])
-            == "spec.yaml:2:4: error: the file is not valid UTF-8 (incomplete UTF-8 octet sequence)")
+            == "spec.yaml:2:4: error: the file is not valid UTF-8: bytes 0xE2 0x82 here are not a UTF-8 character (save the file as UTF-8)")
+        // Overlong forms are not UTF-8 either; an encoded surrogate is no character.
+        #expect(failure(bytes: Array("a: ".utf8) + [0xC0, 0xAF] + Array("\n".utf8))
+            == "spec.yaml:1:4: error: the file is not valid UTF-8: byte 0xC0 here is not a UTF-8 character (save the file as UTF-8)")
+        #expect(failure(bytes: Array("a: ".utf8) + [0xED, 0xA0, 0x80] + Array("\n".utf8))
+            == "spec.yaml:1:4: error: invalid Unicode character U+D800")
         #expect(failure("a: \u{7}\n") == "spec.yaml:1:4: error: control character U+0007 is not allowed in YAML")
     }
 

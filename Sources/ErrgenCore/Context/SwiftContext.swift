@@ -95,8 +95,9 @@ public struct SwiftAccessorContext: Sendable {
 /// Builds template contexts from a validated spec.
 public enum ContextBuilder {
     public static func swiftCatalog(_ catalog: CatalogSpec) -> SwiftCatalogContext {
-        var errors: [SwiftErrorContext] = []
-        for (index, entry) in catalog.errors.enumerated() {
+        // Each error's context depends on that error alone: built in parallel chunks.
+        let errors = parallelIndices(catalog.errors.count) { index -> SwiftErrorContext in
+            let entry = catalog.errors[index]
             let all = entry.parameters + catalog.parameters
             var doc = SwiftLiteral.docLines(entry.message.value.source)
             doc.append("")
@@ -120,11 +121,10 @@ public enum ContextBuilder {
             }
             let codeDoc = SwiftLiteral.docLines("`\(entry.code.value)` (\(entry.status.value)): \(entry.message.value.source)")
                 .map { $0.trimmingPrefix(" ") }.joined(separator: " ")
-            errors.append(
-                SwiftErrorContext(
-                    name: SwiftNames.escaped(entry.swiftCaseName), index: index, docLines: doc, codeDoc: codeDoc,
-                    parameters: all.map(parameterContext), hasParameters: !all.isEmpty,
-                    deprecated: entry.deprecation != nil, deprecationArgument: deprecationArgument))
+            return SwiftErrorContext(
+                name: SwiftNames.escaped(entry.swiftCaseName), index: index, docLines: doc, codeDoc: codeDoc,
+                parameters: all.map(parameterContext), hasParameters: !all.isEmpty,
+                deprecated: entry.deprecation != nil, deprecationArgument: deprecationArgument)
         }
 
         var typeDoc = SwiftLiteral.docLines(catalog.title)
@@ -147,7 +147,7 @@ public enum ContextBuilder {
             xmlNamespaceLiteral: namespace.map(SwiftLiteral.string) ?? "nil",
             documentationURLLiteral: catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil",
             sharedParametersLiteral: SwiftLiteral.string(RuntimeTable.parameterList(catalog.parameters)),
-            tableLines: catalog.errors.map(tableLine))
+            tableLines: parallelIndices(catalog.errors.count) { tableLine(catalog.errors[$0]) })
     }
 
     static func parameterContext(_ parameter: ParameterSpec) -> SwiftParameterContext {

@@ -6,7 +6,10 @@ struct MappingReader {
     /// What the mapping is, for messages: "catalog 'RAWS'", "error 'InvalidURI'".
     let what: String
     let file: String
-    private var used: Set<String> = []
+    /// The keys asked for, in order (the known keys, for suggestions), and which pairs they found.
+    /// Mappings hold a handful of keys, so arrays beat hashing here.
+    private var asked: [String] = []
+    private var found: [Bool]
 
     /// `nil` (after reporting) when `node` is not a mapping.
     init?(_ node: YAMLNode, what: String, file: String, diagnostics: inout DiagnosticCollector) {
@@ -18,13 +21,15 @@ struct MappingReader {
         self.pairs = pairs
         self.what = what
         self.file = file
+        found = Array(repeating: false, count: pairs.count)
     }
 
     /// The value node for `key`, marking the key as known.
     mutating func node(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> YAMLNode? {
-        used.insert(key)
-        if let pair = pairs.first(where: { $0.key.scalar?.value == key }) {
-            return pair.value
+        if !asked.contains(key) { asked.append(key) }
+        if let index = pairs.firstIndex(where: { $0.key.scalar?.value == key }) {
+            found[index] = true
+            return pairs[index].value
         }
         if required {
             diagnostics.error("\(what) is missing the required key '\(key)'", file: file, at: node.location)
@@ -61,17 +66,17 @@ struct MappingReader {
 
     /// Reports every key that was never asked for.
     func finish(diagnostics: inout DiagnosticCollector) {
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() where !found[index] {
             guard let key = pair.key.scalar?.value else {
                 diagnostics.error("keys of \(what) must be strings", file: file, at: pair.key.location)
                 continue
             }
-            if used.contains(key) { continue }
+            let known = asked.sorted()
             var message = "unknown key '\(key)' in \(what)"
-            if let suggestion = Spelling.suggestion(for: key, among: used.sorted()) {
+            if let suggestion = Spelling.suggestion(for: key, among: known) {
                 message += "; did you mean '\(suggestion)'?"
             } else {
-                message += " (expected one of: \(used.sorted().joined(separator: ", ")))"
+                message += " (expected one of: \(known.joined(separator: ", ")))"
             }
             diagnostics.error(message, file: file, at: pair.key.location)
         }

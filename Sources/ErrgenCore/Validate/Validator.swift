@@ -88,16 +88,19 @@ public enum Validator {
             }
         }
 
-        var codes: [String: ErrorSpec] = [:]
-        var caseNames: [String: ErrorSpec] = [:]
-        for entry in catalog.errors {
+        // Indices, not copies of the errors: a catalog may hold thousands.
+        var codes: [String: Int] = [:]
+        var caseNames: [String: Int] = [:]
+        codes.reserveCapacity(catalog.errors.count)
+        caseNames.reserveCapacity(catalog.errors.count)
+        for (index, entry) in catalog.errors.enumerated() {
             if let first = codes[entry.code.value] {
                 diagnostics.error(
-                    "duplicate wire code '\(entry.code.value)' (first defined at \(first.code.location))",
+                    "duplicate wire code '\(entry.code.value)' (first defined at \(catalog.errors[first].code.location))",
                     file: file, at: entry.code.location)
                 continue
             } else {
-                codes[entry.code.value] = entry
+                codes[entry.code.value] = index
             }
 
             let caseName = entry.swiftCaseName
@@ -111,10 +114,10 @@ public enum Validator {
                     file: file, at: nameLocation)
             } else if let other = caseNames[caseName] {
                 diagnostics.error(
-                    "errors '\(other.code.value)' and '\(entry.code.value)' both have the Swift case name '\(caseName)'; set 'swift-name' on one of them",
+                    "errors '\(catalog.errors[other].code.value)' and '\(entry.code.value)' both have the Swift case name '\(caseName)'; set 'swift-name' on one of them",
                     file: file, at: nameLocation)
             } else {
-                caseNames[caseName] = entry
+                caseNames[caseName] = index
             }
 
             validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)

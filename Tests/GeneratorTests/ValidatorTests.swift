@@ -53,7 +53,7 @@ import Testing
                   status: "404"
                   message: [a, b]
             """)) == [
-            "8:17: error: 'status' must be an integer, not a string",
+            "8:17: error: 'status' must be an integer, not a string (remove the quotes to make it an integer: 404)",
             "9:18: error: 'message' must be a string, not a sequence",
         ])
         #expect(diagnose(spec("    E:\n      status: 404\n      message: 42")) == [
@@ -64,12 +64,12 @@ import Testing
 
     @Test func missingRequiredKeys() {
         #expect(diagnose(spec("    E:\n      description: Nothing else.")) == [
-            "8:9: error: error 'E' is missing the required key 'message'",
-            "8:9: error: error 'E' is missing the required key 'status'",
+            "7:7: error: error 'E' is missing the required key 'message'",
+            "7:7: error: error 'E' is missing the required key 'status'",
         ])
         #expect(diagnose("errgen: 1\ncatalogs:\n  A:\n    errors: {E: {status: 400, message: M}}\n") == [
-            "4:5: error: catalog 'A' is missing the required key 'formats'",
-            "4:5: error: catalog 'A' is missing the required key 'title'",
+            "3:3: error: catalog 'A' is missing the required key 'formats'",
+            "3:3: error: catalog 'A' is missing the required key 'title'",
         ])
     }
 
@@ -334,7 +334,7 @@ import Testing
             "5:15: error: unknown wire format 'yaml' (expected one of: text, json, xml, problem+json)",
             "8:17: error: status 700 is not an error status (400-599)",
             "9:19: error: placeholder '{x}' has no declared parameter (declare it under 'parameters')",
-            "11:9: error: error 'A' is missing the required key 'message'",
+            "10:7: error: error 'A' is missing the required key 'message'",
             "11:17: error: status 200 is not an error status (400-599)",
             "12:9: error: unknown key 'mesage' in error 'A'; did you mean 'message'?",
         ])

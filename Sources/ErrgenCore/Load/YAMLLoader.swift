@@ -750,11 +750,21 @@ private struct LoadSession: ~Copyable {
             if problem == "found character that cannot start any token", isTab(at: location) {
                 message = "found a tab character that cannot start any token (YAML indents with spaces, never tabs)"
             }
-            if let context = p.context.map({ String(cString: $0) }) {
-                let cm = p.context_mark
-                if cm.line != mark.line || cm.column != mark.column {
-                    message += " (\(context) started at \(cm.line + 1):\(cm.column + 1))"
-                }
+            let context = p.context.map { String(cString: $0) }
+            let cm = p.context_mark
+            if let context, cm.line != mark.line || cm.column != mark.column {
+                message += " (\(context) started at \(cm.line + 1):\(cm.column + 1))"
+            }
+            // What libyaml's words usually mean in a spec.
+            switch problem {
+            case "mapping values are not allowed in this context":
+                message += "; a value holding ': ' must be quoted, or this line is indented deeper than its key"
+            case "did not find expected key":
+                message += "; check this line's indentation against the keys above it, and for a stray bracket or quote"
+            case "could not find expected ':'" where context == "while scanning a simple key" && mark.index - cm.index >= 1024:
+                message += "; a key of more than 1024 characters must be written as an explicit key ('? key' on one line, ': value' on the next)"
+            default:
+                break
             }
             return .error(message, file: file, at: location)
         }

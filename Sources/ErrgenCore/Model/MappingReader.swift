@@ -11,13 +11,19 @@ struct MappingReader {
     private var asked: [String] = []
     private var found: [Bool]
 
-    /// `nil` (after reporting) when `node` is not a mapping.
-    init?(_ node: YAMLNode, what: String, file: String, diagnostics: inout DiagnosticCollector) {
+    /// Where a missing required key is reported: the key naming the mapping (a catalog's name, an
+    /// error's wire code), else the mapping itself.
+    let ownerLocation: SourceLocation
+
+    /// `nil` (after reporting) when `node` is not a mapping. `key` is the location of the key
+    /// whose value the mapping is, if it has one.
+    init?(_ node: YAMLNode, what: String, file: String, key: SourceLocation? = nil, diagnostics: inout DiagnosticCollector) {
         guard let pairs = node.mapping else {
             diagnostics.error("\(what) must be a mapping, not \(node.kindDescription)", file: file, at: node.location)
             return nil
         }
         self.node = node
+        ownerLocation = key ?? node.location
         self.pairs = pairs
         self.what = what
         self.file = file
@@ -32,7 +38,7 @@ struct MappingReader {
             return pairs[index].value
         }
         if required {
-            diagnostics.error("\(what) is missing the required key '\(key)'", file: file, at: node.location)
+            diagnostics.error("\(what) is missing the required key '\(key)'", file: file, at: ownerLocation)
         }
         return nil
     }
@@ -47,7 +53,11 @@ struct MappingReader {
         if let scalar = value.scalar, case let .int(n) = scalar.resolved {
             return Located(n, at: value.location)
         }
-        diagnostics.error("'\(key)' must be an integer, not \(value.kindDescription)", file: file, at: value.location)
+        var hint = ""
+        if let scalar = value.scalar, case .string = scalar.resolved, Int(scalar.value) != nil {
+            hint = " (remove the quotes to make it an integer: \(scalar.value))"
+        }
+        diagnostics.error("'\(key)' must be an integer, not \(value.kindDescription)\(hint)", file: file, at: value.location)
         return nil
     }
 

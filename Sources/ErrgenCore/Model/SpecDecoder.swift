@@ -57,7 +57,7 @@ public enum SpecDecoder {
 
     static func decodeCatalog(_ name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {
         let what = "catalog '\(name.value)'"
-        guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
+        guard var fields = MappingReader(node, what: what, file: file, key: name.location, diagnostics: &diagnostics) else { return nil }
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
         if let title, title.value.allSatisfy(\.isWhitespace) {
             diagnostics.error("the title of catalog '\(name.value)' is empty", file: file, at: title.location)
@@ -191,7 +191,7 @@ public enum SpecDecoder {
                 parameters.append(ParameterSpec(name: located, kind: .string))
                 continue
             }
-            guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, diagnostics: &diagnostics) else { continue }
+            guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, key: pair.key.location, diagnostics: &diagnostics) else { continue }
             let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
             let description = fields.string("description", diagnostics: &diagnostics)
             var example: Located<String>?
@@ -220,7 +220,7 @@ public enum SpecDecoder {
 
     static func decodeError(_ code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {
         let what = "error '\(code.value)'"
-        guard var fields = MappingReader(node, what: what, file: file, diagnostics: &diagnostics) else { return nil }
+        guard var fields = MappingReader(node, what: what, file: file, key: code.location, diagnostics: &diagnostics) else { return nil }
         let status = fields.int("status", required: true, diagnostics: &diagnostics)
         let messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)

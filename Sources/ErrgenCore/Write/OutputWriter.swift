@@ -98,9 +98,7 @@ public enum OutputWriter {
                 let folder = change.url.deletingLastPathComponent()
                 createdFolders += try createFolder(folder)
                 let temporary = temporaryURL(for: change.url)
-                guard fm.createFile(atPath: temporary.path, contents: change.data) else {
-                    throw DiagnosticError(.error("cannot write a temporary file in \(folder.path)", file: change.url.path))
-                }
+                try writeNew(temporary, change.data)
                 staged.append((temporary, change.url))
             }
         } catch {
@@ -120,6 +118,36 @@ public enum OutputWriter {
             report.removed.append(orphan)
         }
         return report
+    }
+
+    /// Writes `data` to a file that must not exist yet, with plain system calls: Foundation's
+    /// `createFile` writes through a temporary file of its own, which a killed run would leave
+    /// behind under a name errgen does not know.
+    static func writeNew(_ url: URL, _ data: Data) throws {
+        func failure() -> DiagnosticError {
+            DiagnosticError(.error("cannot write a temporary file: \(String(cString: strerror(errno)))", file: url.path))
+        }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        var ok = true
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += written
+            }
+        }
+        let error = ok ? nil : failure()
+        if close(descriptor) != 0, ok { throw failure() }
+        if let error {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
     }
 
     /// The prefix and suffix of temporary names: `.<name>.errgen-<pid>.tmp`.

@@ -216,7 +216,7 @@ import Testing
                 return "\(file):9:10000018: error: unmatched '}' in template (write '}}' for a literal brace)"
             case .longKey:
                 // libyaml gives up on an implicit key longer than 1024 characters.
-                return "\(file):10:1000009: error: could not find expected ':' (while scanning a simple key started at 10:9)"
+                return "\(file):10:1000009: error: could not find expected ':' (while scanning a simple key started at 10:9); a key of more than 1024 characters must be written as an explicit key ('? key' on one line, ': value' on the next)"
             case .longExplicitKey:
                 // The key is echoed shortened in the middle: a diagnostic stays one readable line.
                 let key = Self.oneMegabyteKey

@@ -37,12 +37,12 @@ import Testing
     // MARK: - libyaml's errors
 
     @Test func syntaxErrorsUseLibyamlsPositionAndProblem() {
-        #expect(failure("name: x\nkind: a: b\n") == "spec.yaml:2:8: error: mapping values are not allowed in this context")
+        #expect(failure("name: x\nkind: a: b\n") == "spec.yaml:2:8: error: mapping values are not allowed in this context; a value holding ': ' must be quoted, or this line is indented deeper than its key")
         #expect(failure("list: [a, b\nnext: c\n")
             == "spec.yaml:2:5: error: did not find expected ',' or ']' (while parsing a flow sequence started at 1:7)")
         #expect(failure("a: 'open\n")
             == "spec.yaml:2:1: error: found unexpected end of stream (while scanning a quoted scalar started at 1:4)")
-        #expect(failure("a: 1\n b: 2\n") == "spec.yaml:2:3: error: mapping values are not allowed in this context")
+        #expect(failure("a: 1\n b: 2\n") == "spec.yaml:2:3: error: mapping values are not allowed in this context; a value holding ': ' must be quoted, or this line is indented deeper than its key")
         #expect(failure("- a\nb: c\n")
             == "spec.yaml:2:1: error: did not find expected '-' indicator (while parsing a block collection started at 1:1)")
     }

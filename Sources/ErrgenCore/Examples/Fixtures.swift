@@ -15,8 +15,10 @@ public enum FixtureBuilder {
     public static func fixture(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> JSONValue {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
+        // Each error's object, written as text in parallel at its depth in the document
+        // (`errors` is a member of the top object, its elements 4 spaces deep).
         let errors = parallelIndices(spec.errors.count) { index in
-            error(index, spec: spec, catalog: catalog, examples: examples.errors[index])
+            JSONValue.written(error(index, spec: spec, catalog: catalog, examples: examples.errors[index]).text(indent: 4))
         }
         return .object([
             "$comment": .string(header),

@@ -25,6 +25,11 @@ public enum WireBody {
         return out
     }
 
+    /// Appends `string` as a JSON string to `out`, as `jsonString` writes it.
+    public static func appendJSONString(_ string: String, to out: inout String) {
+        JSON.quote(string, to: &out)
+    }
+
     public static func render(_ format: WireFormat, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         switch format {
         case .text: return entry.message.render(arguments)

@@ -1,234 +1,235 @@
 import Mustache
 
-// Direct property lookup for the template contexts: swift-mustache otherwise finds every
-// `{{name}}` through reflection, which dominated rendering time. `ContextLookupTests` keeps each
-// lookup equal to the type's stored properties.
+// Direct, typed property lookup for the template contexts: errgen's compiled templates read them
+// directly, and swift-mustache (for users' templates) through `MustacheParent`, instead of
+// reflection, which dominated rendering time. `ContextLookupTests` keeps each lookup equal to the
+// type's stored properties.
 
-extension SwiftFileContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftFileContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "header": return self.header
-        case "catalogs": return self.catalogs
+        case "header": return .init(self.header)
+        case "catalogs": return .init(self.catalogs)
         default: return nil
         }
     }
 }
 
-extension SwiftCatalogContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftCatalogContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "typeName": return self.typeName
-        case "docLines": return self.docLines
-        case "errors": return self.errors
-        case "factories": return self.factories
-        case "hasFactories": return self.hasFactories
-        case "accessors": return self.accessors
-        case "hasAccessors": return self.hasAccessors
-        case "nameLiteral": return self.nameLiteral
-        case "titleLiteral": return self.titleLiteral
-        case "formats": return self.formats
-        case "defaultFormat": return self.defaultFormat
-        case "xmlNamespaceLiteral": return self.xmlNamespaceLiteral
-        case "documentationURLLiteral": return self.documentationURLLiteral
-        case "sharedParametersLiteral": return self.sharedParametersLiteral
-        case "tableLines": return self.tableLines
+        case "typeName": return .init(self.typeName)
+        case "docLines": return .init(self.docLines)
+        case "errors": return .init(self.errors)
+        case "factories": return .init(self.factories)
+        case "hasFactories": return .init(self.hasFactories)
+        case "accessors": return .init(self.accessors)
+        case "hasAccessors": return .init(self.hasAccessors)
+        case "nameLiteral": return .init(self.nameLiteral)
+        case "titleLiteral": return .init(self.titleLiteral)
+        case "formats": return .init(self.formats)
+        case "defaultFormat": return .init(self.defaultFormat)
+        case "xmlNamespaceLiteral": return .init(self.xmlNamespaceLiteral)
+        case "documentationURLLiteral": return .init(self.documentationURLLiteral)
+        case "sharedParametersLiteral": return .init(self.sharedParametersLiteral)
+        case "tableLines": return .init(self.tableLines)
         default: return nil
         }
     }
 }
 
-extension SwiftErrorContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftErrorContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "index": return self.index
-        case "docLines": return self.docLines
-        case "codeDoc": return self.codeDoc
-        case "parameters": return self.parameters
-        case "hasParameters": return self.hasParameters
-        case "deprecated": return self.deprecated
-        case "deprecationArgument": return self.deprecationArgument
+        case "name": return .init(self.name)
+        case "index": return .init(self.index)
+        case "docLines": return .init(self.docLines)
+        case "codeDoc": return .init(self.codeDoc)
+        case "parameters": return .init(self.parameters)
+        case "hasParameters": return .init(self.hasParameters)
+        case "deprecated": return .init(self.deprecated)
+        case "deprecationArgument": return .init(self.deprecationArgument)
         default: return nil
         }
     }
 }
 
-extension SwiftParameterContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftParameterContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "labelAndName": return self.labelAndName
-        case "binding": return self.binding
-        case "swiftType": return self.swiftType
-        case "kind": return self.kind
-        case "nameLiteral": return self.nameLiteral
+        case "labelAndName": return .init(self.labelAndName)
+        case "binding": return .init(self.binding)
+        case "swiftType": return .init(self.swiftType)
+        case "kind": return .init(self.kind)
+        case "nameLiteral": return .init(self.nameLiteral)
         default: return nil
         }
     }
 }
 
-extension SwiftAccessorContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftAccessorContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "specName": return self.specName
-        case "nameLiteral": return self.nameLiteral
-        case "swiftType": return self.swiftType
-        case "conversion": return self.conversion
+        case "name": return .init(self.name)
+        case "specName": return .init(self.specName)
+        case "nameLiteral": return .init(self.nameLiteral)
+        case "swiftType": return .init(self.swiftType)
+        case "conversion": return .init(self.conversion)
         default: return nil
         }
     }
 }
 
-extension DocsIndexContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsIndexContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "header": return self.header
-        case "catalogs": return self.catalogs
+        case "header": return .init(self.header)
+        case "catalogs": return .init(self.catalogs)
         default: return nil
         }
     }
 }
 
-extension DocsCatalogSummary: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsCatalogSummary: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "title": return self.title
-        case "titleMarkdown": return self.titleMarkdown
-        case "summary": return self.summary
-        case "summaryMarkdown": return self.summaryMarkdown
-        case "fileName": return self.fileName
-        case "errorCount": return self.errorCount
+        case "name": return .init(self.name)
+        case "title": return .init(self.title)
+        case "titleMarkdown": return .init(self.titleMarkdown)
+        case "summary": return .init(self.summary)
+        case "summaryMarkdown": return .init(self.summaryMarkdown)
+        case "fileName": return .init(self.fileName)
+        case "errorCount": return .init(self.errorCount)
         default: return nil
         }
     }
 }
 
-extension DocsCatalogContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsCatalogContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "header": return self.header
-        case "name": return self.name
-        case "title": return self.title
-        case "titleMarkdown": return self.titleMarkdown
-        case "summaryMarkdown": return self.summaryMarkdown
-        case "summaryHTML": return self.summaryHTML
-        case "descriptionMarkdown": return self.descriptionMarkdown
-        case "descriptionHTML": return self.descriptionHTML
-        case "hasDescription": return self.hasDescription
-        case "formats": return self.formats
-        case "errors": return self.errors
-        case "hasSharedParameters": return self.hasSharedParameters
-        case "sharedParameters": return self.sharedParameters
+        case "header": return .init(self.header)
+        case "name": return .init(self.name)
+        case "title": return .init(self.title)
+        case "titleMarkdown": return .init(self.titleMarkdown)
+        case "summaryMarkdown": return .init(self.summaryMarkdown)
+        case "summaryHTML": return .init(self.summaryHTML)
+        case "descriptionMarkdown": return .init(self.descriptionMarkdown)
+        case "descriptionHTML": return .init(self.descriptionHTML)
+        case "hasDescription": return .init(self.hasDescription)
+        case "formats": return .init(self.formats)
+        case "errors": return .init(self.errors)
+        case "hasSharedParameters": return .init(self.hasSharedParameters)
+        case "sharedParameters": return .init(self.sharedParameters)
         default: return nil
         }
     }
 }
 
-extension DocsFormat: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsFormat: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "format": return self.format
-        case "contentType": return self.contentType
-        case "contentTypeMarkdown": return self.contentTypeMarkdown
-        case "isDefault": return self.isDefault
+        case "format": return .init(self.format)
+        case "contentType": return .init(self.contentType)
+        case "contentTypeMarkdown": return .init(self.contentTypeMarkdown)
+        case "isDefault": return .init(self.isDefault)
         default: return nil
         }
     }
 }
 
-extension DocsError: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsError: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "code": return self.code
-        case "codeMarkdown": return self.codeMarkdown
-        case "codeCellMarkdown": return self.codeCellMarkdown
-        case "anchor": return self.anchor
-        case "status": return self.status
-        case "statusLine": return self.statusLine
-        case "message": return self.message
-        case "messageMarkdown": return self.messageMarkdown
-        case "messageCellMarkdown": return self.messageCellMarkdown
-        case "title": return self.title
-        case "descriptionMarkdown": return self.descriptionMarkdown
-        case "descriptionHTML": return self.descriptionHTML
-        case "hasDescription": return self.hasDescription
-        case "deprecated": return self.deprecated
-        case "deprecationMessage": return self.deprecationMessage
-        case "deprecationMarkdown": return self.deprecationMarkdown
-        case "swiftName": return self.swiftName
-        case "swiftNameMarkdown": return self.swiftNameMarkdown
-        case "parameters": return self.parameters
-        case "hasParameters": return self.hasParameters
-        case "headers": return self.headers
-        case "hasHeaders": return self.hasHeaders
-        case "examples": return self.examples
+        case "code": return .init(self.code)
+        case "codeMarkdown": return .init(self.codeMarkdown)
+        case "codeCellMarkdown": return .init(self.codeCellMarkdown)
+        case "anchor": return .init(self.anchor)
+        case "status": return .init(self.status)
+        case "statusLine": return .init(self.statusLine)
+        case "message": return .init(self.message)
+        case "messageMarkdown": return .init(self.messageMarkdown)
+        case "messageCellMarkdown": return .init(self.messageCellMarkdown)
+        case "title": return .init(self.title)
+        case "descriptionMarkdown": return .init(self.descriptionMarkdown)
+        case "descriptionHTML": return .init(self.descriptionHTML)
+        case "hasDescription": return .init(self.hasDescription)
+        case "deprecated": return .init(self.deprecated)
+        case "deprecationMessage": return .init(self.deprecationMessage)
+        case "deprecationMarkdown": return .init(self.deprecationMarkdown)
+        case "swiftName": return .init(self.swiftName)
+        case "swiftNameMarkdown": return .init(self.swiftNameMarkdown)
+        case "parameters": return .init(self.parameters)
+        case "hasParameters": return .init(self.hasParameters)
+        case "headers": return .init(self.headers)
+        case "hasHeaders": return .init(self.hasHeaders)
+        case "examples": return .init(self.examples)
         default: return nil
         }
     }
 }
 
-extension DocsParameter: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsParameter: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "nameCellMarkdown": return self.nameCellMarkdown
-        case "type": return self.type
-        case "description": return self.description
-        case "descriptionCellMarkdown": return self.descriptionCellMarkdown
-        case "descriptionHTML": return self.descriptionHTML
-        case "sample": return self.sample
-        case "sampleCellMarkdown": return self.sampleCellMarkdown
-        case "shared": return self.shared
+        case "name": return .init(self.name)
+        case "nameCellMarkdown": return .init(self.nameCellMarkdown)
+        case "type": return .init(self.type)
+        case "description": return .init(self.description)
+        case "descriptionCellMarkdown": return .init(self.descriptionCellMarkdown)
+        case "descriptionHTML": return .init(self.descriptionHTML)
+        case "sample": return .init(self.sample)
+        case "sampleCellMarkdown": return .init(self.sampleCellMarkdown)
+        case "shared": return .init(self.shared)
         default: return nil
         }
     }
 }
 
-extension DocsHeader: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsHeader: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "name": return self.name
-        case "nameCellMarkdown": return self.nameCellMarkdown
-        case "value": return self.value
-        case "valueCellMarkdown": return self.valueCellMarkdown
+        case "name": return .init(self.name)
+        case "nameCellMarkdown": return .init(self.nameCellMarkdown)
+        case "value": return .init(self.value)
+        case "valueCellMarkdown": return .init(self.valueCellMarkdown)
         default: return nil
         }
     }
 }
 
-extension DocsExample: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension DocsExample: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "format": return self.format
-        case "contentType": return self.contentType
-        case "contentTypeMarkdown": return self.contentTypeMarkdown
-        case "head": return self.head
-        case "body": return self.body
-        case "bodyBlock": return self.bodyBlock
-        case "language": return self.language
-        case "headFence": return self.headFence
-        case "bodyFence": return self.bodyFence
+        case "format": return .init(self.format)
+        case "contentType": return .init(self.contentType)
+        case "contentTypeMarkdown": return .init(self.contentTypeMarkdown)
+        case "head": return .init(self.head)
+        case "body": return .init(self.body)
+        case "bodyBlock": return .init(self.bodyBlock)
+        case "language": return .init(self.language)
+        case "headFence": return .init(self.headFence)
+        case "bodyFence": return .init(self.bodyFence)
         default: return nil
         }
     }
 }
 
-extension SwiftShardContext: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftShardContext: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "header": return self.header
-        case "blocks": return self.blocks
+        case "header": return .init(self.header)
+        case "blocks": return .init(self.blocks)
         default: return nil
         }
     }
 }
 
-extension SwiftFactoryBlock: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SwiftFactoryBlock: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
         switch name {
-        case "typeName": return self.typeName
-        case "factories": return self.factories
+        case "typeName": return .init(self.typeName)
+        case "factories": return .init(self.factories)
         default: return nil
         }
     }

@@ -78,8 +78,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let declaresType = source.contains("{{% CONTENT_TYPE")
-            // A pragma alone on its line renders as nothing, so the output is unchanged.
-            let text = declaresType ? source : "{{% CONTENT_TYPE: \(ErrgenHTMLContentType.name) }}\n" + source
+            let text = Self.withContentType(source)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -91,6 +90,24 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         return library
+    }
+
+    /// A template's source as errgen renders it: with a content-type pragma first when it names
+    /// none (a pragma alone on its line renders as nothing, so the output is unchanged).
+    static func withContentType(_ source: String) -> String {
+        source.contains("{{% CONTENT_TYPE") ? source : "{{% CONTENT_TYPE: \(ErrgenHTMLContentType.name) }}\n" + source
+    }
+
+    /// errgen's own templates compiled, when the set is exactly the defaults and every one of them
+    /// compiles; otherwise `nil`, and swift-mustache renders everything.
+    func compiled() -> CompiledRenderer? {
+        guard origins.isEmpty, sources == DefaultTemplates.all else { return nil }
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, source) in sources {
+            guard let template = CompiledTemplate(Self.withContentType(source)) else { return nil }
+            templates[name] = template
+        }
+        return CompiledRenderer(templates: templates)
     }
 }
 
@@ -109,13 +126,22 @@ struct ErrgenHTMLContentType: MustacheContentType {
 public struct TemplateRenderer: Sendable {
     let library: MustacheLibrary
     let set: TemplateSet
+    /// errgen's own templates, compiled (see `CompiledTemplate`); `nil` when a user's template
+    /// replaces any of them.
+    let compiled: CompiledRenderer?
 
-    public init(_ set: TemplateSet) throws {
+    /// With `compiling` false, swift-mustache renders even errgen's own templates (the tests
+    /// compare both renderers).
+    public init(_ set: TemplateSet, compiling: Bool = true) throws {
         self.set = set
         self.library = try set.library()
+        self.compiled = compiling ? set.compiled() : nil
     }
 
     public func render(_ name: String, _ context: Any) throws -> String {
+        if let compiled, let context = context as? any TemplateContext, let output = compiled.render(name, context) {
+            return output
+        }
         guard let output = library.render(context, withTemplate: name) else {
             throw DiagnosticError(.error("no template named '\(name)'", file: set.origins[name] ?? "<errgen templates>"))
         }

@@ -77,15 +77,16 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let declaresType = source.contains("{{% CONTENT_TYPE")
             let text = Self.withContentType(source)
+            // A line put in front moves every position down by one.
+            let addedLines = text == source ? 0 : 1
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
                         "template does not parse: \(error.error)", file: origins[name] ?? "<errgen template \(name)>",
-                        at: SourceLocation(line: error.context.lineNumber - (declaresType ? 0 : 1), column: error.context.columnNumber)))
+                        at: SourceLocation(line: error.context.lineNumber - addedLines, column: error.context.columnNumber)))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }

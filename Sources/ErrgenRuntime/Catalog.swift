@@ -73,9 +73,22 @@ public final class Catalog: Sendable {
     ///   - table: one line per error, fields separated by tabs: wire code, Swift name, status, message
     ///     template, parameters (`name:type,…`), title, then one field per header (`Name: value template`). Within a
     ///     field, `\\`, `\t`, `\n` and `\r` stand for a backslash, tab, line feed and carriage return.
-    public init(
+    public convenience init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String? = nil, parameters: String, table: String
+    ) {
+        let shared = Self.parseParameters(parameters)
+        self.init(
+            name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
+            documentationURL: documentationURL, sharedParameters: shared,
+            entries: table.utf8.split(separator: UInt8(ascii: "\n")).map { Self.entry(line: $0, shared: shared, catalog: name) })
+    }
+
+    /// A catalog of entries read with `entry(line:shared:catalog:)` (errgen reads a large table's
+    /// lines in parallel).
+    package init(
+        name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
+        documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry]
     ) {
         self.name = name
         self.title = title
@@ -83,31 +96,31 @@ public final class Catalog: Sendable {
         self.defaultFormat = defaultFormat
         self.xmlNamespace = xmlNamespace
         self.documentationURL = documentationURL
-        let shared = Self.parseParameters(parameters)
-        self.sharedParameters = shared
-        var entries: [Entry] = []
-        var index: [String: Int] = [:]
-        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
-            guard fields.count >= 6, let status = Int(fields[2]) else {
-                preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
-            }
-            let parameters = Self.parseParameters(fields[4]) + shared
-            let names = parameters.map(\.name)
-            let headers = fields.dropFirst(6).map { field -> Entry.Header in
-                let colon = field.firstIndex(of: ":") ?? field.endIndex
-                let value = field[colon...].dropFirst().drop(while: { $0 == " " })
-                return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
-            }
-            index[fields[0]] = entries.count
-            entries.append(
-                Entry(
-                    wireCode: fields[0], swiftName: fields[1], status: status, message: Self.parseTemplate(fields[3], names: names),
-                    title: fields[5], parameters: parameters, headers: headers))
-        }
+        self.sharedParameters = sharedParameters
         self.entries = entries
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() { index[entry.wireCode] = position }
         self.indexByWireCode = index
         self.notAcceptableIndex = entries.firstIndex { $0.status == 406 }
+    }
+
+    /// The entry of one table line (see `init(name:…:table:)`).
+    package static func entry(line: ArraySlice<UInt8>, shared: [Entry.Parameter], catalog name: String) -> Entry {
+        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
+        guard fields.count >= 6, let status = Int(fields[2]) else {
+            preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
+        }
+        let parameters = Self.parseParameters(fields[4]) + shared
+        let names = parameters.map(\.name)
+        let headers = fields.dropFirst(6).map { field -> Entry.Header in
+            let colon = field.firstIndex(of: ":") ?? field.endIndex
+            let value = field[colon...].dropFirst().drop(while: { $0 == " " })
+            return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
+        }
+        return Entry(
+            wireCode: fields[0], swiftName: fields[1], status: status, message: Self.parseTemplate(fields[3], names: names),
+            title: fields[5], parameters: parameters, headers: headers)
     }
 
     /// The index of the error with this wire code, in constant time.
@@ -127,7 +140,7 @@ public final class Catalog: Sendable {
     /// Every wire code, in spec order.
     public var wireCodes: [String] { entries.map(\.wireCode) }
 
-    static func parseParameters(_ text: String) -> [Entry.Parameter] {
+    package static func parseParameters(_ text: String) -> [Entry.Parameter] {
         text.split(separator: ",").map { item in
             let parts = item.split(separator: ":", maxSplits: 1)
             let kind = parts.count == 2 ? ParameterKind(rawValue: String(parts[1])) : nil

@@ -125,10 +125,11 @@ extension ContextBuilder {
     public static func docsCatalog(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> DocsCatalogContext {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
-        let errors = parallelIndices(spec.errors.count) { index in
-            docsError(index, spec: spec, catalog: catalog, examples: examples.errors[index])
-        }
+        // The shared parameters' rows are the same in every error's table: made once.
         let shared = spec.parameters.map { docsParameter($0, shared: true) }
+        let errors = parallelIndices(spec.errors.count) { index in
+            docsError(index, spec: spec, shared: shared, examples: examples.errors[index])
+        }
         return DocsCatalogContext(
             header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
             summaryMarkdown: Markdown.block(spec.summary ?? ""), summaryHTML: HTML.markdown(spec.summary ?? ""),
@@ -151,12 +152,12 @@ extension ContextBuilder {
             sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: shared)
     }
 
-    static func docsError(_ index: Int, spec: CatalogSpec, catalog: Catalog, examples: ErrorExamples) -> DocsError {
+    static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples) -> DocsError {
         let entry = spec.errors[index]
         let status = entry.status.value
         let statusLine = [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ")
         let description = entry.description ?? ""
-        let parameters = entry.parameters.map { docsParameter($0, shared: false) } + spec.parameters.map { docsParameter($0, shared: true) }
+        let parameters = entry.parameters.map { docsParameter($0, shared: false) } + shared
         let headers = entry.headers.map { header in
             DocsHeader(
                 name: header.name.value, nameCellMarkdown: Markdown.code(header.name.value, inTable: true),

@@ -110,8 +110,7 @@ public enum ContextBuilder {
                 doc.append("")
                 doc.append(" - Parameters:")
                 for parameter in all {
-                    let text = parameter.description.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
-                        ?? "The `\(parameter.name.value)` value."
+                    let text = parameter.description.map(oneLine) ?? "The `\(parameter.name.value)` value."
                     doc += SwiftLiteral.docLines("   - \(parameter.swiftName): \(text)")
                 }
             }
@@ -148,6 +147,13 @@ public enum ContextBuilder {
             documentationURLLiteral: catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil",
             sharedParametersLiteral: SwiftLiteral.string(RuntimeTable.parameterList(catalog.parameters)),
             tableLines: parallelIndices(catalog.errors.count) { tableLine(catalog.errors[$0]) })
+    }
+
+    /// Text on one line: runs of line breaks become one space.
+    static func oneLine(_ text: String) -> String {
+        // Every line break has one of these bytes (LF, VT, FF, CR; NEL, LS and PS start with C2 or E2).
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     static func parameterContext(_ parameter: ParameterSpec) -> SwiftParameterContext {

@@ -16,9 +16,15 @@ public enum FixtureBuilder {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
         // Each error's object, written as text in parallel at its depth in the document
-        // (`errors` is a member of the top object, its elements 4 spaces deep).
+        // (`errors` is a member of the top object, its elements 4 spaces deep). The shared
+        // parameters are the same in every error: written once.
+        let shared = spec.parameters.map { parameter in
+            var writer = JSONWriter(indent: 8)
+            write(parameter, shared: true, to: &writer)
+            return writer.out
+        }
         let errors = parallelIndices(spec.errors.count) { index in
-            JSONValue.written(error(index, spec: spec, catalog: catalog, examples: examples.errors[index]).text(indent: 4))
+            JSONValue.written(error(index, spec: spec, shared: shared, examples: examples.errors[index]))
         }
         return .object([
             "$comment": .string(header),
@@ -35,60 +41,106 @@ public enum FixtureBuilder {
                 "defaultFormat": .string(catalog.defaultFormat.rawValue),
                 "xmlNamespace": .optional(catalog.xmlNamespace),
                 "documentationURL": .optional(catalog.documentationURL),
-                "parameters": .array(spec.parameters.map { parameter($0, shared: true) }),
+                // Elements of `catalog.parameters`, 6 spaces deep.
+                "parameters": .array(spec.parameters.map { parameter in
+                    var writer = JSONWriter(indent: 6)
+                    write(parameter, shared: true, to: &writer)
+                    return .written(writer.out)
+                }),
             ]),
             "errors": .array(errors),
         ])
     }
 
-    static func parameter(_ parameter: ParameterSpec, shared: Bool) -> JSONValue {
-        .object([
-            "name": .string(parameter.name.value),
-            "type": .string(parameter.kind.rawValue),
-            "shared": .bool(shared),
-            "description": .optional(parameter.description),
-            "sample": JSONValue(parameter.sampleValue),
-        ])
-    }
-
-    static func error(_ index: Int, spec: CatalogSpec, catalog: Catalog, examples: ErrorExamples) -> JSONValue {
-        let entry = spec.errors[index]
-        let parameters = entry.parameters.map { parameter($0, shared: false) } + spec.parameters.map { parameter($0, shared: true) }
-        let headers = zip(entry.headers, examples.sampleHeaders).map { header, sample in
-            JSONValue.object([
-                "name": .string(header.name.value), "value": .string(header.value.value.source),
-                "sampleValue": .string(sample.value),
-            ])
+    /// A parameter's object.
+    static func write(_ parameter: ParameterSpec, shared: Bool, to w: inout JSONWriter) {
+        w.object { w in
+            w.key("description"); w.optional(parameter.description)
+            w.key("name"); w.string(parameter.name.value)
+            w.key("sample"); w.value(JSONValue(parameter.sampleValue))
+            w.key("shared"); w.bool(shared)
+            w.key("type"); w.string(parameter.kind.rawValue)
         }
-        return .object([
-            "code": .string(entry.code.value),
-            "swiftName": .string(entry.swiftCaseName),
-            "status": .int(entry.status.value),
-            "reasonPhrase": .string(StatusPhrase.of(entry.status.value) ?? ""),
-            "title": .string(entry.problemTitle),
-            "message": .string(entry.message.value.source),
-            "sampleMessage": .string(examples.sampleMessage),
-            "description": .optional(entry.description),
-            "deprecated": entry.deprecation.map { .object(["message": .string($0.message)]) } ?? .null,
-            "parameters": .array(parameters),
-            "headers": .array(headers),
-            "responses": .array(examples.exchanges.map(exchange)),
-        ])
     }
 
-    static func exchange(_ exchange: ErrorExamples.Exchange) -> JSONValue {
+    /// An error's object as text 4 spaces deep (an element of the top object's `errors`), its
+    /// members in key order.
+    static func error(_ index: Int, spec: CatalogSpec, shared: [String], examples: ErrorExamples) -> String {
+        let entry = spec.errors[index]
+        var w = JSONWriter(indent: 4, capacity: 4_096)
+        w.object { w in
+            w.key("code"); w.string(entry.code.value)
+            w.key("deprecated")
+            if let deprecation = entry.deprecation {
+                w.object { w in w.key("message"); w.string(deprecation.message) }
+            } else {
+                w.null()
+            }
+            w.key("description"); w.optional(entry.description)
+            w.key("headers")
+            w.array { w in
+                for (header, sample) in zip(entry.headers, examples.sampleHeaders) {
+                    w.item()
+                    w.object { w in
+                        w.key("name"); w.string(header.name.value)
+                        w.key("sampleValue"); w.string(sample.value)
+                        w.key("value"); w.string(header.value.value.source)
+                    }
+                }
+            }
+            w.key("message"); w.string(entry.message.value.source)
+            w.key("parameters")
+            w.array { w in
+                for parameter in entry.parameters {
+                    w.item()
+                    write(parameter, shared: false, to: &w)
+                }
+                for text in shared {
+                    w.item()
+                    w.written(text)
+                }
+            }
+            w.key("reasonPhrase"); w.string(StatusPhrase.of(entry.status.value) ?? "")
+            w.key("responses")
+            w.array { w in
+                for exchange in examples.exchanges {
+                    w.item()
+                    write(exchange, to: &w)
+                }
+            }
+            w.key("sampleMessage"); w.string(examples.sampleMessage)
+            w.key("status"); w.int(entry.status.value)
+            w.key("swiftName"); w.string(entry.swiftCaseName)
+            w.key("title"); w.string(entry.problemTitle)
+        }
+        return w.out
+    }
+
+    static func write(_ exchange: ErrorExamples.Exchange, to w: inout JSONWriter) {
         let response = exchange.response
-        return .object([
-            "case": .string(exchange.kind.rawValue),
-            "format": .optional(response.format?.rawValue),
-            "request": .object([
-                "method": .string(exchange.method),
-                "headers": .array(exchange.requestHeaders.map { .array([.string($0.name), .string($0.value)]) }),
-            ]),
-            "status": .int(response.head.status.code),
-            "reasonPhrase": .string(response.head.status.reasonPhrase),
-            "headers": .array(response.fieldPairs.map { .array([.string($0.name), .string($0.value)]) }),
-            "body": .string(response.bodyText),
-        ])
+        func pairs(_ pairs: [(name: String, value: String)], to w: inout JSONWriter) {
+            w.array { w in
+                for pair in pairs {
+                    w.item()
+                    w.array { w in
+                        w.item(); w.string(pair.name)
+                        w.item(); w.string(pair.value)
+                    }
+                }
+            }
+        }
+        w.object { w in
+            w.key("body"); w.string(response.bodyText)
+            w.key("case"); w.string(exchange.kind.rawValue)
+            w.key("format"); w.optional(response.format?.rawValue)
+            w.key("headers"); pairs(response.fieldPairs, to: &w)
+            w.key("reasonPhrase"); w.string(response.head.status.reasonPhrase)
+            w.key("request")
+            w.object { w in
+                w.key("headers"); pairs(exchange.requestHeaders, to: &w)
+                w.key("method"); w.string(exchange.method)
+            }
+            w.key("status"); w.int(response.head.status.code)
+        }
     }
 }

@@ -35,11 +35,11 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Runs of spaces, made once.
     private static let indents: [String] = (0...64).map { String(repeating: " ", count: $0) }
 
-    private static func indentation(_ count: Int) -> String {
+    static func indentation(_ count: Int) -> String {
         count < indents.count ? indents[count] : String(repeating: " ", count: count)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
@@ -84,5 +84,68 @@ extension JSONValue {
         case let .number(x): self = .double(x)
         case let .boolean(b): self = .bool(b)
         }
+    }
+}
+
+/// Writes JSON text as `JSONValue.text(indent:)` does, straight into a string, without building
+/// values first: for the parts of large documents. Members must come in the order `JSONValue`
+/// sorts keys in (code point order); debug builds check it.
+struct JSONWriter {
+    private(set) var out = ""
+    /// The depth of the value written (see `JSONValue.text(indent:)`).
+    private let base: Int
+    /// Per open object or array: the depth of its brackets, how many members or items it has so
+    /// far, and its last key.
+    private var levels: [(indent: Int, count: Int, lastKey: String?)] = []
+
+    init(indent: Int = 0, capacity: Int = 0) {
+        base = indent
+        out.reserveCapacity(capacity)
+    }
+
+    /// The depth of the next value.
+    private var depth: Int { levels.last.map { $0.indent + 2 } ?? base }
+
+    private mutating func separate() {
+        let level = levels[levels.count - 1]
+        out += level.count == 0 ? "\n" : ",\n"
+        out += JSONValue.indentation(level.indent + 2)
+        levels[levels.count - 1].count += 1
+    }
+
+    /// Starts a member of the innermost object: its key; its value follows.
+    mutating func key(_ key: String) {
+        assert(levels.last!.lastKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "\(key) out of order")
+        separate()
+        levels[levels.count - 1].lastKey = key
+        WireBody.appendJSONString(key, to: &out)
+        out += ": "
+    }
+
+    /// Starts an item of the innermost array.
+    mutating func item() { separate() }
+
+    mutating func string(_ value: String) { WireBody.appendJSONString(value, to: &out) }
+    mutating func optional(_ value: String?) { if let value { string(value) } else { out += "null" } }
+    mutating func int(_ value: Int) { out += String(value) }
+    mutating func bool(_ value: Bool) { out += value ? "true" : "false" }
+    mutating func null() { out += "null" }
+    mutating func value(_ value: JSONValue) { value.write(to: &out, indent: depth) }
+    /// A value already written for this depth (by a writer made with `indent` at it).
+    mutating func written(_ text: String) { out += text }
+
+    mutating func object(_ members: (inout JSONWriter) -> Void) { open("{", "}", members) }
+    mutating func array(_ items: (inout JSONWriter) -> Void) { open("[", "]", items) }
+
+    private mutating func open(_ opening: String, _ closing: String, _ body: (inout JSONWriter) -> Void) {
+        let indent = depth
+        out += opening
+        levels.append((indent, 0, nil))
+        body(&self)
+        if levels.removeLast().count > 0 {
+            out += "\n"
+            out += JSONValue.indentation(indent)
+        }
+        out += closing
     }
 }

@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import HTTPTypes
 
 /// The runtime's view of a catalog, built from the spec: the same table the generated Swift
 /// carries, so examples in docs and fixtures are exactly what the runtime sends.
@@ -20,26 +21,33 @@ public enum RuntimeTable {
         parameters.map { "\($0.name.value):\($0.kind.rawValue)" }.joined(separator: ",")
     }
 
-    /// The runtime catalog of a spec catalog.
+    /// The runtime catalog of a spec catalog: its table lines read as the runtime reads the
+    /// generated table, in parallel.
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
-        Catalog(
-            name: spec.name.value, title: spec.title, formats: spec.formats.map(\.kind),
+        let shared = Catalog.parseParameters(parameterList(spec.parameters))
+        let name = spec.name.value
+        let entries = parallelIndices(spec.errors.count) { index in
+            Catalog.entry(line: ArraySlice(line(spec.errors[index]).utf8), shared: shared, catalog: name)
+        }
+        return Catalog(
+            name: name, title: spec.title, formats: spec.formats.map(\.kind),
             defaultFormat: spec.effectiveDefaultFormat?.kind ?? spec.formats.first?.kind ?? .text,
             xmlNamespace: spec.formats.first { $0.kind == .xml }?.namespace,
-            documentationURL: spec.documentationURL?.value, parameters: parameterList(spec.parameters),
-            table: spec.errors.map(line).joined(separator: "\n"))
+            documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries)
     }
 
     /// The table's own escapes, so that a field never holds a raw tab or line break.
+    static let tableSpecial = ByteSet(Array("\\\t\n\r".utf8))
+
     static func escaped(_ field: String) -> String {
         var out = ""
-        for scalar in field.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
+        Escaper.append(field, to: &out, special: tableSpecial) { bytes, i in
+            switch bytes[i] {
+            case 0x5C: return ("\\\\", 1)
+            case 0x09: return ("\\t", 1)
+            case 0x0A: return ("\\n", 1)
+            case 0x0D: return ("\\r", 1)
+            default: return nil
             }
         }
         return out
@@ -71,7 +79,8 @@ public struct CatalogExamples: Sendable {
     public init(_ spec: CatalogSpec) {
         let catalog = RuntimeTable.catalog(spec)
         self.catalog = catalog
-        errors = parallelIndices(spec.errors.count) { ErrorExamples(index: $0, spec: spec, catalog: catalog) }
+        let requests = ErrorExamples.Requests(catalog)
+        errors = parallelIndices(spec.errors.count) { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
     }
 }
 
@@ -97,26 +106,50 @@ public struct ErrorExamples: Sendable {
     /// The media type no catalog offers, for the 406 example.
     public static let unavailableMediaType = "application/vnd.errgen.unavailable"
 
-    public init(index: Int, spec: CatalogSpec, catalog: Catalog) {
+    /// The example requests of a catalog and how the runtime answers each, the same for every
+    /// error: negotiated once, and the 406 response (which does not depend on the error) made once.
+    struct Requests: Sendable {
+        struct Request: Sendable {
+            var kind: Exchange.Case
+            var method: HTTPRequest.Method
+            var headers: [(name: String, value: String)]
+            var answer: Catalog.Answer
+            var notAcceptable: ErrorResponse?
+        }
+
+        var all: [Request] = []
+
+        init(_ catalog: Catalog) {
+            func add(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?) {
+                var fields = HTTPFieldsBuilder()
+                if let accept { fields.add("Accept", accept) }
+                let request = fields.request(method: method)
+                let answer = catalog.answer(to: request)
+                var notAcceptable: ErrorResponse?
+                if case let .notAcceptable(accept) = answer { notAcceptable = catalog.notAcceptableResponse(accept: accept, method: request.method) }
+                all.append(Request(kind: kind, method: request.method, headers: accept.map { [("Accept", $0)] } ?? [], answer: answer, notAcceptable: notAcceptable))
+            }
+            for format in catalog.formats { add(.get, .get, accept: format.contentType) }
+            add(.head, .head, accept: nil)
+            add(.notAcceptable, .get, accept: ErrorExamples.unavailableMediaType)
+        }
+    }
+
+    init(index: Int, spec: CatalogSpec, catalog: Catalog, requests: Requests) {
         let entry = spec.errors[index]
         let arguments = (entry.parameters + spec.parameters).map(\.sampleValue)
         let runtimeEntry = catalog.entries[index]
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
         sampleHeaders = runtimeEntry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
-        var exchanges: [Exchange] = []
-        func exchange(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?) {
-            var fields = HTTPFieldsBuilder()
-            if let accept { fields.add("Accept", accept) }
-            let request = fields.request(method: method)
-            exchanges.append(
-                Exchange(
-                    kind: kind, method: method.rawValue, requestHeaders: accept.map { [("Accept", $0)] } ?? [],
-                    response: catalog.response(entry: index, arguments: arguments, to: request)))
+        exchanges = requests.all.map { request in
+            // As `Catalog.response(entry:arguments:to:)` answers.
+            let response: ErrorResponse
+            switch request.answer {
+            case let .format(format): response = catalog.response(entry: index, arguments: arguments, in: format, method: request.method)
+            case .notAcceptable: response = request.notAcceptable!
+            }
+            return Exchange(kind: request.kind, method: request.method.rawValue, requestHeaders: request.headers, response: response)
         }
-        for format in catalog.formats { exchange(.get, .get, accept: format.contentType) }
-        exchange(.head, .head, accept: nil)
-        exchange(.notAcceptable, .get, accept: Self.unavailableMediaType)
-        self.exchanges = exchanges
     }
 }

@@ -157,7 +157,12 @@ public struct ParameterSpec: Sendable, Hashable {
     public typealias Kind = ParameterKind
 
     /// The name as written in the spec and used in placeholders (`ip-address`).
-    public var name: Located<String>
+    public var name: Located<String> {
+        didSet { swiftName = SwiftNames.lowerCamel(name.value) }
+    }
+    /// The argument label of the parameter in its case (`ip-address` → `ipAddress`), computed once.
+    /// Not escaped.
+    public private(set) var swiftName: String
     public var kind: Kind
     /// Markdown.
     public var description: String?
@@ -166,6 +171,7 @@ public struct ParameterSpec: Sendable, Hashable {
 
     public init(name: Located<String>, kind: Kind, description: String? = nil, example: String? = nil) {
         self.name = name
+        self.swiftName = SwiftNames.lowerCamel(name.value)
         self.kind = kind
         self.description = description
         self.example = example

@@ -26,11 +26,6 @@ extension ErrorSpec {
     }
 }
 
-extension ParameterSpec {
-    /// The argument label of the parameter in its case (`ip-address` → `ipAddress`). Not escaped.
-    public var swiftName: String { SwiftNames.lowerCamel(name.value) }
-}
-
 /// Names the generated code declares itself, which a case or type may not take.
 public enum GeneratedNames {
     /// Members every generated catalog type has, besides its cases.

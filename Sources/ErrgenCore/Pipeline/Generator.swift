@@ -88,6 +88,13 @@ public struct Generator: Sendable {
         let htmlHeader = "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->"
         let swiftHeader = "// " + text
         var jobs: [@Sendable () throws -> [OutputFile]] = []
+        // The largest outputs start first (the lowest number), so that the small ones fill in
+        // around them.
+        var priorities: [Int] = []
+        func add(priority: Int = 3, _ job: @escaping @Sendable () throws -> [OutputFile]) {
+            jobs.append(job)
+            priorities.append(priority)
+        }
         var owned: [OutputPlan.OwnedFolder] = []
         // A catalog's types go in one file and its factories in shards of `shardSize` errors, so
         // that the compiler works on a large catalog's files in parallel (10,000 errors: 13.5 s as
@@ -118,12 +125,12 @@ public struct Generator: Sendable {
         if let folder = config.swiftOutput.map(normalized) {
             for catalog in spec.catalogs {
                 let count = catalog.errors.count
-                jobs.append {
+                add {
                     [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
                 }
                 for (shard, start) in stride(from: shardSize, to: count, by: shardSize).enumerated() {
                     let range = start..<min(count, start + shardSize)
-                    jobs.append {
+                    add {
                         [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), contents: try shardFile([(catalog, range)]))]
                     }
                 }
@@ -135,9 +142,9 @@ public struct Generator: Sendable {
             // spread over `swiftFileShards` more files beside it, each written even when empty.
             let shards = config.swiftFileShards
             if shards == 0 {
-                jobs.append { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
+                add { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
             } else {
-                jobs.append { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, _ in 0..<0 })] }
+                add { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, _ in 0..<0 })] }
                 let all = spec.catalogs.flatMap { catalog in catalog.errors.indices.map { (catalog, $0) } }
                 let perShard = (all.count + shards - 1) / max(1, shards)
                 for shard in 0..<shards {
@@ -152,7 +159,7 @@ public struct Generator: Sendable {
                     }
                     let shardPath = Self.shardPath(path, shard + 1)
                     let contents = slices
-                    jobs.append { [OutputFile(path: shardPath, contents: try shardFile(contents))] }
+                    add { [OutputFile(path: shardPath, contents: try shardFile(contents))] }
                 }
             }
         }
@@ -162,7 +169,7 @@ public struct Generator: Sendable {
         let needsExamples = config.docsOutput != nil || config.fixturesOutput != nil
         let examples = needsExamples ? spec.catalogs.map { CatalogExamples($0) } : []
         if let folder = config.docsOutput.map(normalized) {
-            jobs.append {
+            add {
                 let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
                 return [
                     OutputFile(path: join(folder, "README.md"), contents: try renderer.render("docs/index.md", index)),
@@ -171,20 +178,27 @@ public struct Generator: Sendable {
             }
             for (catalog, examples) in zip(spec.catalogs, examples) {
                 let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
-                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context))] }
-                jobs.append { [OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context))] }
+                add(priority: 2) { [OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context))] }
+                add(priority: 1) { [OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context))] }
             }
             owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
         }
         if let folder = config.fixturesOutput.map(normalized) {
             for (catalog, examples) in zip(spec.catalogs, examples) {
-                jobs.append {
+                add(priority: 0) {
                     [OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text, examples: examples).text)]
                 }
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))
         }
-        let files = try parallelMap(jobs) { try $0() }.flatMap { $0 }
+        // Fixtures (every response of every error) first, then the HTML and Markdown pages; the
+        // plan lists the files in the jobs' order whatever order they ran in.
+        let order = jobs.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }
+        let ordered = try parallelMap(order.map { jobs[$0] }) { job in Swift.Result { try job() } }
+        // The first error in the jobs' order is the one reported.
+        var results = [Swift.Result<[OutputFile], any Error>](repeating: .success([]), count: jobs.count)
+        for (position, index) in order.enumerated() { results[index] = ordered[position] }
+        let files = try results.flatMap { try $0.get() }
         return OutputPlan(files: files, ownedFolders: owned)
     }
 

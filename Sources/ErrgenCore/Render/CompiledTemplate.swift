@@ -316,7 +316,7 @@ struct CompiledRenderer: Sendable {
                 }
                 guard let value else { continue }
                 let text = text(of: value)
-                out += escaped && state.kind == .html ? HTML.escape(text) : text
+                if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
             case let .section(name, inverted, children):
                 section(name, inverted: inverted, children: children, state: state, to: &out)
             case let .partial(name):

@@ -1,3 +1,5 @@
+import ErrgenRuntime
+
 /// Writing plain text into GitHub-flavoured Markdown so that it renders as exactly that text.
 public enum Markdown {
     /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
@@ -5,22 +7,36 @@ public enum Markdown {
     /// escaped, and line breaks become spaces, so the text stays on its line whatever it holds.
     public static func text(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r":
-                out += " "
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            default:
-                out.unicodeScalars.append(scalar)
+        Escaper.append(text, to: &out, special: textSpecial) { bytes, i in
+            switch bytes[i] {
+            case 0x0A, 0x0D: return (" ", 1)
+            case 0x5C: return ("\\\\", 1)
+            case 0x60: return ("\\`", 1)
+            case 0x2A: return ("\\*", 1)
+            case 0x5F: return ("\\_", 1)
+            case 0x5B: return ("\\[", 1)
+            case 0x5D: return ("\\]", 1)
+            case 0x3C: return ("\\<", 1)
+            case 0x3E: return ("\\>", 1)
+            case 0x7C: return ("\\|", 1)
+            case 0x7E: return ("\\~", 1)
+            case 0x26: return ("\\&", 1)
+            default: return nil
             }
         }
         return out
     }
 
-    /// Plain text for a table cell: escaped, line breaks as `<br>`.
+    static let textSpecial = ByteSet(Array("\n\r\\`*_[]<>|~&".utf8))
+
+    /// Plain text for a table cell: escaped, line breaks (LF, CR LF or CR) as `<br>`.
     public static func cell(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return Self.text(text) }
+        return cellInFull(text)
+    }
+
+    /// `cell(_:)` without the shortcut.
+    static func cellInFull(_ text: String) -> String {
         lines(text).map(Self.text).joined(separator: "<br>")
     }
 
@@ -28,6 +44,13 @@ public enum Markdown {
     /// does not escape itself gets a backslash, so none ends the cell (`a|b` → `a\|b`; the
     /// author's `a\|b` stays; in `a\\|b` the pipe follows an escaped backslash and gets one).
     public static func markdownCell(_ markdown: String) -> String {
+        // Without line breaks, `<` and pipes there is nothing to change.
+        if !markdown.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x3C || $0 == 0x7C }) { return markdown }
+        return markdownCellInFull(markdown)
+    }
+
+    /// `markdownCell(_:)` without the shortcut.
+    static func markdownCellInFull(_ markdown: String) -> String {
         var out = ""
         var backslashes = 0
         for scalar in blockSafe(lines(markdown).joined(separator: " ")).unicodeScalars {
@@ -43,12 +66,12 @@ public enum Markdown {
     /// with a backslash before a pipe (the table reads `\|` as an escaped pipe even there), so
     /// such text is written as escaped plain text instead.
     public static func code(_ text: String, inTable: Bool = false) -> String {
-        var content = lines(text).joined(separator: " ")
-        if inTable {
+        var content = text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) ? lines(text).joined(separator: " ") : text
+        if inTable, content.utf8.contains(0x7C) {
             if content.contains("\\|") { return cell(content) }
             content = content.replacingOccurrences(of: "|", with: "\\|")
         }
-        let fence = String(repeating: "`", count: longestRun(of: "`", in: content) + 1)
+        let fence = String(repeating: "`", count: longestRun(of: UInt8(ascii: "`"), in: content) + 1)
         let pad = content.hasPrefix("`") || content.hasSuffix("`") || (content.hasPrefix(" ") && content.hasSuffix(" ") && !content.allSatisfy { $0 == " " })
         return pad ? "\(fence) \(content) \(fence)" : "\(fence)\(content)\(fence)"
     }
@@ -56,13 +79,15 @@ public enum Markdown {
     /// The fence of a fenced code block that can hold `text`: at least three backticks, more than
     /// any run of backticks in it.
     public static func fence(for text: String) -> String {
-        String(repeating: "`", count: max(3, longestRun(of: "`", in: text) + 1))
+        String(repeating: "`", count: max(3, longestRun(of: UInt8(ascii: "`"), in: text) + 1))
     }
 
-    static func longestRun(of character: Character, in text: String) -> Int {
+    /// The longest run of `byte` (an ASCII character) in `text`, counted as Markdown does, on the
+    /// bytes: a backtick followed by a combining mark still counts.
+    static func longestRun(of byte: UInt8, in text: String) -> Int {
         var longest = 0, current = 0
-        for c in text {
-            current = c == character ? current + 1 : 0
+        for b in text.utf8 {
+            current = b == byte ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest
@@ -73,6 +98,18 @@ public enum Markdown {
     /// `&lt;` outside code (except in autolinks such as `<https://example.com>`), so no raw HTML
     /// from a spec reaches the page and no HTML block or comment it opens swallows what follows.
     public static func block(_ markdown: String) -> String {
+        // Without `<`, carriage returns and runs of three backticks or tildes (no fence can
+        // open), every line stays as it is.
+        if !markdown.utf8.contains(where: { $0 == 0x3C || $0 == 0x0D }), longestRun(of: UInt8(ascii: "`"), in: markdown) < 3,
+            longestRun(of: UInt8(ascii: "~"), in: markdown) < 3
+        {
+            return markdown
+        }
+        return blockInFull(markdown)
+    }
+
+    /// `block(_:)` without the shortcut.
+    static func blockInFull(_ markdown: String) -> String {
         var out: [String] = []
         var fence: (character: Character, count: Int)?
         for line in lines(markdown) {
@@ -169,22 +206,26 @@ public enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as entities, scalar by scalar (a quote followed by a combining
     /// mark is still a quote).
     public static func escape(_ text: String) -> String {
-        // Most text needs no escape: return it whole.
-        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
+        var out = ""
+        escape(text, to: &out)
+        return out
+    }
+
+    static let special = ByteSet(Array("&<>\"'".utf8))
+
+    /// Appends `text` to `out`, escaped as `escape(_:)` does.
+    public static func escape(_ text: String, to out: inout String) {
         // The five are ASCII, so they can be replaced byte by byte in the UTF-8 form.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 64)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        Escaper.append(text, to: &out, special: special) { bytes, i in
+            switch bytes[i] {
+            case 0x26: return ("&amp;", 1)
+            case 0x3C: return ("&lt;", 1)
+            case 0x3E: return ("&gt;", 1)
+            case 0x22: return ("&quot;", 1)
+            case 0x27: return ("&#39;", 1)
+            default: return nil
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A spec's Markdown as HTML: paragraphs, bullet lists, fenced code blocks, and inline code,
@@ -250,6 +291,13 @@ public enum HTML {
 
     /// Inline Markdown: `code`, **strong**, *emphasis* / _emphasis_, [text](url); the rest escaped.
     static func inline(_ text: String) -> String {
+        // Without backslashes, backticks, `*`, `_` and `[`, every character is plain text.
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B }) { return escape(text) }
+        return inlineInFull(text)
+    }
+
+    /// `inline(_:)` without the shortcut.
+    static func inlineInFull(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
         var i = 0

@@ -76,41 +76,41 @@ public enum OutputWriter {
     public static func write(_ plan: OutputPlan, root: URL) throws -> WriteReport {
         var report = WriteReport()
         let fm = FileManager.default
-        var changes: [(path: String, url: URL, data: Data)] = []
-        for file in plan.files.sorted(by: { $0.path < $1.path }) {
-            let url = resolve(file.path, in: root)
-            let data = Data(file.contents.utf8)
-            if let existing = fm.contents(atPath: url.path), existing == data {
+        let files = plan.files.sorted(by: { $0.path < $1.path })
+        // Which files change: each compared with the disk, in parallel.
+        let urls = files.map { resolve($0.path, in: root) }
+        let isUnchanged = try parallelMap(Array(files.indices)) { index in
+            fm.contents(atPath: urls[index].path).map { sameBytes($0, files[index].contents) } ?? false
+        }
+        var changes: [(path: String, url: URL, contents: String)] = []
+        for (index, file) in files.enumerated() {
+            if isUnchanged[index] {
                 report.unchanged.append(file.path)
             } else {
-                changes.append((file.path, url, data))
+                changes.append((file.path, urls[index], file.contents))
             }
         }
         let folders = Set(changes.map { $0.url.deletingLastPathComponent().standardizedFileURL.path }
             + plan.ownedFolders.map { resolve($0.path, in: root).standardizedFileURL.path })
         for folder in folders.sorted() { removeAbandonedTemporaries(in: URL(fileURLWithPath: folder)) }
 
-        // Stage: every new version in full beside its destination.
-        var staged: [(temporary: URL, destination: URL)] = []
+        // Stage: every new version in full beside its destination, the files in parallel.
         var createdFolders: [URL] = []
+        let temporaries = changes.map { temporaryURL(for: $0.url) }
+        let contents = changes.map(\.contents)
         do {
-            for change in changes {
-                let folder = change.url.deletingLastPathComponent()
-                createdFolders += try createFolder(folder)
-                let temporary = temporaryURL(for: change.url)
-                try writeNew(temporary, change.data)
-                staged.append((temporary, change.url))
-            }
+            for change in changes { createdFolders += try createFolder(change.url.deletingLastPathComponent()) }
+            _ = try parallelMap(Array(contents.indices)) { index in try writeNew(temporaries[index], contents[index]) }
         } catch {
-            for file in staged { try? fm.removeItem(at: file.temporary) }
+            for temporary in temporaries where fm.fileExists(atPath: temporary.path) { try? fm.removeItem(at: temporary) }
             for folder in createdFolders.reversed() { try? fm.removeItem(at: folder) }
             throw error
         }
         // Commit: one rename per file.
-        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.destination.path) != 0 {
+        for (index, change) in changes.enumerated() where rename(temporaries[index].path, change.url.path) != 0 {
             let reason = String(cString: strerror(errno))
-            for rest in staged[index...] { try? fm.removeItem(at: rest.temporary) }
-            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: file.destination.path))
+            for rest in temporaries[index...] { try? fm.removeItem(at: rest) }
+            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: change.url.path))
         }
         report.written = changes.map(\.path)
         for orphan in orphans(of: plan, root: root) {
@@ -120,17 +120,28 @@ public enum OutputWriter {
         return report
     }
 
+    /// Whether `data` holds exactly the UTF-8 form of `text`.
+    static func sameBytes(_ data: Data, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            data.count == bytes.count && data.withUnsafeBytes { existing in
+                bytes.isEmpty || memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            }
+        }
+    }
+
     /// Writes `data` to a file that must not exist yet, with plain system calls: Foundation's
     /// `createFile` writes through a temporary file of its own, which a killed run would leave
     /// behind under a name errgen does not know.
-    static func writeNew(_ url: URL, _ data: Data) throws {
+    static func writeNew(_ url: URL, _ contents: String) throws {
         func failure() -> DiagnosticError {
             DiagnosticError(.error("cannot write a temporary file: \(String(cString: strerror(errno)))", file: url.path))
         }
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure() }
         var ok = true
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        var contents = contents
+        contents.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -58,13 +58,28 @@ extension Catalog {
 
     /// The response of error `index` to `request`; see `CatalogError.response(to:)`.
     public func response(entry index: Int, arguments: [ArgumentValue], to request: HTTPRequest) -> ErrorResponse {
+        switch answer(to: request) {
+        case let .format(format):
+            return response(entry: index, arguments: arguments, in: format, method: request.method)
+        case let .notAcceptable(accept):
+            return notAcceptableResponse(accept: accept, method: request.method)
+        }
+    }
+
+    /// How the catalog answers a request, whichever error it is: in the format negotiated from
+    /// the request's `Accept` fields, or, when they exclude every format, with its 406 response
+    /// (which does not depend on the error either).
+    package enum Answer: Sendable, Hashable {
+        case format(WireFormat)
+        case notAcceptable(accept: [String])
+    }
+
+    package func answer(to request: HTTPRequest) -> Answer {
         let accept = request.headerFields[values: .accept]
         let offered = formats.map(\.contentType)
         switch ContentNegotiation.negotiate(accept: accept, offered: offered, defaultIndex: formats.firstIndex(of: defaultFormat) ?? 0) {
-        case let .chosen(chosen):
-            return response(entry: index, arguments: arguments, in: formats[chosen], method: request.method)
-        case .notAcceptable:
-            return notAcceptableResponse(accept: accept, method: request.method)
+        case let .chosen(chosen): return .format(formats[chosen])
+        case .notAcceptable: return .notAcceptable(accept: accept)
         }
     }
 

@@ -133,38 +133,99 @@ enum JSON {
     /// parsers (Foundation's on Linux among them) drop it when it stands in a string unescaped.
     static func quote(_ string: String, to out: inout String) {
         out += "\""
-        // Most values need no escape: copy them whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 || $0 == 0xEF }) {
-            out += string
-            out += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "\u{FEFF}": out += "\\ufeff"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        Escaper.append(string, to: &out, special: special) { bytes, i in
+            let byte = bytes[i]
+            switch byte {
+            case 0x22: return ("\\\"", 1)
+            case 0x5C: return ("\\\\", 1)
+            case 0x0A: return ("\\n", 1)
+            case 0x0D: return ("\\r", 1)
+            case 0x09: return ("\\t", 1)
+            case 0x08: return ("\\b", 1)
+            case 0x0C: return ("\\f", 1)
+            case 0x00..<0x20, 0x7F: return ("\\u00" + hex2(byte), 1)
+            case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA8): return ("\\u2028", 3)
+            case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA9): return ("\\u2029", 3)
+            case 0xEF where Escaper.follows(bytes, i, 0xBB, 0xBF): return ("\\ufeff", 3)
+            default: return nil
             }
         }
         out += "\""
     }
 
-    static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    /// Controls, `"`, `\`, DEL, and the lead bytes of U+2028, U+2029 and U+FEFF.
+    static let special = ByteSet.controls(and: [0x22, 0x5C, 0x7F, 0xE2, 0xEF])
+
+    /// Two lower-case hex digits.
+    static func hex2(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
+    }
+}
+
+/// A set of bytes, tested in a few instructions.
+package struct ByteSet: Sendable {
+    @usableFromInline let low: UInt64, midLow: UInt64, midHigh: UInt64, high: UInt64
+
+    /// The set of these bytes; ASCII bytes and lead bytes only (a continuation byte, 10xxxxxx,
+    /// never starts a character).
+    package init(_ bytes: [UInt8]) {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for byte in bytes {
+            precondition(byte & 0xC0 != 0x80, "a continuation byte cannot start a character")
+            words[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+        }
+        (low, midLow, midHigh, high) = (words[0], words[1], words[2], words[3])
+    }
+
+    /// The ASCII control characters (0x00–0x1F) and these bytes.
+    package static func controls(and bytes: [UInt8]) -> ByteSet { ByteSet(Array(0..<0x20) + bytes) }
+
+    @inlinable
+    package func contains(_ byte: UInt8) -> Bool {
+        let word = byte < 0x80 ? (byte < 0x40 ? low : midLow) : (byte < 0xC0 ? midHigh : high)
+        return word >> UInt64(byte & 63) & 1 != 0
+    }
+}
+
+/// Appending text with some of its characters replaced, for escaping: the runs between
+/// replacements are copied whole, so text that needs few escapes costs little more than a copy.
+/// (errgen's generator escapes Markdown, HTML and Swift with it too.)
+package enum Escaper {
+    /// Appends `string` to `out`; `replacement` is asked at each byte of `special` and answers
+    /// the text to write instead of the `length` bytes from there, or `nil` to keep them.
+    @inlinable
+    package static func append(
+        _ string: String, to out: inout String, special: ByteSet,
+        replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, length: Int)?
+    ) {
+        var text = string
+        text.withUTF8 { bytes in
+            let utf8 = string.utf8
+            var written = 0
+            var i = 0
+            while i < bytes.count {
+                guard special.contains(bytes[i]), let (replacement, length) = replacement(bytes, i) else {
+                    i += 1
+                    continue
+                }
+                if written < i { out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: written)..<utf8.index(utf8.startIndex, offsetBy: i)]) }
+                out += replacement
+                i += length
+                written = i
+            }
+            if written == 0 {
+                out += string
+            } else if written < bytes.count {
+                out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: written)...])
+            }
+        }
+    }
+
+    /// Whether the two bytes after `i` are `b1` and `b2`.
+    @inlinable
+    package static func follows(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        i + 2 < bytes.count && bytes[i + 1] == b1 && bytes[i + 2] == b2
     }
 }
 
@@ -178,37 +239,25 @@ enum XML {
 
     /// Escapes markup characters; characters XML 1.0 cannot hold become U+FFFD; carriage returns
     /// (and, in attributes, tabs and line feeds) become character references so parsers keep them.
-    static func escape(_ text: String, to out: inout String, attribute: Bool) {
-        // Most values need no escape: copy them whole (bytes ≥ 0xEF may start U+FFFE or U+FFFF).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x7F || $0 >= 0xEF || $0 == 0xC2 }) {
-            out += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if isXMLCharacter(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out.unicodeScalars.append("\u{FFFD}")
-                }
-            }
-        }
-    }
+    /// Controls, markup characters and the lead byte of U+FFFE and U+FFFF.
+    static let special = ByteSet.controls(and: [0x26, 0x3C, 0x3E, 0x22, 0xEF])
 
-    /// XML 1.0's `Char` production (tab, line feed and carriage return are handled before this).
-    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
+    static func escape(_ text: String, to out: inout String, attribute: Bool) {
+        Escaper.append(text, to: &out, special: special) { bytes, i in
+            switch bytes[i] {
+            case 0x26: return ("&amp;", 1)
+            case 0x3C: return ("&lt;", 1)
+            case 0x3E: return ("&gt;", 1)
+            case 0x22 where attribute: return ("&quot;", 1)
+            case 0x0D: return ("&#13;", 1)
+            case 0x09 where attribute: return ("&#9;", 1)
+            case 0x0A where attribute: return ("&#10;", 1)
+            case 0x09, 0x0A: return nil
+            case 0x00..<0x20: return ("\u{FFFD}", 1)
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF); surrogates cannot occur in a String.
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: return ("\u{FFFD}", 3)
+            default: return nil
+            }
         }
     }
 }

@@ -1,0 +1,237 @@
+@testable import ErrgenCore
+@testable import ErrgenRuntime
+import Testing
+
+/// The escapers copy unescaped runs whole and take shortcuts when nothing needs escaping; these
+/// tests hold them to the plain definitions, written here character by character, on random text
+/// made of the characters each syntax cares about.
+@Suite struct EscapingTests {
+    /// Characters that matter to JSON, XML, HTML and Markdown, and multi-byte characters whose
+    /// bytes resemble the ones that do (U+2027 and U+20AC start like U+2028; U+FFFC and U+FBBF
+    /// like U+FFFE and U+FEFF).
+    static let alphabet: [String] = {
+        var characters = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        characters += [
+            "\r\n", "\u{2028}", "\u{2029}", "\u{2027}", "€", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FFFC}",
+            "\u{FBBF}", "\u{FFBE}", "\u{200B}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{200A}", "\u{A0}", "\u{0B}", "é", "\u{301}", "\u{85}", "\u{9F}", "👩‍👩‍👧", "字", "\u{10FFFF}", "```", "~~~", "    ",
+        ]
+        characters += Array(repeating: "a", count: 40) + Array(repeating: " ", count: 10)
+        return characters
+    }()
+
+    static func samples(seed: UInt64, count: Int = 3_000) -> [String] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(random.next() % 24)
+            return (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+        }
+    }
+
+    // MARK: The definitions
+
+    static func json(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case "\u{FEFF}": out += "\\ufeff"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let digits = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func xml(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                switch scalar.value {
+                case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: out.unicodeScalars.append(scalar)
+                default: out += "\u{FFFD}"
+                }
+            }
+        }
+        return out
+    }
+
+    static func html(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func markdownText(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r": out += " "
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func markdownCode(_ text: String, inTable: Bool) -> String {
+        var content = Markdown.lines(text).joined(separator: " ")
+        if inTable {
+            if content.contains("\\|") { return Markdown.cellInFull(content) }
+            content = content.replacingOccurrences(of: "|", with: "\\|")
+        }
+        var longest = 0, current = 0
+        for scalar in content.unicodeScalars {
+            current = scalar == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = content.hasPrefix("`") || content.hasSuffix("`") || (content.hasPrefix(" ") && content.hasSuffix(" ") && !content.allSatisfy { $0 == " " })
+        return pad ? "\(fence) \(content) \(fence)" : "\(fence)\(content)\(fence)"
+    }
+
+    static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x80...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    static func swiftLiteral(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || invisible(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    static func docLines(_ text: String) -> [String] {
+        var text = Substring(text)
+        while let last = text.last, last.isNewline { text.removeLast() }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { line in
+            var line = line
+            while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+            if line.isEmpty { return "" }
+            var out = " "
+            for scalar in line.unicodeScalars {
+                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F || invisible(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+    }
+
+    static func tableField(_ field: String) -> String {
+        var out = ""
+        for scalar in field.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: The tests
+
+    @Test func swiftLiteralsDocLinesAndTableFieldsAreTheDefinition() {
+        for sample in Self.samples(seed: 5) + Self.samples(seed: 6).map({ $0 + "\n\u{2028}\r\n" }) {
+            #expect(SwiftLiteral.escaped(sample) == Self.swiftLiteral(sample), "\(Array(sample.unicodeScalars))")
+            #expect(SwiftLiteral.docLines(sample) == Self.docLines(sample), "\(Array(sample.unicodeScalars))")
+            #expect(RuntimeTable.escaped(sample) == Self.tableField(sample), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    @Test func jsonStringsAreTheDefinition() {
+        for sample in Self.samples(seed: 1) {
+            #expect(WireBody.jsonString(sample) == Self.json(sample), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    @Test func xmlTextAndAttributesAreTheDefinition() {
+        for sample in Self.samples(seed: 2) {
+            for attribute in [false, true] {
+                var out = ""
+                XML.escape(sample, to: &out, attribute: attribute)
+                #expect(out == Self.xml(sample, attribute: attribute), "\(Array(sample.unicodeScalars))")
+            }
+        }
+    }
+
+    @Test func htmlAndMarkdownTextAreTheDefinition() {
+        for sample in Self.samples(seed: 3) {
+            #expect(HTML.escape(sample) == Self.html(sample))
+            #expect(Markdown.text(sample) == Self.markdownText(sample), "\(Array(sample.unicodeScalars))")
+            #expect(Markdown.code(sample) == Self.markdownCode(sample, inTable: false), "\(Array(sample.unicodeScalars))")
+            #expect(Markdown.code(sample, inTable: true) == Self.markdownCode(sample, inTable: true), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    @Test func shortcutsAgreeWithTheFullRules() {
+        for sample in Self.samples(seed: 4) {
+            #expect(Markdown.cell(sample) == Markdown.cellInFull(sample), "\(Array(sample.unicodeScalars))")
+            #expect(Markdown.markdownCell(sample) == Markdown.markdownCellInFull(sample), "\(Array(sample.unicodeScalars))")
+            #expect(Markdown.block(sample) == Markdown.blockInFull(sample), "\(Array(sample.unicodeScalars))")
+            #expect(HTML.inline(sample) == HTML.inlineInFull(sample), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    /// The shortcuts are taken: without this, the test above could pass by never comparing one.
+    @Test func theSamplesTakeBothPaths() {
+        let samples = Self.samples(seed: 4)
+        let plain = samples.filter { !$0.utf8.contains { [0x0A, 0x0D, 0x3C, 0x7C, 0x60, 0x7E, 0x5C, 0x2A, 0x5F, 0x5B].contains($0) } }
+        #expect(plain.count > 100)
+        #expect(samples.count - plain.count > 100)
+    }
+}

@@ -20,54 +20,72 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     /// Parses `source`; problems (an unclosed `{`, a stray `}`, an empty or malformed name) are returned,
     /// and the template keeps whatever could be read.
     public static func parse(_ source: String) -> (MessageTemplate, [Problem]) {
-        var segments: [Segment] = []
-        var problems: [Problem] = []
-        var text = String.UnicodeScalarView()
-        let scalars = Array(source.unicodeScalars)
-        var i = 0
-        func flush() {
-            if !text.isEmpty {
-                segments.append(.text(String(text)))
-                text = String.UnicodeScalarView()
-            }
+        // Braces are ASCII, so the work is done on the UTF-8 bytes; offsets count scalars (every
+        // byte that is not a continuation byte, 10xxxxxx, starts one).
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        if !source.utf8.contains(where: { $0 == open || $0 == close }) {
+            return (MessageTemplate(source: source, segments: source.isEmpty ? [] : [.text(source)]), [])
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{" {
-                if i + 1 < scalars.count, scalars[i + 1] == "{" {
-                    text.append("{")
-                    i += 2
-                    continue
+        var copy = source
+        return copy.withUTF8 { bytes in
+            var segments: [Segment] = []
+            var problems: [Problem] = []
+            var text: [UInt8] = []
+            func flush() {
+                if !text.isEmpty {
+                    segments.append(.text(String(decoding: text, as: UTF8.self)))
+                    text.removeAll(keepingCapacity: true)
                 }
-                guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
-                    problems.append(Problem(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: i))
-                    text.append(contentsOf: scalars[i...])
-                    break
-                }
-                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
-                if let complaint = Self.nameProblem(name) {
-                    problems.append(Problem(message: complaint, offset: i))
+            }
+            func scalars(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
+            var i = 0
+            var offset = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == open {
+                    if i + 1 < bytes.count, bytes[i + 1] == open {
+                        text.append(open)
+                        i += 2
+                        offset += 2
+                        continue
+                    }
+                    guard let end = bytes[(i + 1)...].firstIndex(of: close) else {
+                        problems.append(Problem(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: offset))
+                        text.append(contentsOf: bytes[i...])
+                        break
+                    }
+                    let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+                    if let complaint = Self.nameProblem(name) {
+                        problems.append(Problem(message: complaint, offset: offset))
+                    } else {
+                        flush()
+                        segments.append(.placeholder(name: name, offset: offset))
+                    }
+                    offset += scalars(i..<(end + 1))
+                    i = end + 1
+                } else if byte == close {
+                    if i + 1 < bytes.count, bytes[i + 1] == close {
+                        text.append(close)
+                        i += 2
+                        offset += 2
+                        continue
+                    }
+                    problems.append(Problem(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: offset))
+                    text.append(close)
+                    i += 1
+                    offset += 1
                 } else {
-                    flush()
-                    segments.append(.placeholder(name: name, offset: i))
+                    // A run up to the next brace, copied whole.
+                    var stop = i + 1
+                    while stop < bytes.count, bytes[stop] != open, bytes[stop] != close { stop += 1 }
+                    text.append(contentsOf: bytes[i..<stop])
+                    offset += scalars(i..<stop)
+                    i = stop
                 }
-                i = close + 1
-            } else if c == "}" {
-                if i + 1 < scalars.count, scalars[i + 1] == "}" {
-                    text.append("}")
-                    i += 2
-                    continue
-                }
-                problems.append(Problem(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: i))
-                text.append(c)
-                i += 1
-            } else {
-                text.append(c)
-                i += 1
             }
+            flush()
+            return (MessageTemplate(source: source, segments: segments), problems)
         }
-        flush()
-        return (MessageTemplate(source: source, segments: segments), problems)
     }
 
     public init(source: String, segments: [Segment], anchor: SourceAnchor? = nil) {

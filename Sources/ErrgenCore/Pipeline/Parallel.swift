@@ -11,10 +11,37 @@ func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform:
 }
 
 /// `(0..<count).map(transform)` in chunks of `chunk` indices run on every core, in index order.
+/// Each result is put straight into its place in the array (no copies of large values).
 func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output) -> [Output] {
-    let starts = Array(stride(from: 0, to: count, by: chunk))
-    let chunks = (try? parallelMap(starts) { start in (start..<min(count, start + chunk)).map(transform) }) ?? []
-    return chunks.flatMap { $0 }
+    guard count > 0 else { return [] }
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+        let base = SendablePointer(pointer: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+            let start = index * chunk
+            for i in start..<min(count, start + chunk) { (base.pointer + i).initialize(to: transform(i)) }
+        }
+        initialized = count
+    }
+}
+
+/// `parallelIndices`, with each result then moved, in index order, into `take`.
+func parallelIndices<Output: Sendable>(
+    _ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output, take: (consuming Output) -> Void
+) {
+    guard count > 0 else { return }
+    let results = UnsafeMutablePointer<Output>.allocate(capacity: count)
+    defer { results.deallocate() }
+    let base = SendablePointer(pointer: results)
+    DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+        let start = index * chunk
+        for i in start..<min(count, start + chunk) { (base.pointer + i).initialize(to: transform(i)) }
+    }
+    for i in 0..<count { take((results + i).move()) }
+}
+
+/// Memory that concurrent work writes at distinct indices, each exactly once.
+private struct SendablePointer<Pointee>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Pointee>
 }
 
 /// Slots written once each from concurrent work, read after all of it has finished.

@@ -7,13 +7,13 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case int(Int)
     case strings([String])
-    case contexts([any TemplateContext])
+    case contexts(TemplateContextList)
 
     public init(_ value: String) { self = .string(value) }
     public init(_ value: Bool) { self = .bool(value) }
     public init(_ value: Int) { self = .int(value) }
     public init(_ value: [String]) { self = .strings(value) }
-    public init<Context: TemplateContext>(_ value: [Context]) { self = .contexts(value) }
+    public init<Context: TemplateContext>(_ value: [Context]) { self = .contexts(TemplateContextList(value)) }
 
     /// The value as swift-mustache sees it.
     var mustacheValue: Any {
@@ -22,9 +22,27 @@ public enum TemplateValue: Sendable {
         case let .bool(value): return value
         case let .int(value): return value
         case let .strings(value): return value
-        case let .contexts(value): return value
+        case let .contexts(list): return list.items
         }
     }
+}
+
+/// A list of contexts of one type, kept as its array: an item is read in place, never copied into
+/// a box of its own.
+public struct TemplateContextList: Sendable {
+    public let count: Int
+    /// The array itself, for swift-mustache.
+    let items: any Sendable
+    private let valueAt: @Sendable (Int, String) -> TemplateValue?
+
+    public init<Context: TemplateContext>(_ items: [Context]) {
+        count = items.count
+        self.items = items
+        valueAt = { index, name in items[index].value(named: name) }
+    }
+
+    /// `value(named:)` of the item at `index`.
+    public func value(at index: Int, named name: String) -> TemplateValue? { valueAt(index, name) }
 }
 
 /// A template context: answers each name a template may use with a typed value. Every context
@@ -258,9 +276,11 @@ struct CompiledTemplate: Sendable {
 struct CompiledRenderer: Sendable {
     let templates: [String: CompiledTemplate]
 
-    /// What a section or variable can stand on: a context, or a plain value (a string of a list).
+    /// What a section or variable can stand on: a context, an item of a list of contexts, or a
+    /// plain value (a string of a list).
     enum Item {
         case context(any TemplateContext)
+        case element(TemplateContextList, Int)
         case value(TemplateValue)
     }
 
@@ -269,6 +289,8 @@ struct CompiledRenderer: Sendable {
         var last: Bool
     }
 
+    /// Sections push onto the stack and pop when done; what they change of the position and
+    /// content type is put back.
     struct State {
         var stack: [Item]
         var position: Position?
@@ -279,13 +301,23 @@ struct CompiledRenderer: Sendable {
         guard let template = templates[name] else { return nil }
         var out = ""
         var state = State(stack: [.context(context)], position: nil, kind: .html)
+        state.stack.reserveCapacity(8)
         render(template.tokens, state: &state, to: &out)
         return out
     }
 
     func lookup(_ name: String, in stack: [Item]) -> TemplateValue? {
-        for item in stack.reversed() {
-            if case let .context(context) = item, let value = context.value(named: name) { return value }
+        var index = stack.count - 1
+        while index >= 0 {
+            switch stack[index] {
+            case let .context(context):
+                if let value = context.value(named: name) { return value }
+            case let .element(list, position):
+                if let value = list.value(at: position, named: name) { return value }
+            case .value:
+                break
+            }
+            index -= 1
         }
         return nil
     }
@@ -299,45 +331,57 @@ struct CompiledRenderer: Sendable {
         }
     }
 
+    /// The current item when it is a plain value.
+    func current(_ stack: [Item]) -> TemplateValue? {
+        if case let .value(item)? = stack.last { return item }
+        return nil
+    }
+
     func render(_ tokens: [CompiledTemplate.Token], state: inout State, to out: inout String) {
         for token in tokens {
             switch token {
             case let .text(text):
                 out += text
             case let .variable(name, escaped):
-                let value: TemplateValue?
-                if name == "." {
-                    switch state.stack.last {
-                    case let .value(item)?: value = item
-                    default: value = nil
-                    }
-                } else {
-                    value = lookup(name, in: state.stack)
+                guard let value = name == "." ? current(state.stack) : lookup(name, in: state.stack) else { continue }
+                switch value {
+                case let .string(text):
+                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
+                default:
+                    let text = text(of: value)
+                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
                 }
-                guard let value else { continue }
-                let text = text(of: value)
-                if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
             case let .section(name, inverted, children):
-                section(name, inverted: inverted, children: children, state: state, to: &out)
+                section(name, inverted: inverted, children: children, state: &state, to: &out)
             case let .partial(name):
                 guard let partial = templates[name] else { continue }
                 // A partial starts without a list position and with HTML escaping, as in swift-mustache.
-                var inner = State(stack: state.stack, position: nil, kind: .html)
-                render(partial.tokens, state: &inner, to: &out)
+                let (position, kind) = (state.position, state.kind)
+                (state.position, state.kind) = (nil, .html)
+                render(partial.tokens, state: &state, to: &out)
+                (state.position, state.kind) = (position, kind)
             case let .contentType(kind):
                 state.kind = kind
             }
         }
     }
 
-    func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: State, to out: inout String) {
+    func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: inout State, to out: inout String) {
         let value: TemplateValue?
         switch name {
         case let .member(member): value = lookup(member, in: state.stack)
-        case .current:
-            if case let .value(item)? = state.stack.last { value = item } else { value = nil }
+        case .current: value = current(state.stack)
         case .first: value = state.position.map { .bool($0.first) }
         case .last: value = state.position.map { .bool($0.last) }
+        }
+        let (position, kind) = (state.position, state.kind)
+        /// Renders the children once, on `item` if there is one, then puts the state back.
+        func renderChildren(on item: Item?, at itemPosition: Position?) {
+            if let item { state.stack.append(item) }
+            state.position = itemPosition
+            render(children, state: &state, to: &out)
+            if item != nil { state.stack.removeLast() }
+            (state.position, state.kind) = (position, kind)
         }
         if inverted {
             let empty: Bool
@@ -345,39 +389,27 @@ struct CompiledRenderer: Sendable {
             case nil: empty = true
             case let .bool(bool)?: empty = !bool
             case let .strings(items)?: empty = items.isEmpty
-            case let .contexts(items)?: empty = items.isEmpty
+            case let .contexts(items)?: empty = items.count == 0
             case .string?, .int?: empty = false
             }
-            if empty {
-                var inner = state
-                render(children, state: &inner, to: &out)
-            }
+            if empty { renderChildren(on: nil, at: position) }
             return
         }
         switch value {
         case nil:
             return
         case let .bool(bool)?:
-            guard bool else { return }
-            var inner = state
-            render(children, state: &inner, to: &out)
+            if bool { renderChildren(on: nil, at: position) }
         case let .strings(items)?:
             for (index, item) in items.enumerated() {
-                var inner = State(
-                    stack: state.stack + [.value(.string(item))], position: Position(first: index == 0, last: index == items.count - 1),
-                    kind: state.kind)
-                render(children, state: &inner, to: &out)
+                renderChildren(on: .value(.string(item)), at: Position(first: index == 0, last: index == items.count - 1))
             }
-        case let .contexts(items)?:
-            for (index, item) in items.enumerated() {
-                var inner = State(
-                    stack: state.stack + [.context(item)], position: Position(first: index == 0, last: index == items.count - 1),
-                    kind: state.kind)
-                render(children, state: &inner, to: &out)
+        case let .contexts(list)?:
+            for index in 0..<list.count {
+                renderChildren(on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1))
             }
         case let value?:
-            var inner = State(stack: state.stack + [.value(value)], position: nil, kind: state.kind)
-            render(children, state: &inner, to: &out)
+            renderChildren(on: .value(value), at: nil)
         }
     }
 }

@@ -183,7 +183,64 @@ import Testing
         return out
     }
 
+    /// Message templates read scalar by scalar.
+    static func template(_ source: String) -> (MessageTemplate, [MessageTemplate.Problem]) {
+        var segments: [MessageTemplate.Segment] = []
+        var problems: [MessageTemplate.Problem] = []
+        var text = String.UnicodeScalarView()
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        func flush() {
+            if !text.isEmpty { segments.append(.text(String(text))) }
+            text = String.UnicodeScalarView()
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "{" || c == "}", i + 1 < scalars.count, scalars[i + 1] == c {
+                text.append(c)
+                i += 2
+            } else if c == "{" {
+                guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+                    problems.append(.init(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: i))
+                    text.append(contentsOf: scalars[i...])
+                    break
+                }
+                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+                if let complaint = MessageTemplate.nameProblem(name) {
+                    problems.append(.init(message: complaint, offset: i))
+                } else {
+                    flush()
+                    segments.append(.placeholder(name: name, offset: i))
+                }
+                i = close + 1
+            } else if c == "}" {
+                problems.append(.init(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: i))
+                text.append(c)
+                i += 1
+            } else {
+                text.append(c)
+                i += 1
+            }
+        }
+        flush()
+        return (MessageTemplate(source: source, segments: segments), problems)
+    }
+
     // MARK: The tests
+
+    @Test func templatesAreReadAsScalarByScalar() {
+        let pieces = ["{user}", "{a-b_1}", "{{", "}}", "{", "}", "{é}", "{1x}", "{}", "é", "👩‍👩‍👧", "text ", "\u{301}"]
+        var random = SplitMix64(seed: 7)
+        let samples = Self.samples(seed: 8) + (0..<3_000).map { _ in
+            (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+        for sample in samples {
+            let (template, problems) = MessageTemplate.parse(sample)
+            let (expected, expectedProblems) = Self.template(sample)
+            #expect(template == expected, "\(Array(sample.unicodeScalars))")
+            #expect(problems == expectedProblems, "\(Array(sample.unicodeScalars))")
+        }
+    }
 
     @Test func swiftLiteralsDocLinesAndTableFieldsAreTheDefinition() {
         for sample in Self.samples(seed: 5) + Self.samples(seed: 6).map({ $0 + "\n\u{2028}\r\n" }) {

@@ -149,26 +149,37 @@ public final class Catalog: Sendable {
         }
     }
 
-    /// `{name}` placeholders become argument positions; `{{` and `}}` are literal braces.
+    /// `{name}` placeholders become argument positions; `{{` and `}}` are literal braces. Braces
+    /// are ASCII, so the text is read as UTF-8 bytes (as errgen reads templates in a spec).
     static func parseTemplate(_ text: String, names: [String]) -> Template {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard text.utf8.contains(where: { $0 == open || $0 == close }) else {
+            return Template(segments: text.isEmpty ? [] : [.text(text)])
+        }
         var segments: [Template.Segment] = []
-        var literal = ""
-        var rest = Substring(text)
-        while let c = rest.first {
-            rest = rest.dropFirst()
-            if c == "{" || c == "}", rest.first == c {
-                literal.append(c)
-                rest = rest.dropFirst()
-            } else if c == "{", let close = rest.firstIndex(of: "}"), let i = names.firstIndex(of: String(rest[..<close])) {
-                if !literal.isEmpty { segments.append(.text(literal)) }
-                literal = ""
-                segments.append(.argument(i))
-                rest = rest[close...].dropFirst()
-            } else {
-                literal.append(c)
+        var literal: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == open || byte == close, i + 1 < bytes.count, bytes[i + 1] == byte {
+                    literal.append(byte)
+                    i += 2
+                } else if byte == open, let end = bytes[(i + 1)...].firstIndex(of: close),
+                    let index = names.firstIndex(of: String(decoding: bytes[(i + 1)..<end], as: UTF8.self))
+                {
+                    if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
+                    literal.removeAll(keepingCapacity: true)
+                    segments.append(.argument(index))
+                    i = end + 1
+                } else {
+                    literal.append(byte)
+                    i += 1
+                }
             }
         }
-        if !literal.isEmpty { segments.append(.text(literal)) }
+        if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
         return Template(segments: segments)
     }
 

@@ -17,7 +17,7 @@ public struct SwiftShardContext: Sendable {
 /// The factories of some errors of one catalog.
 public struct SwiftFactoryBlock: Sendable {
     public var typeName: String
-    public var factories: [SwiftErrorContext]
+    public var factories: ArraySlice<SwiftErrorContext>
 }
 
 /// What the Swift template of one catalog receives. Every string is ready to paste into Swift
@@ -31,7 +31,7 @@ public struct SwiftCatalogContext: Sendable {
     public var docLines: [String]
     public var errors: [SwiftErrorContext]
     /// The errors whose factories this file declares (the rest are in shard files).
-    public var factories: [SwiftErrorContext]
+    public var factories: ArraySlice<SwiftErrorContext>
     public var hasFactories: Bool
     /// Typed properties for the catalog's parameter names.
     public var accessors: [SwiftAccessorContext]
@@ -138,7 +138,7 @@ public enum ContextBuilder {
         let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
         let accessors = accessorContexts(catalog)
         return SwiftCatalogContext(
-            typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors, factories: errors, hasFactories: !errors.isEmpty,
+            typeName: catalog.swiftTypeName, docLines: typeDoc, errors: errors, factories: errors[...], hasFactories: !errors.isEmpty,
             accessors: accessors, hasAccessors: !accessors.isEmpty,
             nameLiteral: SwiftLiteral.string(catalog.name.value), titleLiteral: SwiftLiteral.string(catalog.title),
             formats: formats,

@@ -94,30 +94,39 @@ struct JSONWriter {
     private(set) var out = ""
     /// The depth of the value written (see `JSONValue.text(indent:)`).
     private let base: Int
-    /// Per open object or array: the depth of its brackets, how many members or items it has so
-    /// far, and its last key.
-    private var levels: [(indent: Int, count: Int, lastKey: String?)] = []
+    /// Per open object or array: the depth of its brackets and how many members or items it has
+    /// so far.
+    private var indents: [Int] = []
+    private var counts: [Int] = []
+    #if DEBUG
+        /// Per open object, its last key, to check the order.
+        private var lastKeys: [String?] = []
+    #endif
 
     init(indent: Int = 0, capacity: Int = 0) {
         base = indent
         out.reserveCapacity(capacity)
+        indents.reserveCapacity(8)
+        counts.reserveCapacity(8)
     }
 
     /// The depth of the next value.
-    private var depth: Int { levels.last.map { $0.indent + 2 } ?? base }
+    private var depth: Int { indents.isEmpty ? base : indents[indents.count - 1] + 2 }
 
     private mutating func separate() {
-        let level = levels[levels.count - 1]
-        out += level.count == 0 ? "\n" : ",\n"
-        out += JSONValue.indentation(level.indent + 2)
-        levels[levels.count - 1].count += 1
+        let top = counts.count - 1
+        out += counts[top] == 0 ? "\n" : ",\n"
+        out += JSONValue.indentation(indents[top] + 2)
+        counts[top] += 1
     }
 
     /// Starts a member of the innermost object: its key; its value follows.
     mutating func key(_ key: String) {
-        assert(levels.last!.lastKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "\(key) out of order")
+        #if DEBUG
+            assert(lastKeys[lastKeys.count - 1].map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "\(key) out of order")
+            lastKeys[lastKeys.count - 1] = key
+        #endif
         separate()
-        levels[levels.count - 1].lastKey = key
         WireBody.appendJSONString(key, to: &out)
         out += ": "
     }
@@ -140,9 +149,17 @@ struct JSONWriter {
     private mutating func open(_ opening: String, _ closing: String, _ body: (inout JSONWriter) -> Void) {
         let indent = depth
         out += opening
-        levels.append((indent, 0, nil))
+        indents.append(indent)
+        counts.append(0)
+        #if DEBUG
+            lastKeys.append(nil)
+        #endif
         body(&self)
-        if levels.removeLast().count > 0 {
+        indents.removeLast()
+        #if DEBUG
+            lastKeys.removeLast()
+        #endif
+        if counts.removeLast() > 0 {
             out += "\n"
             out += JSONValue.indentation(indent)
         }

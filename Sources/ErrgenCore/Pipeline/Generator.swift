@@ -109,7 +109,7 @@ public struct Generator: Sendable {
         @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) throws -> String {
             let contexts = catalogs.enumerated().map { index, catalog in
                 var context = swiftContext(catalog)
-                context.factories = Array(context.errors[factories(index, catalog)])
+                context.factories = context.errors[factories(index, catalog)]
                 context.hasFactories = !context.factories.isEmpty
                 return context
             }
@@ -117,7 +117,7 @@ public struct Generator: Sendable {
         }
         @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) throws -> String {
             let blocks = slices.map { catalog, range in
-                SwiftFactoryBlock(typeName: catalog.swiftTypeName, factories: Array(swiftContext(catalog).errors[range]))
+                SwiftFactoryBlock(typeName: catalog.swiftTypeName, factories: swiftContext(catalog).errors[range])
             }
             return try renderer.render("swift/errors.swift", SwiftShardContext(header: swiftHeader, blocks: blocks))
         }
@@ -164,8 +164,8 @@ public struct Generator: Sendable {
             }
         }
         // Docs and fixtures show the runtime's responses for every error: computed once per
-        // catalog, then the docs context too, each in parallel chunks of errors; then the pages
-        // and fixture files render as independent jobs.
+        // catalog, in parallel chunks of errors; then the fixture files and the pages (each
+        // building its context first) render as independent jobs.
         let needsExamples = config.docsOutput != nil || config.fixturesOutput != nil
         let examples = needsExamples ? spec.catalogs.map { CatalogExamples($0) } : []
         if let folder = config.docsOutput.map(normalized) {
@@ -177,9 +177,13 @@ public struct Generator: Sendable {
                 ]
             }
             for (catalog, examples) in zip(spec.catalogs, examples) {
-                let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
-                add(priority: 2) { [OutputFile(path: join(folder, catalog.fileName + ".md"), contents: try renderer.render("docs/catalog.md", context))] }
-                add(priority: 1) { [OutputFile(path: join(folder, catalog.fileName + ".html"), contents: try renderer.render("docs/catalog.html", context))] }
+                // The page's context (built in parallel chunks), then its Markdown and HTML at once.
+                add(priority: 1) {
+                    let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
+                    return try parallelMap([("docs/catalog.md", ".md"), ("docs/catalog.html", ".html")]) { template, fileExtension in
+                        OutputFile(path: join(folder, catalog.fileName + fileExtension), contents: try renderer.render(template, context))
+                    }
+                }
             }
             owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
         }
@@ -191,8 +195,8 @@ public struct Generator: Sendable {
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))
         }
-        // Fixtures (every response of every error) first, then the HTML and Markdown pages; the
-        // plan lists the files in the jobs' order whatever order they ran in.
+        // Fixtures (every response of every error) first, then the pages; the plan lists the
+        // files in the jobs' order whatever order they ran in.
         let order = jobs.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }
         let ordered = try parallelMap(order.map { jobs[$0] }) { job in Swift.Result { try job() } }
         // The first error in the jobs' order is the one reported.

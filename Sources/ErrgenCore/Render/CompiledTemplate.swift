@@ -14,6 +14,7 @@ public enum TemplateValue: Sendable {
     public init(_ value: Int) { self = .int(value) }
     public init(_ value: [String]) { self = .strings(value) }
     public init<Context: TemplateContext>(_ value: [Context]) { self = .contexts(TemplateContextList(value)) }
+    public init<Context: TemplateContext>(_ value: ArraySlice<Context>) { self = .contexts(TemplateContextList(value)) }
 
     /// The value as swift-mustache sees it.
     var mustacheValue: Any {
@@ -31,15 +32,22 @@ public enum TemplateValue: Sendable {
 /// a box of its own.
 public struct TemplateContextList: Sendable {
     public let count: Int
-    /// The array itself, for swift-mustache.
-    let items: any Sendable
+    private let array: @Sendable () -> Any
     private let valueAt: @Sendable (Int, String) -> TemplateValue?
 
     public init<Context: TemplateContext>(_ items: [Context]) {
-        count = items.count
-        self.items = items
-        valueAt = { index, name in items[index].value(named: name) }
+        self.init(items[...])
     }
+
+    public init<Context: TemplateContext>(_ items: ArraySlice<Context>) {
+        count = items.count
+        array = { Array(items) }
+        // Through the buffer, the item is read where it is, not copied out of the array first.
+        valueAt = { index, name in items.withUnsafeBufferPointer { $0[index].value(named: name) } }
+    }
+
+    /// The items as an array, for swift-mustache.
+    var items: Any { array() }
 
     /// `value(named:)` of the item at `index`.
     public func value(at index: Int, named name: String) -> TemplateValue? { valueAt(index, name) }
@@ -299,11 +307,13 @@ struct CompiledRenderer: Sendable {
 
     func render(_ name: String, _ context: any TemplateContext) -> String? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        // Written as UTF-8 bytes, which are cheaper to append to than a string, and made a string once.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         var state = State(stack: [.context(context)], position: nil, kind: .html)
         state.stack.reserveCapacity(8)
         render(template.tokens, state: &state, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     func lookup(_ name: String, in stack: [Item]) -> TemplateValue? {
@@ -337,19 +347,19 @@ struct CompiledRenderer: Sendable {
         return nil
     }
 
-    func render(_ tokens: [CompiledTemplate.Token], state: inout State, to out: inout String) {
+    func render(_ tokens: [CompiledTemplate.Token], state: inout State, to out: inout [UInt8]) {
         for token in tokens {
             switch token {
             case let .text(text):
-                out += text
+                out.append(contentsOf: text.utf8)
             case let .variable(name, escaped):
                 guard let value = name == "." ? current(state.stack) : lookup(name, in: state.stack) else { continue }
                 switch value {
                 case let .string(text):
-                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
+                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out.append(contentsOf: text.utf8) }
                 default:
                     let text = text(of: value)
-                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out += text }
+                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out.append(contentsOf: text.utf8) }
                 }
             case let .section(name, inverted, children):
                 section(name, inverted: inverted, children: children, state: &state, to: &out)
@@ -366,7 +376,7 @@ struct CompiledRenderer: Sendable {
         }
     }
 
-    func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: inout State, to out: inout String) {
+    func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: inout State, to out: inout [UInt8]) {
         let value: TemplateValue?
         switch name {
         case let .member(member): value = lookup(member, in: state.stack)

@@ -228,6 +228,29 @@ public enum HTML {
         }
     }
 
+    /// Appends `text` to UTF-8 bytes, escaped as `escape(_:)` does.
+    public static func escape(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// A spec's Markdown as HTML: paragraphs, bullet lists, fenced code blocks, and inline code,
     /// emphasis, strong emphasis and links (http, https, mailto and relative only). Everything else
     /// is text, escaped: no raw HTML from a spec reaches the page.

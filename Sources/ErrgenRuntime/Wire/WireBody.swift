@@ -193,7 +193,9 @@ package struct ByteSet: Sendable {
 /// (errgen's generator escapes Markdown, HTML and Swift with it too.)
 package enum Escaper {
     /// Appends `string` to `out`; `replacement` is asked at each byte of `special` and answers
-    /// the text to write instead of the `length` bytes from there, or `nil` to keep them.
+    /// the text to write instead of the `length` bytes from there, or `nil` to keep them. Text
+    /// with nothing to replace is appended whole; other text is put together as bytes first and
+    /// appended once (appending many short pieces to a string costs more).
     @inlinable
     package static func append(
         _ string: String, to out: inout String, special: ByteSet,
@@ -201,24 +203,39 @@ package enum Escaper {
     ) {
         var text = string
         text.withUTF8 { bytes in
-            let utf8 = string.utf8
-            var written = 0
             var i = 0
+            var found: (text: String, length: Int)?
             while i < bytes.count {
-                guard special.contains(bytes[i]), let (replacement, length) = replacement(bytes, i) else {
-                    i += 1
-                    continue
+                if special.contains(bytes[i]), let first = replacement(bytes, i) {
+                    found = first
+                    break
                 }
-                if written < i { out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: written)..<utf8.index(utf8.startIndex, offsetBy: i)]) }
-                out += replacement
-                i += length
-                written = i
+                i += 1
             }
-            if written == 0 {
+            guard var (replacementText, length) = found else {
                 out += string
-            } else if written < bytes.count {
-                out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: written)...])
+                return
             }
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(bytes.count + bytes.count / 4 + 16)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<i]))
+            while true {
+                replacementText.withUTF8 { buffer.append(contentsOf: $0) }
+                i += length
+                let start = i
+                var next: (text: String, length: Int)?
+                while i < bytes.count {
+                    if special.contains(bytes[i]), let replacement = replacement(bytes, i) {
+                        next = replacement
+                        break
+                    }
+                    i += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                guard let next else { break }
+                (replacementText, length) = next
+            }
+            out += String(decoding: buffer, as: UTF8.self)
         }
     }
 

@@ -226,7 +226,44 @@ import Testing
         return (MessageTemplate(source: source, segments: segments), problems)
     }
 
+    /// The runtime's reading of a table template, scalar by scalar.
+    static func runtimeTemplate(_ text: String, names: [String]) -> [Catalog.Template.Segment] {
+        var segments: [Catalog.Template.Segment] = []
+        var literal = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "{" || c == "}", i + 1 < scalars.count, scalars[i + 1] == c {
+                literal.append(c)
+                i += 2
+            } else if c == "{", let close = scalars[(i + 1)...].firstIndex(of: "}"),
+                let index = names.firstIndex(of: String(String.UnicodeScalarView(scalars[(i + 1)..<close])))
+            {
+                if !literal.isEmpty { segments.append(.text(String(literal))) }
+                literal = String.UnicodeScalarView()
+                segments.append(.argument(index))
+                i = close + 1
+            } else {
+                literal.append(c)
+                i += 1
+            }
+        }
+        if !literal.isEmpty { segments.append(.text(String(literal))) }
+        return segments
+    }
+
     // MARK: The tests
+
+    @Test func theRuntimeReadsTemplatesAsScalarByScalar() {
+        let pieces = ["{user}", "{count}", "{other}", "{{", "}}", "{", "}", "é", "\u{301}", "👩‍👩‍👧", "text "]
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<4_000 {
+            let sample = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let names = ["user", "count"]
+            #expect(Catalog.parseTemplate(sample, names: names).segments == Self.runtimeTemplate(sample, names: names), "\(Array(sample.unicodeScalars))")
+        }
+    }
 
     @Test func templatesAreReadAsScalarByScalar() {
         let pieces = ["{user}", "{a-b_1}", "{{", "}}", "{", "}", "{é}", "{1x}", "{}", "é", "👩‍👩‍👧", "text ", "\u{301}"]
@@ -269,6 +306,9 @@ import Testing
     @Test func htmlAndMarkdownTextAreTheDefinition() {
         for sample in Self.samples(seed: 3) {
             #expect(HTML.escape(sample) == Self.html(sample))
+            var bytes: [UInt8] = Array("x".utf8)
+            HTML.escape(sample, to: &bytes)
+            #expect(bytes == Array(("x" + Self.html(sample)).utf8))
             #expect(Markdown.text(sample) == Self.markdownText(sample), "\(Array(sample.unicodeScalars))")
             #expect(Markdown.code(sample) == Self.markdownCode(sample, inTable: false), "\(Array(sample.unicodeScalars))")
             #expect(Markdown.code(sample, inTable: true) == Self.markdownCode(sample, inTable: true), "\(Array(sample.unicodeScalars))")

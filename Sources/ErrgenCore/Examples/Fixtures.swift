@@ -65,7 +65,7 @@ public enum FixtureBuilder {
 
     /// An error's object as text 4 spaces deep (an element of the top object's `errors`), its
     /// members in key order.
-    static func error(_ index: Int, spec: CatalogSpec, shared: [String], examples: ErrorExamples) -> String {
+    static func error(_ index: Int, spec: CatalogSpec, shared: [[UInt8]], examples: ErrorExamples) -> [UInt8] {
         let entry = spec.errors[index]
         var w = JSONWriter(indent: 4, capacity: 4_096)
         w.object { w in

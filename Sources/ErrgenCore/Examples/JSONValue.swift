@@ -10,67 +10,64 @@ public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// A value already written as text at the indentation it stands at (see `text(indent:)`):
-    /// large documents write their parts in parallel.
-    case written(String)
+    /// A value already written as UTF-8 text at the indentation it stands at (see
+    /// `JSONWriter`): large documents write their parts in parallel.
+    case written([UInt8])
 
     public static func optional(_ string: String?) -> JSONValue { string.map(JSONValue.string) ?? .null }
 
     /// The value as pretty-printed JSON text, with a final line break.
     public var text: String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
-    }
-
-    /// The value as text for a place `indent` spaces deep (an element of an array at that depth
-    /// less two), for `.written`.
-    public func text(indent: Int) -> String {
-        var out = ""
-        write(to: &out, indent: indent)
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of spaces, made once.
-    private static let indents: [String] = (0...64).map { String(repeating: " ", count: $0) }
+    private static let indents: [[UInt8]] = (0...64).map { Array(repeating: 0x20, count: $0) }
 
-    static func indentation(_ count: Int) -> String {
-        count < indents.count ? indents[count] : String(repeating: " ", count: count)
+    /// Appends `count` spaces.
+    static func indent(_ count: Int, to out: inout [UInt8]) {
+        if count < indents.count {
+            out.append(contentsOf: indents[count])
+        } else {
+            out.append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
 
-    func write(to out: inout String, indent: Int) {
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(n): out += String(n)
-        case let .double(x): out += x.isFinite ? x.description : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .int(n): out.append(contentsOf: String(n).utf8)
+        case let .double(x): out.append(contentsOf: (x.isFinite ? x.description : "null").utf8)
         case let .string(s): WireBody.appendJSONString(s, to: &out)
-        case let .written(text): out += text
+        case let .written(text): out.append(contentsOf: text)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += Self.indentation(indent + 2)
+                Self.indent(indent + 2, to: &out)
                 item.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += Self.indentation(indent)
-            out += "]"
+            Self.indent(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { return out.append(contentsOf: "{}".utf8) }
+            out.append(contentsOf: "{\n".utf8)
             // UTF-8 byte order is code point order, and much cheaper to compare.
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (i, key) in keys.enumerated() {
-                out += Self.indentation(indent + 2)
+                Self.indent(indent + 2, to: &out)
                 WireBody.appendJSONString(key, to: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 members[key]!.write(to: &out, indent: indent + 2)
-                out += i == keys.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == keys.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += Self.indentation(indent)
-            out += "}"
+            Self.indent(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
@@ -87,12 +84,13 @@ extension JSONValue {
     }
 }
 
-/// Writes JSON text as `JSONValue.text(indent:)` does, straight into a string, without building
-/// values first: for the parts of large documents. Members must come in the order `JSONValue`
+/// Writes JSON text as `JSONValue` does, straight into UTF-8 bytes, without building values
+/// first: for the parts of large documents. Members must come in the order `JSONValue`
 /// sorts keys in (code point order); debug builds check it.
 struct JSONWriter {
-    private(set) var out = ""
-    /// The depth of the value written (see `JSONValue.text(indent:)`).
+    private(set) var out: [UInt8] = []
+    /// The depth of the value written: its brackets' indentation (an element of an array at that
+    /// depth less two).
     private let base: Int
     /// Per open object or array: the depth of its brackets and how many members or items it has
     /// so far.
@@ -115,8 +113,9 @@ struct JSONWriter {
 
     private mutating func separate() {
         let top = counts.count - 1
-        out += counts[top] == 0 ? "\n" : ",\n"
-        out += JSONValue.indentation(indents[top] + 2)
+        if counts[top] > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(0x0A)
+        JSONValue.indent(indents[top] + 2, to: &out)
         counts[top] += 1
     }
 
@@ -128,27 +127,28 @@ struct JSONWriter {
         #endif
         separate()
         WireBody.appendJSONString(key, to: &out)
-        out += ": "
+        out.append(UInt8(ascii: ":"))
+        out.append(0x20)
     }
 
     /// Starts an item of the innermost array.
     mutating func item() { separate() }
 
     mutating func string(_ value: String) { WireBody.appendJSONString(value, to: &out) }
-    mutating func optional(_ value: String?) { if let value { string(value) } else { out += "null" } }
-    mutating func int(_ value: Int) { out += String(value) }
-    mutating func bool(_ value: Bool) { out += value ? "true" : "false" }
-    mutating func null() { out += "null" }
+    mutating func optional(_ value: String?) { if let value { string(value) } else { null() } }
+    mutating func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+    mutating func bool(_ value: Bool) { out.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func null() { out.append(contentsOf: "null".utf8) }
     mutating func value(_ value: JSONValue) { value.write(to: &out, indent: depth) }
     /// A value already written for this depth (by a writer made with `indent` at it).
-    mutating func written(_ text: String) { out += text }
+    mutating func written(_ text: [UInt8]) { out.append(contentsOf: text) }
 
-    mutating func object(_ members: (inout JSONWriter) -> Void) { open("{", "}", members) }
-    mutating func array(_ items: (inout JSONWriter) -> Void) { open("[", "]", items) }
+    mutating func object(_ members: (inout JSONWriter) -> Void) { open(UInt8(ascii: "{"), UInt8(ascii: "}"), members) }
+    mutating func array(_ items: (inout JSONWriter) -> Void) { open(UInt8(ascii: "["), UInt8(ascii: "]"), items) }
 
-    private mutating func open(_ opening: String, _ closing: String, _ body: (inout JSONWriter) -> Void) {
+    private mutating func open(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {
         let indent = depth
-        out += opening
+        out.append(opening)
         indents.append(indent)
         counts.append(0)
         #if DEBUG
@@ -160,9 +160,9 @@ struct JSONWriter {
             lastKeys.removeLast()
         #endif
         if counts.removeLast() > 0 {
-            out += "\n"
-            out += JSONValue.indentation(indent)
+            out.append(0x0A)
+            JSONValue.indent(indent, to: &out)
         }
-        out += closing
+        out.append(closing)
     }
 }

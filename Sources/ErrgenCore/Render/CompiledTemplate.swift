@@ -286,24 +286,28 @@ struct CompiledRenderer: Sendable {
 
     /// What a section or variable can stand on: a context, an item of a list of contexts, or a
     /// plain value (a string of a list).
-    enum Item {
+    enum Item: Sendable {
         case context(any TemplateContext)
         case element(TemplateContextList, Int)
         case value(TemplateValue)
     }
 
-    struct Position {
+    struct Position: Sendable {
         var first: Bool
         var last: Bool
     }
 
     /// Sections push onto the stack and pop when done; what they change of the position and
     /// content type is put back.
-    struct State {
+    struct State: Sendable {
         var stack: [Item]
         var position: Position?
         var kind: CompiledTemplate.ContentKind
     }
+
+    /// Lists at least this long render in parallel chunks of `chunkItems` items.
+    var parallelItems = 512
+    var chunkItems = 128
 
     func render(_ name: String, _ context: any TemplateContext) -> String? {
         guard let template = templates[name] else { return nil }
@@ -414,6 +418,23 @@ struct CompiledRenderer: Sendable {
             for (index, item) in items.enumerated() {
                 renderChildren(on: .value(.string(item)), at: Position(first: index == 0, last: index == items.count - 1))
             }
+        case let .contexts(list)? where list.count >= parallelItems:
+            // A long list (a large catalog's errors): its items render in parallel chunks, each
+            // into bytes of its own, joined in order.
+            let start = state
+            let parts = (try? parallelMap(Array(stride(from: 0, to: list.count, by: chunkItems))) { first -> [UInt8] in
+                var state = start
+                var part: [UInt8] = []
+                for index in first..<min(list.count, first + chunkItems) {
+                    state.stack.append(.element(list, index))
+                    state.position = Position(first: index == 0, last: index == list.count - 1)
+                    render(children, state: &state, to: &part)
+                    state.stack.removeLast()
+                    (state.position, state.kind) = (position, kind)
+                }
+                return part
+            }) ?? []
+            for part in parts { out.append(contentsOf: part) }
         case let .contexts(list)?:
             for index in 0..<list.count {
                 renderChildren(on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1))

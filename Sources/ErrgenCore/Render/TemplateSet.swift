@@ -129,7 +129,7 @@ public struct TemplateRenderer: Sendable {
     let set: TemplateSet
     /// errgen's own templates, compiled (see `CompiledTemplate`); `nil` when a user's template
     /// replaces any of them.
-    let compiled: CompiledRenderer?
+    var compiled: CompiledRenderer?
 
     /// With `compiling` false, swift-mustache renders even errgen's own templates (the tests
     /// compare both renderers).

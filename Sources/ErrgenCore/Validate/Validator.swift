@@ -93,11 +93,14 @@ public enum Validator {
         var caseNames: [String: Int] = [:]
         codes.reserveCapacity(catalog.errors.count)
         caseNames.reserveCapacity(catalog.errors.count)
+        // A duplicate's own rules are not checked (its first definition's are).
+        var duplicates = Set<Int>()
         for (index, entry) in catalog.errors.enumerated() {
             if let first = codes[entry.code.value] {
                 diagnostics.error(
                     "duplicate wire code '\(entry.code.value)' (first defined at \(catalog.errors[first].code.location))",
                     file: file, at: entry.code.location)
+                duplicates.insert(index)
                 continue
             } else {
                 codes[entry.code.value] = index
@@ -119,8 +122,17 @@ public enum Validator {
             } else {
                 caseNames[caseName] = index
             }
-
-            validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
+        }
+        // Each error's own rules depend on it and its catalog alone: checked in parallel chunks
+        // (diagnostics are put in position order when reported).
+        let skipped = duplicates
+        parallelIndices(catalog.errors.count) { index -> [Diagnostic] in
+            guard !skipped.contains(index) else { return [] }
+            var found = DiagnosticCollector()
+            validateError(catalog.errors[index], catalog: catalog, file: file, diagnostics: &found)
+            return found.diagnostics
+        } take: { found in
+            diagnostics.append(contentsOf: found)
         }
     }
 

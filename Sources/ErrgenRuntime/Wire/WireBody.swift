@@ -30,6 +30,11 @@ public enum WireBody {
         JSON.quote(string, to: &out)
     }
 
+    /// Appends `string` as a JSON string to UTF-8 bytes, as `jsonString` writes it.
+    package static func appendJSONString(_ string: String, to out: inout [UInt8]) {
+        JSON.quote(string, to: &out)
+    }
+
     public static func render(_ format: WireFormat, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         switch format {
         case .text: return entry.message.render(arguments)
@@ -133,24 +138,34 @@ enum JSON {
     /// parsers (Foundation's on Linux among them) drop it when it stands in a string unescaped.
     static func quote(_ string: String, to out: inout String) {
         out += "\""
-        Escaper.append(string, to: &out, special: special) { bytes, i in
-            let byte = bytes[i]
-            switch byte {
-            case 0x22: return ("\\\"", 1)
-            case 0x5C: return ("\\\\", 1)
-            case 0x0A: return ("\\n", 1)
-            case 0x0D: return ("\\r", 1)
-            case 0x09: return ("\\t", 1)
-            case 0x08: return ("\\b", 1)
-            case 0x0C: return ("\\f", 1)
-            case 0x00..<0x20, 0x7F: return ("\\u00" + hex2(byte), 1)
-            case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA8): return ("\\u2028", 3)
-            case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA9): return ("\\u2029", 3)
-            case 0xEF where Escaper.follows(bytes, i, 0xBB, 0xBF): return ("\\ufeff", 3)
-            default: return nil
-            }
-        }
+        Escaper.append(string, to: &out, special: special, replacement: escape)
         out += "\""
+    }
+
+    static func quote(_ string: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        Escaper.append(string, to: &out, special: special, replacement: escape)
+        out.append(0x22)
+    }
+
+    /// The escape of the character at `i`, if it needs one.
+    @inline(__always)
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (text: String, length: Int)? {
+        let byte = bytes[i]
+        switch byte {
+        case 0x22: return ("\\\"", 1)
+        case 0x5C: return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0x08: return ("\\b", 1)
+        case 0x0C: return ("\\f", 1)
+        case 0x00..<0x20, 0x7F: return ("\\u00" + hex2(byte), 1)
+        case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA8): return ("\\u2028", 3)
+        case 0xE2 where Escaper.follows(bytes, i, 0x80, 0xA9): return ("\\u2029", 3)
+        case 0xEF where Escaper.follows(bytes, i, 0xBB, 0xBF): return ("\\ufeff", 3)
+        default: return nil
+        }
     }
 
     /// Controls, `"`, `\`, DEL, and the lead bytes of U+2028, U+2029 and U+FEFF.
@@ -201,41 +216,51 @@ package enum Escaper {
         _ string: String, to out: inout String, special: ByteSet,
         replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, length: Int)?
     ) {
-        var text = string
-        text.withUTF8 { bytes in
-            var i = 0
-            var found: (text: String, length: Int)?
-            while i < bytes.count {
-                if special.contains(bytes[i]), let first = replacement(bytes, i) {
-                    found = first
-                    break
-                }
-                i += 1
-            }
-            guard var (replacementText, length) = found else {
-                out += string
-                return
-            }
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(bytes.count + bytes.count / 4 + 16)
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<i]))
-            while true {
-                replacementText.withUTF8 { buffer.append(contentsOf: $0) }
-                i += length
-                let start = i
-                var next: (text: String, length: Int)?
-                while i < bytes.count {
-                    if special.contains(bytes[i]), let replacement = replacement(bytes, i) {
-                        next = replacement
-                        break
-                    }
-                    i += 1
-                }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                guard let next else { break }
-                (replacementText, length) = next
-            }
+        var buffer: [UInt8] = []
+        if append(string, to: &buffer, special: special, replacement: replacement, onlyIfReplaced: true) {
             out += String(decoding: buffer, as: UTF8.self)
+        } else {
+            out += string
+        }
+    }
+
+    /// Appends `string` to UTF-8 bytes, as `append(_:to:special:replacement:)` does.
+    @inlinable
+    package static func append(
+        _ string: String, to out: inout [UInt8], special: ByteSet,
+        replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, length: Int)?
+    ) {
+        append(string, to: &out, special: special, replacement: replacement, onlyIfReplaced: false)
+    }
+
+    /// Appends `string` to `out` with its replacements; with `onlyIfReplaced`, appends nothing
+    /// when nothing is to be replaced. Returns whether anything was replaced.
+    @inlinable @discardableResult
+    package static func append(
+        _ string: String, to out: inout [UInt8], special: ByteSet,
+        replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, length: Int)?, onlyIfReplaced: Bool
+    ) -> Bool {
+        var text = string
+        return text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            var replaced = false
+            while i < bytes.count {
+                guard special.contains(bytes[i]), let (found, length) = replacement(bytes, i) else {
+                    i += 1
+                    continue
+                }
+                if !replaced {
+                    replaced = true
+                    out.reserveCapacity(out.count + bytes.count + bytes.count / 4 + 16)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: found.utf8)
+                i += length
+                start = i
+            }
+            if replaced || !onlyIfReplaced { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+            return replaced
         }
     }
 

@@ -358,13 +358,8 @@ struct CompiledRenderer: Sendable {
                 out.append(contentsOf: text.utf8)
             case let .variable(name, escaped):
                 guard let value = name == "." ? current(state.stack) : lookup(name, in: state.stack) else { continue }
-                switch value {
-                case let .string(text):
-                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out.append(contentsOf: text.utf8) }
-                default:
-                    let text = text(of: value)
-                    if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out.append(contentsOf: text.utf8) }
-                }
+                let text = text(of: value)
+                if escaped && state.kind == .html { HTML.escape(text, to: &out) } else { out.append(contentsOf: text.utf8) }
             case let .section(name, inverted, children):
                 section(name, inverted: inverted, children: children, state: &state, to: &out)
             case let .partial(name):

@@ -207,47 +207,26 @@ public enum HTML {
     /// mark is still a quote).
     public static func escape(_ text: String) -> String {
         var out = ""
-        escape(text, to: &out)
+        Escaper.append(text, to: &out, special: special, replacement: entity)
         return out
-    }
-
-    static let special = ByteSet(Array("&<>\"'".utf8))
-
-    /// Appends `text` to `out`, escaped as `escape(_:)` does.
-    public static func escape(_ text: String, to out: inout String) {
-        // The five are ASCII, so they can be replaced byte by byte in the UTF-8 form.
-        Escaper.append(text, to: &out, special: special) { bytes, i in
-            switch bytes[i] {
-            case 0x26: return ("&amp;", 1)
-            case 0x3C: return ("&lt;", 1)
-            case 0x3E: return ("&gt;", 1)
-            case 0x22: return ("&quot;", 1)
-            case 0x27: return ("&#39;", 1)
-            default: return nil
-            }
-        }
     }
 
     /// Appends `text` to UTF-8 bytes, escaped as `escape(_:)` does.
     public static func escape(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        Escaper.append(text, to: &out, special: special, replacement: entity)
+    }
+
+    /// The five are ASCII, so they are replaced byte by byte in the UTF-8 form.
+    static let special = ByteSet(Array("&<>\"'".utf8))
+
+    static func entity(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (text: String, length: Int)? {
+        switch bytes[i] {
+        case 0x26: return ("&amp;", 1)
+        case 0x3C: return ("&lt;", 1)
+        case 0x3E: return ("&gt;", 1)
+        case 0x22: return ("&quot;", 1)
+        case 0x27: return ("&#39;", 1)
+        default: return nil
         }
     }
 

@@ -29,81 +29,52 @@ import Testing
 
     // MARK: The definitions
 
-    static func json(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "\u{FEFF}": out += "\\ufeff"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let digits = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    /// Each scalar of `text` as `escape` writes it, or itself.
+    static func scalarByScalar(_ text: String, _ escape: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let escaped = escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
         }
-        return out + "\""
+        return out
+    }
+
+    /// `\u{…}` with the scalar's value in upper-case hex.
+    static func braced(_ scalar: Unicode.Scalar) -> String { "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" }
+
+    static func json(_ string: String) -> String {
+        let named: [Unicode.Scalar: String] = [
+            "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u{08}": "\\b", "\u{0C}": "\\f",
+            "\u{2028}": "\\u2028", "\u{2029}": "\\u2029", "\u{FEFF}": "\\ufeff",
+        ]
+        return "\"" + scalarByScalar(string) { scalar in
+            if let escape = named[scalar] { return escape }
+            guard scalar.value < 0x20 || scalar.value == 0x7F else { return nil }
+            let digits = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        } + "\""
     }
 
     static func xml(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                switch scalar.value {
-                case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: out.unicodeScalars.append(scalar)
-                default: out += "\u{FFFD}"
-                }
+        var named: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"]
+        if attribute { named.merge(["\"": "&quot;", "\t": "&#9;", "\n": "&#10;"]) { $1 } }
+        return scalarByScalar(text) { scalar in
+            if let escape = named[scalar] { return escape }
+            switch scalar.value {
+            case 0x09, 0x0A, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return nil
+            default: return "\u{FFFD}"
             }
         }
-        return out
     }
 
     static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        scalarByScalar(text) { ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"][$0] }
     }
 
     static func markdownText(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r": out += " "
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
+        scalarByScalar(text) { scalar in
+            if scalar == "\n" || scalar == "\r" { return " " }
+            return "\\`*_[]<>|~&".unicodeScalars.contains(scalar) ? "\\" + String(scalar) : nil
         }
-        return out
     }
 
     static func markdownCode(_ text: String, inTable: Bool) -> String {
@@ -130,24 +101,10 @@ import Testing
     }
 
     static func swiftLiteral(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || invisible(scalar) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        let named: [Unicode.Scalar: String] = ["\\": "\\\\", "\"": "\\\"", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\\0"]
+        return scalarByScalar(value) { scalar in
+            named[scalar] ?? (scalar.value < 0x20 || scalar.value == 0x7F || invisible(scalar) ? braced(scalar) : nil)
         }
-        return out
     }
 
     static func docLines(_ text: String) -> [String] {
@@ -157,30 +114,14 @@ import Testing
             var line = line
             while let last = line.last, last == " " || last == "\t" { line.removeLast() }
             if line.isEmpty { return "" }
-            var out = " "
-            for scalar in line.unicodeScalars {
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F || invisible(scalar) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            return " " + scalarByScalar(String(line)) { scalar in
+                scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F || invisible(scalar) ? braced(scalar) : nil
             }
-            return out
         }
     }
 
     static func tableField(_ field: String) -> String {
-        var out = ""
-        for scalar in field.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        scalarByScalar(field) { ["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"][$0] }
     }
 
     /// Message templates read scalar by scalar.

@@ -15,11 +15,7 @@ func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform:
 func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output) -> [Output] {
     guard count > 0 else { return [] }
     return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-        let base = SendablePointer(pointer: buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
-            let start = index * chunk
-            for i in start..<min(count, start + chunk) { (base.pointer + i).initialize(to: transform(i)) }
-        }
+        initialize(buffer.baseAddress!, count: count, chunk: chunk, transform)
         initialized = count
     }
 }
@@ -31,12 +27,19 @@ func parallelIndices<Output: Sendable>(
     guard count > 0 else { return }
     let results = UnsafeMutablePointer<Output>.allocate(capacity: count)
     defer { results.deallocate() }
-    let base = SendablePointer(pointer: results)
-    DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
-        let start = index * chunk
-        for i in start..<min(count, start + chunk) { (base.pointer + i).initialize(to: transform(i)) }
-    }
+    initialize(results, count: count, chunk: chunk, transform)
     for i in 0..<count { take((results + i).move()) }
+}
+
+/// Initializes `count` values at `start` with `transform` of their index, in chunks run on every core.
+private func initialize<Output: Sendable>(
+    _ start: UnsafeMutablePointer<Output>, count: Int, chunk: Int, _ transform: @escaping @Sendable (Int) -> Output
+) {
+    let base = SendablePointer(pointer: start)
+    DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+        let first = index * chunk
+        for i in first..<min(count, first + chunk) { (base.pointer + i).initialize(to: transform(i)) }
+    }
 }
 
 /// Memory that concurrent work writes at distinct indices, each exactly once.

@@ -375,6 +375,17 @@ struct CompiledRenderer: Sendable {
         }
     }
 
+    /// Renders `children` once, on `item` if there is one and at `position`, then puts the stack,
+    /// position and content type back as they were.
+    func renderOnce(_ children: [CompiledTemplate.Token], on item: Item?, at position: Position?, state: inout State, to out: inout [UInt8]) {
+        let (outerPosition, kind) = (state.position, state.kind)
+        if let item { state.stack.append(item) }
+        state.position = position
+        render(children, state: &state, to: &out)
+        if item != nil { state.stack.removeLast() }
+        (state.position, state.kind) = (outerPosition, kind)
+    }
+
     func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: inout State, to out: inout [UInt8]) {
         let value: TemplateValue?
         switch name {
@@ -383,14 +394,9 @@ struct CompiledRenderer: Sendable {
         case .first: value = state.position.map { .bool($0.first) }
         case .last: value = state.position.map { .bool($0.last) }
         }
-        let (position, kind) = (state.position, state.kind)
-        /// Renders the children once, on `item` if there is one, then puts the state back.
+        let position = state.position
         func renderChildren(on item: Item?, at itemPosition: Position?) {
-            if let item { state.stack.append(item) }
-            state.position = itemPosition
-            render(children, state: &state, to: &out)
-            if item != nil { state.stack.removeLast() }
-            (state.position, state.kind) = (position, kind)
+            renderOnce(children, on: item, at: itemPosition, state: &state, to: &out)
         }
         if inverted {
             let empty: Bool
@@ -421,11 +427,7 @@ struct CompiledRenderer: Sendable {
                 var state = start
                 var part: [UInt8] = []
                 for index in first..<min(list.count, first + chunkItems) {
-                    state.stack.append(.element(list, index))
-                    state.position = Position(first: index == 0, last: index == list.count - 1)
-                    render(children, state: &state, to: &part)
-                    state.stack.removeLast()
-                    (state.position, state.kind) = (position, kind)
+                    renderOnce(children, on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1), state: &state, to: &part)
                 }
                 return part
             }) ?? []

@@ -4,7 +4,7 @@ import Foundation
 /// and the first error (in item order) is thrown.
 func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) throws -> Output) throws -> [Output] {
     let results = ResultSlots<Output>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+    concurrentForEach(items.count) { index in
         results.set(index, Result { try transform(items[index]) })
     }
     return try results.values().map { try $0.get() }
@@ -36,9 +36,71 @@ private func initialize<Output: Sendable>(
     _ start: UnsafeMutablePointer<Output>, count: Int, chunk: Int, _ transform: @escaping @Sendable (Int) -> Output
 ) {
     let base = SendablePointer(pointer: start)
-    DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+    concurrentForEach((count + chunk - 1) / chunk) { index in
         let first = index * chunk
         for i in first..<min(count, first + chunk) { (base.pointer + i).initialize(to: transform(i)) }
+    }
+}
+
+/// Runs `body` once for each index of `0..<count`, in index order of starting, on the calling
+/// thread and on whichever other threads of the machine are free, and returns when every call has
+/// returned.
+///
+/// Unlike `DispatchQueue.concurrentPerform`, which runs a call made inside another one on the
+/// calling thread alone (its width is fixed when it starts), a thread that becomes free at any time
+/// joins whatever work is left: a catalog's page context built inside the docs job takes up the
+/// core the fixtures job leaves when it ends. The caller always works too, so nested calls never
+/// wait for a thread to be free.
+func concurrentForEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    guard count > 1 else {
+        if count == 1 { body(0) }
+        return
+    }
+    let work = SharedWork(count: count, body: body)
+    for _ in 1..<min(count, ProcessInfo.processInfo.activeProcessorCount) {
+        DispatchQueue.global().async { work.run() }
+    }
+    work.run()
+    work.waitUntilDone()
+}
+
+/// The indices of one `concurrentForEach`, handed out in order to every thread that asks. A helper
+/// that starts after every index was handed out finds nothing to do; `body` is only called for an
+/// index handed out, and the caller waits for each of those calls to return.
+private final class SharedWork: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let body: @Sendable (Int) -> Void
+    private var next = 0
+    private var finished = 0
+
+    init(count: Int, body: @escaping @Sendable (Int) -> Void) {
+        self.count = count
+        self.body = body
+    }
+
+    func run() {
+        while let index = claim() {
+            body(index)
+            condition.lock()
+            finished += 1
+            if finished == count { condition.broadcast() }
+            condition.unlock()
+        }
+    }
+
+    func waitUntilDone() {
+        condition.lock()
+        while finished < count { condition.wait() }
+        condition.unlock()
+    }
+
+    private func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
 

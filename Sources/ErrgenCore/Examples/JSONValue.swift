@@ -17,11 +17,25 @@ public indirect enum JSONValue: Sendable, Hashable {
     public static func optional(_ string: String?) -> JSONValue { string.map(JSONValue.string) ?? .null }
 
     /// The value as pretty-printed JSON text, with a final line break.
-    public var text: String {
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `text` as UTF-8 bytes.
+    public var bytes: [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(writtenByteCount + 4_096)
         write(to: &out, indent: 0)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    /// The bytes of the `written` parts inside the value: most of a large document.
+    private var writtenByteCount: Int {
+        switch self {
+        case let .written(text): return text.count
+        case let .array(items): return items.reduce(0) { $0 + $1.writtenByteCount }
+        case let .object(members): return members.values.reduce(0) { $0 + $1.writtenByteCount }
+        case .null, .bool, .int, .double, .string: return 0
+        }
     }
 
     /// Runs of spaces, made once.

@@ -106,32 +106,32 @@ public struct Generator: Sendable {
         @Sendable func swiftContext(_ catalog: CatalogSpec) -> SwiftCatalogContext {
             swiftContexts[contextIndex[catalog.name.value]!]
         }
-        @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) throws -> String {
+        @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) throws -> [UInt8] {
             let contexts = catalogs.enumerated().map { index, catalog in
                 var context = swiftContext(catalog)
                 context.factories = context.errors[factories(index, catalog)]
                 context.hasFactories = !context.factories.isEmpty
                 return context
             }
-            return try renderer.render("swift/file.swift", SwiftFileContext(header: swiftHeader, catalogs: contexts))
+            return try renderer.renderBytes("swift/file.swift", SwiftFileContext(header: swiftHeader, catalogs: contexts))
         }
-        @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) throws -> String {
+        @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) throws -> [UInt8] {
             let blocks = slices.map { catalog, range in
                 SwiftFactoryBlock(typeName: catalog.swiftTypeName, factories: swiftContext(catalog).errors[range])
             }
-            return try renderer.render("swift/errors.swift", SwiftShardContext(header: swiftHeader, blocks: blocks))
+            return try renderer.renderBytes("swift/errors.swift", SwiftShardContext(header: swiftHeader, blocks: blocks))
         }
         let shardSize = config.swiftShardSize
         if let folder = config.swiftOutput.map(normalized) {
             for catalog in spec.catalogs {
                 let count = catalog.errors.count
                 add {
-                    [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), contents: try mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
+                    [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), bytes: try mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
                 }
                 for (shard, start) in stride(from: shardSize, to: count, by: shardSize).enumerated() {
                     let range = start..<min(count, start + shardSize)
                     add {
-                        [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), contents: try shardFile([(catalog, range)]))]
+                        [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), bytes: try shardFile([(catalog, range)]))]
                     }
                 }
             }
@@ -142,9 +142,9 @@ public struct Generator: Sendable {
             // spread over `swiftFileShards` more files beside it, each written even when empty.
             let shards = config.swiftFileShards
             if shards == 0 {
-                add { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
+                add { [OutputFile(path: path, bytes: try mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
             } else {
-                add { [OutputFile(path: path, contents: try mainFile(spec.catalogs) { _, _ in 0..<0 })] }
+                add { [OutputFile(path: path, bytes: try mainFile(spec.catalogs) { _, _ in 0..<0 })] }
                 let all = spec.catalogs.flatMap { catalog in catalog.errors.indices.map { (catalog, $0) } }
                 let perShard = (all.count + shards - 1) / max(1, shards)
                 for shard in 0..<shards {
@@ -159,7 +159,7 @@ public struct Generator: Sendable {
                     }
                     let shardPath = Self.shardPath(path, shard + 1)
                     let contents = slices
-                    add { [OutputFile(path: shardPath, contents: try shardFile(contents))] }
+                    add { [OutputFile(path: shardPath, bytes: try shardFile(contents))] }
                 }
             }
         }
@@ -172,8 +172,8 @@ public struct Generator: Sendable {
             add {
                 let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
                 return [
-                    OutputFile(path: join(folder, "README.md"), contents: try renderer.render("docs/index.md", index)),
-                    OutputFile(path: join(folder, "index.html"), contents: try renderer.render("docs/index.html", index)),
+                    OutputFile(path: join(folder, "README.md"), bytes: try renderer.renderBytes("docs/index.md", index)),
+                    OutputFile(path: join(folder, "index.html"), bytes: try renderer.renderBytes("docs/index.html", index)),
                 ]
             }
             for (catalog, examples) in zip(spec.catalogs, examples) {
@@ -181,7 +181,7 @@ public struct Generator: Sendable {
                 add(priority: 1) {
                     let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
                     return try parallelMap([("docs/catalog.md", ".md"), ("docs/catalog.html", ".html")]) { template, fileExtension in
-                        OutputFile(path: join(folder, catalog.fileName + fileExtension), contents: try renderer.render(template, context))
+                        OutputFile(path: join(folder, catalog.fileName + fileExtension), bytes: try renderer.renderBytes(template, context))
                     }
                 }
             }
@@ -190,7 +190,7 @@ public struct Generator: Sendable {
         if let folder = config.fixturesOutput.map(normalized) {
             for (catalog, examples) in zip(spec.catalogs, examples) {
                 add(priority: 0) {
-                    [OutputFile(path: join(folder, catalog.fileName + ".json"), contents: FixtureBuilder.fixture(catalog, header: text, examples: examples).text)]
+                    [OutputFile(path: join(folder, catalog.fileName + ".json"), bytes: FixtureBuilder.fixture(catalog, header: text, examples: examples).bytes)]
                 }
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))

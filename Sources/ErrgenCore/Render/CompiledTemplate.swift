@@ -310,14 +310,19 @@ struct CompiledRenderer: Sendable {
     var chunkItems = 128
 
     func render(_ name: String, _ context: any TemplateContext) -> String? {
+        renderBytes(name, context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The template rendered as UTF-8 bytes, which are cheaper to append to than a string (and
+    /// are what an output file holds).
+    func renderBytes(_ name: String, _ context: any TemplateContext) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        // Written as UTF-8 bytes, which are cheaper to append to than a string, and made a string once.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         var state = State(stack: [.context(context)], position: nil, kind: .html)
         state.stack.reserveCapacity(8)
         render(template.tokens, state: &state, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     func lookup(_ name: String, in stack: [Item]) -> TemplateValue? {
@@ -431,6 +436,7 @@ struct CompiledRenderer: Sendable {
                 }
                 return part
             }) ?? []
+            out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
             for part in parts { out.append(contentsOf: part) }
         case let .contexts(list)?:
             for index in 0..<list.count {

@@ -139,6 +139,14 @@ public struct TemplateRenderer: Sendable {
         self.compiled = compiling ? set.compiled() : nil
     }
 
+    /// The template rendered as UTF-8 bytes, as an output file holds them.
+    public func renderBytes(_ name: String, _ context: Any) throws -> [UInt8] {
+        if let compiled, let context = context as? any TemplateContext, let output = compiled.renderBytes(name, context) {
+            return output
+        }
+        return Array(try render(name, context).utf8)
+    }
+
     public func render(_ name: String, _ context: Any) throws -> String {
         if let compiled, let context = context as? any TemplateContext, let output = compiled.render(name, context) {
             return output

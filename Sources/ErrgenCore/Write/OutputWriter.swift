@@ -1,13 +1,29 @@
 import Foundation
 
 /// A file errgen produces: its path (relative to the output root) and its whole contents.
+///
+/// The contents are kept as the UTF-8 bytes that go to disk: the large outputs are rendered as
+/// bytes, and compared with the disk and written without being made a string first.
 public struct OutputFile: Sendable, Hashable {
     public var path: String
-    public var contents: String
+    /// The file's contents, UTF-8.
+    public var bytes: [UInt8]
+
+    /// The file's contents as text.
+    public var contents: String {
+        get { String(decoding: bytes, as: UTF8.self) }
+        set { bytes = Array(newValue.utf8) }
+    }
 
     public init(path: String, contents: String) {
         self.path = path
-        self.contents = contents
+        self.bytes = Array(contents.utf8)
+    }
+
+    /// A file of UTF-8 `bytes`.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 }
 
@@ -80,14 +96,14 @@ public enum OutputWriter {
         // Which files change: each compared with the disk, in parallel.
         let urls = files.map { resolve($0.path, in: root) }
         let isUnchanged = try parallelMap(Array(files.indices)) { index in
-            fm.contents(atPath: urls[index].path).map { sameBytes($0, files[index].contents) } ?? false
+            fm.contents(atPath: urls[index].path).map { sameBytes($0, files[index].bytes) } ?? false
         }
-        var changes: [(path: String, url: URL, contents: String)] = []
+        var changes: [(path: String, url: URL, contents: [UInt8])] = []
         for (index, file) in files.enumerated() {
             if isUnchanged[index] {
                 report.unchanged.append(file.path)
             } else {
-                changes.append((file.path, urls[index], file.contents))
+                changes.append((file.path, urls[index], file.bytes))
             }
         }
         let folders = Set(changes.map { $0.url.deletingLastPathComponent().standardizedFileURL.path }
@@ -120,10 +136,9 @@ public enum OutputWriter {
         return report
     }
 
-    /// Whether `data` holds exactly the UTF-8 form of `text`.
-    static func sameBytes(_ data: Data, _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+    /// Whether `data` holds exactly `bytes`.
+    static func sameBytes(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { bytes in
             data.count == bytes.count && data.withUnsafeBytes { existing in
                 bytes.isEmpty || memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0
             }
@@ -133,15 +148,14 @@ public enum OutputWriter {
     /// Writes `data` to a file that must not exist yet, with plain system calls: Foundation's
     /// `createFile` writes through a temporary file of its own, which a killed run would leave
     /// behind under a name errgen does not know.
-    static func writeNew(_ url: URL, _ contents: String) throws {
+    static func writeNew(_ url: URL, _ contents: [UInt8]) throws {
         func failure() -> DiagnosticError {
             DiagnosticError(.error("cannot write a temporary file: \(String(cString: strerror(errno)))", file: url.path))
         }
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure() }
         var ok = true
-        var contents = contents
-        contents.withUTF8 { buffer in
+        contents.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -211,7 +225,7 @@ public enum OutputWriter {
                 drifts.append(Drift(path: file.path, kind: .missing))
                 continue
             }
-            if data != Data(file.contents.utf8) {
+            if !sameBytes(data, file.bytes) {
                 let old = String(decoding: data, as: UTF8.self)
                 let diff = LineDiff.unified(old: old, new: file.contents, oldName: "a/\(file.path)", newName: "b/\(file.path)")
                 drifts.append(Drift(path: file.path, kind: .stale(diff: diff)))

@@ -301,6 +301,20 @@ public enum HTML {
     /// `inline(_:)` without the shortcut.
     static func inlineInFull(_ text: String) -> String {
         let chars = Array(text)
+        // Where each character starts in the UTF-8 form, so that a run of characters becomes a
+        // string by copying its bytes, not by appending character after character.
+        let utf8 = Array(text.utf8)
+        var starts: [Int] = []
+        starts.reserveCapacity(chars.count + 1)
+        var offset = 0
+        for c in chars {
+            starts.append(offset)
+            offset += c.utf8.count
+        }
+        starts.append(offset)
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: utf8[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
+        }
         var out = ""
         var i = 0
         // Where each closing delimiter occurs, collected once per delimiter, so finding the closer
@@ -332,14 +346,14 @@ public enum HTML {
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
-                out += escape(String(chars[i + 1]))
+                out += escape(string((i + 1)..<(i + 2)))
                 i += 2
             } else if c == "`" {
                 var run = 0
                 while i + run < chars.count, chars[i + run] == "`" { run += 1 }
                 let fence = String(repeating: "`", count: run)
                 if let close = find(fence, from: i + run) {
-                    var content = String(chars[(i + run)..<close]).replacingOccurrences(of: "\n", with: " ")
+                    var content = string((i + run)..<close).replacingOccurrences(of: "\n", with: " ")
                     if content.hasPrefix(" "), content.hasSuffix(" "), content.count > 1 { content = String(content.dropFirst().dropLast()) }
                     out += "<code>" + escape(content) + "</code>"
                     i = close + run
@@ -348,27 +362,33 @@ public enum HTML {
                     i += run
                 }
             } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c, let close = find(String([c, c]), from: i + 2), close > i + 2 {
-                out += "<strong>" + inline(String(chars[(i + 2)..<close])) + "</strong>"
+                out += "<strong>" + inline(string((i + 2)..<close)) + "</strong>"
                 i = close + 2
             } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] != " ", let close = find(String(c), from: i + 1), close > i + 1 {
-                out += "<em>" + inline(String(chars[(i + 1)..<close])) + "</em>"
+                out += "<em>" + inline(string((i + 1)..<close)) + "</em>"
                 i = close + 1
             } else if c == "[", let closeText = find("](", from: i + 1), let closeURL = find(")", from: closeText + 2) {
-                let label = String(chars[(i + 1)..<closeText])
-                let url = String(chars[(closeText + 2)..<closeURL]).trimmingCharacters(in: " ")
+                let label = string((i + 1)..<closeText)
+                let url = string((closeText + 2)..<closeURL).trimmingCharacters(in: " ")
                 if isSafeURL(url) {
                     out += "<a href=\"" + escape(url) + "\">" + inline(label) + "</a>"
                 } else {
-                    out += escape(String(chars[i...closeURL]))
+                    out += escape(string(i..<(closeURL + 1)))
                 }
                 i = closeURL + 1
             } else {
-                out += escape(String(c))
+                // Plain text up to the next character that may start markup, escaped at once.
+                let start = i
                 i += 1
+                while i < chars.count, !inlineMarkers.contains(chars[i]) { i += 1 }
+                out += escape(string(start..<i))
             }
         }
         return out
     }
+
+    /// The characters that may start inline markup; every other one is text.
+    private static let inlineMarkers: Set<Character> = ["\\", "`", "*", "_", "["]
 
     /// Links a page may carry: http, https, mailto, fragments and relative paths; never a script.
     static func isSafeURL(_ url: String) -> Bool {

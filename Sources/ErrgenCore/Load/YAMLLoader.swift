@@ -57,7 +57,7 @@ public struct YAMLLoader: Sendable {
     /// Inputs of at least this many bytes are parsed by libyaml on a thread of its own, a few
     /// batches of events ahead of the tree being built from them; smaller ones on the calling
     /// thread alone. Both read the same events in the same order and give the same tree or the
-    /// same diagnostic; the thread saves about a third of the time of a large load.
+    /// same diagnostic; the thread saves about a fifth of the time of a large load.
     ///
     /// Default: 64 KiB (a spec of a few hundred errors). 0 parses every input ahead, `Int.max` none.
     public var pipelineThreshold = 64 << 10
@@ -829,8 +829,8 @@ private struct LoadSession: ~Copyable {
 }
 
 /// libyaml's events for a large input, parsed on a thread of their own while the session builds
-/// the tree from the ones before: at 10,000 errors the two take about as long each, and now run
-/// at once.
+/// the tree from the ones before: at 10,000 errors parsing takes about two thirds as long as
+/// building the tree, and the two now run at once.
 ///
 /// The parser fills batches of `batchSize` events and runs at most `batchCount` batches ahead of
 /// the session, so a limit the session enforces stops it within 3,072 events (a few milliseconds,

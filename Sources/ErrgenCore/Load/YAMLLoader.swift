@@ -901,16 +901,17 @@ private final class EventPipe: @unchecked Sendable {
                 }
             }
             condition.lock()
+            // The session may have closed the pipe while the batch was being parsed.
+            let done = closing || ended || batch.failed
             if closing {
                 for i in 0..<batch.count { yaml_event_delete(slot(batch.index, i)) }
-                ended = true
             } else {
                 filled.append(batch)
             }
-            if ended || batch.failed { parserDone = true }
+            parserDone = done
             condition.broadcast()
             condition.unlock()
-            if ended || batch.failed { return }
+            if done { return }
         }
     }
 

@@ -145,7 +145,7 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes `data` to a file that must not exist yet, with plain system calls: Foundation's
+    /// Writes `contents` to a file that must not exist yet, with plain system calls: Foundation's
     /// `createFile` writes through a temporary file of its own, which a killed run would leave
     /// behind under a name errgen does not know.
     static func writeNew(_ url: URL, _ contents: [UInt8]) throws {

@@ -99,39 +99,31 @@ public struct Generator: Sendable {
         // A catalog's types go in one file and its factories in shards of `shardSize` errors, so
         // that the compiler works on a large catalog's files in parallel (10,000 errors: 13.5 s as
         // one file, 5.8 s as five on two cores).
-        // Each catalog's Swift context is built once, in parallel, and shared by its files.
+        // Each catalog's Swift is printed once, in parallel, and shared by the files that hold it.
+        let printer = SwiftPrinter(access: config.access, header: swiftHeader)
         let needsSwift = config.swiftOutput != nil || config.swiftFile != nil
-        let swiftContexts = needsSwift ? try parallelMap(spec.catalogs) { ContextBuilder.swiftCatalog($0) } : []
-        let contextIndex = Dictionary(uniqueKeysWithValues: spec.catalogs.enumerated().map { ($1.name.value, $0) })
-        @Sendable func swiftContext(_ catalog: CatalogSpec) -> SwiftCatalogContext {
-            swiftContexts[contextIndex[catalog.name.value]!]
+        let printed = needsSwift ? try parallelMap(spec.catalogs) { printer.parts($0) } : []
+        let partsIndex = Dictionary(uniqueKeysWithValues: spec.catalogs.enumerated().map { ($1.name.value, $0) })
+        @Sendable func parts(_ catalog: CatalogSpec) -> SwiftPrinter.CatalogParts {
+            printed[partsIndex[catalog.name.value]!]
         }
-        @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) throws -> [UInt8] {
-            let contexts = catalogs.enumerated().map { index, catalog in
-                var context = swiftContext(catalog)
-                context.factories = context.errors[factories(index, catalog)]
-                context.hasFactories = !context.factories.isEmpty
-                return context
-            }
-            return try renderer.renderBytes("swift/file.swift", SwiftFileContext(header: swiftHeader, catalogs: contexts))
+        @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) -> [UInt8] {
+            printer.file(catalogs.enumerated().map { index, catalog in SwiftPrinter.Slice(parts(catalog), factories: factories(index, catalog)) })
         }
-        @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) throws -> [UInt8] {
-            let blocks = slices.map { catalog, range in
-                SwiftFactoryBlock(typeName: catalog.swiftTypeName, factories: swiftContext(catalog).errors[range])
-            }
-            return try renderer.renderBytes("swift/errors.swift", SwiftShardContext(header: swiftHeader, blocks: blocks))
+        @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) -> [UInt8] {
+            printer.shard(slices.map { catalog, range in SwiftPrinter.Slice(parts(catalog), factories: range) })
         }
         let shardSize = config.swiftShardSize
         if let folder = config.swiftOutput.map(normalized) {
             for catalog in spec.catalogs {
                 let count = catalog.errors.count
                 add {
-                    [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), bytes: try mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
+                    [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), bytes: mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
                 }
                 for (shard, start) in stride(from: shardSize, to: count, by: shardSize).enumerated() {
                     let range = start..<min(count, start + shardSize)
                     add {
-                        [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), bytes: try shardFile([(catalog, range)]))]
+                        [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), bytes: shardFile([(catalog, range)]))]
                     }
                 }
             }
@@ -142,9 +134,9 @@ public struct Generator: Sendable {
             // spread over `swiftFileShards` more files beside it, each written even when empty.
             let shards = config.swiftFileShards
             if shards == 0 {
-                add { [OutputFile(path: path, bytes: try mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
+                add { [OutputFile(path: path, bytes: mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
             } else {
-                add { [OutputFile(path: path, bytes: try mainFile(spec.catalogs) { _, _ in 0..<0 })] }
+                add { [OutputFile(path: path, bytes: mainFile(spec.catalogs) { _, _ in 0..<0 })] }
                 let all = spec.catalogs.flatMap { catalog in catalog.errors.indices.map { (catalog, $0) } }
                 let perShard = (all.count + shards - 1) / max(1, shards)
                 for shard in 0..<shards {
@@ -159,7 +151,7 @@ public struct Generator: Sendable {
                     }
                     let shardPath = Self.shardPath(path, shard + 1)
                     let contents = slices
-                    add { [OutputFile(path: shardPath, bytes: try shardFile(contents))] }
+                    add { [OutputFile(path: shardPath, bytes: shardFile(contents))] }
                 }
             }
         }

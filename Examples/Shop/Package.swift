@@ -14,6 +14,16 @@ let package = Package(
             plugins: [.plugin(name: "ErrgenPlugin", package: "errgen")]
         ),
         .testTarget(name: "ShopErrorsTests", dependencies: ["ShopErrors"]),
+        // A module that declares its own Catalog, String, Int, … beside its generated errors.
+        .target(
+            name: "Library",
+            dependencies: [.product(name: "ErrgenRuntime", package: "errgen")],
+            plugins: [.plugin(name: "ErrgenPlugin", package: "errgen")]
+        ),
+        .testTarget(
+            name: "LibraryTests",
+            dependencies: ["Library", .product(name: "ErrgenRuntime", package: "errgen")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

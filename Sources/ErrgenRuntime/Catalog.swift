@@ -27,6 +27,11 @@ public final class Catalog: Sendable {
         public struct Parameter: Sendable, Hashable {
             public var name: String
             public var kind: ParameterKind
+
+            public init(name: String, kind: ParameterKind) {
+                self.name = name
+                self.kind = kind
+            }
         }
 
         public struct Header: Sendable, Hashable {
@@ -68,24 +73,28 @@ public final class Catalog: Sendable {
         }
     }
 
+    /// The catalog of a generated `Code` enum (generated code only: see `GeneratedCodeVersion2`).
+    ///
     /// - Parameters:
+    ///   - code: the generated enum; `checking` one of its cases (`nil` when it has none that may
+    ///     be named without a warning) and `at` that case's index in spec order: the layout
+    ///     `CaseIndex` relies on is checked against them once, here.
     ///   - parameters: the shared parameters as `name:type` items separated by commas.
-    ///   - table: one line per error, fields separated by tabs: wire code, Swift name, status, message
-    ///     template, parameters (`name:type,…`), title, then one field per header (`Name: value template`). Within a
-    ///     field, `\\`, `\t`, `\n` and `\r` stand for a backslash, tab, line feed and carriage return.
-    public convenience init(
+    ///   - table: the catalog table (see `CatalogTable`).
+    @_spi(ErrgenGenerated) public convenience init<Code: CatalogCode>(
+        generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
-        documentationURL: String? = nil, parameters: String, table: String
+        documentationURL: String?, parameters: String, table: String
     ) {
-        let shared = Self.parseParameters(parameters)
+        let shared = CatalogTable.parameters(parameters)
+        let entries = CatalogTable.entries(table, shared: shared, catalog: name)
+        CaseIndex.checkLayout(of: code, case: knownCase, at: knownIndex, count: entries.count, catalog: name)
         self.init(
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
-            documentationURL: documentationURL, sharedParameters: shared,
-            entries: table.utf8.split(separator: UInt8(ascii: "\n")).map { Self.entry(line: $0, shared: shared, catalog: name) })
+            documentationURL: documentationURL, sharedParameters: shared, entries: entries)
     }
 
-    /// A catalog of entries read with `entry(line:shared:catalog:)` (errgen reads a large table's
-    /// lines in parallel).
+    /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
     package init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry]
@@ -105,24 +114,6 @@ public final class Catalog: Sendable {
         self.notAcceptableIndex = entries.firstIndex { $0.status == 406 }
     }
 
-    /// The entry of one table line (see `init(name:…:table:)`).
-    package static func entry(line: ArraySlice<UInt8>, shared: [Entry.Parameter], catalog name: String) -> Entry {
-        let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescape)
-        guard fields.count >= 6, let status = Int(fields[2]) else {
-            preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
-        }
-        let parameters = Self.parseParameters(fields[4]) + shared
-        let names = parameters.map(\.name)
-        let headers = fields.dropFirst(6).map { field -> Entry.Header in
-            let colon = field.firstIndex(of: ":") ?? field.endIndex
-            let value = field[colon...].dropFirst().drop(while: { $0 == " " })
-            return Entry.Header(name: String(field[..<colon]), value: Self.parseTemplate(String(value), names: names))
-        }
-        return Entry(
-            wireCode: fields[0], swiftName: fields[1], status: status, message: Self.parseTemplate(fields[3], names: names),
-            title: fields[5], parameters: parameters, headers: headers)
-    }
-
     /// The index of the error with this wire code, in constant time.
     public func index(ofWireCode code: String) -> Int? { indexByWireCode[code] }
 
@@ -140,18 +131,20 @@ public final class Catalog: Sendable {
     /// Every wire code, in spec order.
     public var wireCodes: [String] { entries.map(\.wireCode) }
 
-    package static func parseParameters(_ text: String) -> [Entry.Parameter] {
-        text.split(separator: ",").map { item in
-            let parts = item.split(separator: ":", maxSplits: 1)
-            let kind = parts.count == 2 ? ParameterKind(rawValue: String(parts[1])) : nil
-            guard let kind else { preconditionFailure("malformed catalog parameter '\(item)'") }
-            return Entry.Parameter(name: String(parts[0]), kind: kind)
+    /// The title of an error that gives none: its message when the message has no placeholders
+    /// (it is then the same for every occurrence), else the status's reason phrase.
+    public static func derivedTitle(message: Template, status: Int) -> String {
+        var text = ""
+        for segment in message.segments {
+            guard case let .text(part) = segment else { return StatusPhrase.of(status) ?? "Error \(status)" }
+            text += part
         }
+        return text
     }
 
     /// `{name}` placeholders become argument positions; `{{` and `}}` are literal braces. Braces
     /// are ASCII, so the text is read as UTF-8 bytes (as errgen reads templates in a spec).
-    static func parseTemplate(_ text: String, names: [String]) -> Template {
+    package static func parseTemplate(_ text: String, names: [String]) -> Template {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         guard text.utf8.contains(where: { $0 == open || $0 == close }) else {
             return Template(segments: text.isEmpty ? [] : [.text(text)])
@@ -181,29 +174,5 @@ public final class Catalog: Sendable {
         }
         if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
         return Template(segments: segments)
-    }
-
-    /// A table field with its escapes (`\\`, `\t`, `\n`, `\r`) undone, read byte by byte.
-    static func unescape(_ field: ArraySlice<UInt8>) -> String {
-        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(field.count)
-        var escaping = false
-        for byte in field {
-            if escaping {
-                switch byte {
-                case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
-                case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
-                default: out.append(byte)
-                }
-                escaping = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaping = true
-            } else {
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -25,7 +25,7 @@ extension CatalogCode {
     }
 
     /// The code with this index into the catalog, which must be one.
-    public init(uncheckedRawValue index: Int) {
+    @_spi(ErrgenGenerated) public init(uncheckedRawValue index: Int) {
         self = CaseIndex.value(at: index, as: Self.self)
     }
 
@@ -78,7 +78,7 @@ public protocol CatalogError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// The error with these values, which must be those of `code`'s parameters, in order and of
     /// their types (generated code guarantees it; `init?(code:arguments:)` checks it).
-    init(unchecked code: Code, arguments: [ArgumentValue])
+    @_spi(ErrgenGenerated) init(unchecked code: Code, arguments: [ArgumentValue])
 }
 
 extension CatalogError {
@@ -106,6 +106,11 @@ extension CatalogError {
     public subscript(parameter name: String) -> ArgumentValue? {
         guard let index = code.entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count else { return nil }
         return arguments[index]
+    }
+
+    /// The value of the catalog's shared parameter at `index`, which every error carries after its own.
+    @_spi(ErrgenGenerated) public subscript(sharedParameter index: Int) -> ArgumentValue {
+        arguments[arguments.count - Code.catalog.sharedParameters.count + index]
     }
 
     /// The response headers the spec gives this error, their placeholders filled in, exactly as
@@ -144,30 +149,3 @@ public func ~= <E: CatalogError>(pattern: E, value: any Error) -> Bool {
     (value as? E) == pattern
 }
 
-
-
-/// The index of a case of an enum without payloads, and the case at an index, read from and
-/// written to the value's representation: Swift lays such an enum out as the smallest unsigned
-/// integer that holds all its cases (no bytes for a single case), numbered from zero in
-/// declaration order (docs/ABI/TypeLayout.rst in the Swift repository: "C-like enums").
-/// Only for generated `Code` enums; the catalog tests check every case of every generated type.
-public enum CaseIndex {
-    public static func index<T>(of value: T) -> Int {
-        withUnsafeBytes(of: value) { bytes in
-            switch bytes.count {
-            case 0: return 0
-            case 1: return Int(bytes.load(as: UInt8.self))
-            case 2: return Int(bytes.loadUnaligned(as: UInt16.self))
-            default: return Int(bytes.loadUnaligned(as: UInt32.self))
-            }
-        }
-    }
-
-    public static func value<T>(at index: Int, as type: T.Type) -> T {
-        switch MemoryLayout<T>.size {
-        case 0, 1: return withUnsafeBytes(of: UInt8(truncatingIfNeeded: index)) { $0.load(as: T.self) }
-        case 2: return withUnsafeBytes(of: UInt16(truncatingIfNeeded: index)) { $0.load(as: T.self) }
-        default: return withUnsafeBytes(of: UInt32(truncatingIfNeeded: index)) { $0.load(as: T.self) }
-        }
-    }
-}

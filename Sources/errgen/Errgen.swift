@@ -60,6 +60,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The command the generated files' first line names for regenerating them.", valueName: "command"))
     var regenerateCommand: String?
 
+    @Option(name: .long, help: ArgumentHelp("The access level of the generated Swift (public, package, internal), instead of the config's.", valueName: "level"))
+    var access: String?
+
     /// The config these options describe.
     func resolve() throws(DiagnosticError) -> ErrgenConfig {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -95,6 +98,12 @@ struct SpecOptions: ParsableArguments {
         if let fixturesOutput { result.fixturesOutput = local(fixturesOutput) }
         if let templates { result.templates = local(templates) }
         if let regenerateCommand { result.regenerateCommand = regenerateCommand }
+        if let access {
+            guard let level = SwiftAccess(rawValue: access) else {
+                throw DiagnosticError(.error("--access takes public, package or internal, not '\(access)'", file: "errgen"))
+            }
+            result.access = level
+        }
         if let only {
             let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             let known: Set<String> = ["swift", "docs", "fixtures", "custom"]

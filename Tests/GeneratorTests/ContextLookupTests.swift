@@ -20,8 +20,6 @@ import Testing
     @Test func everyContextAnswersItsProperties() throws {
         let spec = try validSpec(try Paths.text("Tests/References/edge-cases/errors.yaml"))
         let catalog = try #require(spec.catalogs.first)
-        check(SwiftFileContext(header: "h", catalogs: [ContextBuilder.swiftCatalog(catalog)]))
-        check(ContextBuilder.swiftCatalog(catalog))
         check(ContextBuilder.docsIndex(spec, header: "h"))
         check(ContextBuilder.docsCatalog(catalog, header: "h"))
     }

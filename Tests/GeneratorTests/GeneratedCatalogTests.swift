@@ -1,6 +1,6 @@
 import EdgeCaseCatalogs
 import ErrgenCore
-import ErrgenRuntime
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated
 import Testing

@@ -27,6 +27,8 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var fixturesOutput: String? = "fixtures"
     /// Extra outputs rendered from the user's own templates (`outputs.custom`). Default: none.
     public var customOutputs: [CustomOutput] = []
+    /// The access level of the generated Swift declarations. Default `public`.
+    public var access: SwiftAccess = .public
     /// The command the header of each generated file names for regenerating it.
     public var regenerateCommand: String = "swift run errgen"
     /// The folder paths are relative to.
@@ -57,6 +59,15 @@ public struct ErrgenConfig: Sendable, Hashable {
         }
         if let templates = fields.string("templates", diagnostics: &diagnostics) {
             config.templates = templates.value
+        }
+        if let access = fields.string("access", diagnostics: &diagnostics) {
+            if let level = SwiftAccess(rawValue: access.value) {
+                config.access = level
+            } else {
+                diagnostics.error(
+                    "'access' must be one of \(SwiftAccess.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(access.value)'",
+                    file: path, at: access.location)
+            }
         }
         if let outputs = fields.node("outputs", diagnostics: &diagnostics),
             var outputFields = MappingReader(outputs, what: "'outputs'", file: path, diagnostics: &diagnostics)

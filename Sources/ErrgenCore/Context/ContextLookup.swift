@@ -5,81 +5,6 @@ import Mustache
 // reflection, which dominated rendering time. `ContextLookupTests` keeps each lookup equal to the
 // type's stored properties.
 
-extension SwiftFileContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "header": return .init(self.header)
-        case "catalogs": return .init(self.catalogs)
-        default: return nil
-        }
-    }
-}
-
-extension SwiftCatalogContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "typeName": return .init(self.typeName)
-        case "docLines": return .init(self.docLines)
-        case "errors": return .init(self.errors)
-        case "factories": return .init(self.factories)
-        case "hasFactories": return .init(self.hasFactories)
-        case "accessors": return .init(self.accessors)
-        case "hasAccessors": return .init(self.hasAccessors)
-        case "nameLiteral": return .init(self.nameLiteral)
-        case "titleLiteral": return .init(self.titleLiteral)
-        case "formats": return .init(self.formats)
-        case "defaultFormat": return .init(self.defaultFormat)
-        case "xmlNamespaceLiteral": return .init(self.xmlNamespaceLiteral)
-        case "documentationURLLiteral": return .init(self.documentationURLLiteral)
-        case "sharedParametersLiteral": return .init(self.sharedParametersLiteral)
-        case "tableLines": return .init(self.tableLines)
-        default: return nil
-        }
-    }
-}
-
-extension SwiftErrorContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": return .init(self.name)
-        case "index": return .init(self.index)
-        case "docLines": return .init(self.docLines)
-        case "codeDoc": return .init(self.codeDoc)
-        case "parameters": return .init(self.parameters)
-        case "hasParameters": return .init(self.hasParameters)
-        case "deprecated": return .init(self.deprecated)
-        case "deprecationArgument": return .init(self.deprecationArgument)
-        default: return nil
-        }
-    }
-}
-
-extension SwiftParameterContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "labelAndName": return .init(self.labelAndName)
-        case "binding": return .init(self.binding)
-        case "swiftType": return .init(self.swiftType)
-        case "kind": return .init(self.kind)
-        case "nameLiteral": return .init(self.nameLiteral)
-        default: return nil
-        }
-    }
-}
-
-extension SwiftAccessorContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": return .init(self.name)
-        case "specName": return .init(self.specName)
-        case "nameLiteral": return .init(self.nameLiteral)
-        case "swiftType": return .init(self.swiftType)
-        case "conversion": return .init(self.conversion)
-        default: return nil
-        }
-    }
-}
-
 extension DocsIndexContext: TemplateContext {
     public func value(named name: String) -> TemplateValue? {
         switch name {
@@ -215,22 +140,3 @@ extension DocsExample: TemplateContext {
     }
 }
 
-extension SwiftShardContext: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "header": return .init(self.header)
-        case "blocks": return .init(self.blocks)
-        default: return nil
-        }
-    }
-}
-
-extension SwiftFactoryBlock: TemplateContext {
-    public func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "typeName": return .init(self.typeName)
-        case "factories": return .init(self.factories)
-        default: return nil
-        }
-    }
-}

@@ -110,7 +110,8 @@ public struct DocsExample: Sendable {
     public var bodyFence: String
 }
 
-extension ContextBuilder {
+/// Builds template contexts from a validated spec.
+public enum ContextBuilder {
     public static func docsIndex(_ spec: Spec, header: String) -> DocsIndexContext {
         DocsIndexContext(
             header: header,

@@ -1,56 +1,42 @@
-import ErrgenRuntime
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import HTTPTypes
 
-/// The runtime's view of a catalog, built from the spec: the same table the generated Swift
-/// carries, so examples in docs and fixtures are exactly what the runtime sends.
+/// The runtime's view of a catalog, built from the spec: the table the generated Swift carries,
+/// written and read back with the runtime's own `CatalogTable`, so examples in docs and fixtures
+/// are exactly what the runtime sends.
 public enum RuntimeTable {
-    /// The table line of an error (see `Catalog.init` in ErrgenRuntime), before Swift escaping.
-    public static func line(_ entry: ErrorSpec) -> String {
-        var fields = [
-            entry.code.value, entry.swiftCaseName, String(entry.status.value), entry.message.value.source,
-            parameterList(entry.parameters), entry.problemTitle,
-        ]
-        for header in entry.headers {
-            fields.append(header.name.value + ": " + header.value.value.source)
-        }
-        return fields.map(escaped).joined(separator: "\t")
+    /// The table row of an error.
+    package static func row(_ entry: ErrorSpec) -> CatalogTable.Row {
+        CatalogTable.Row(
+            wireCode: entry.code.value, swiftName: entry.swiftCaseName, status: entry.status.value,
+            message: entry.message.value.source, parameters: parameters(entry.parameters), title: entry.problemTitle,
+            headers: entry.headers.map { ($0.name.value, $0.value.value.source) })
     }
 
-    /// Shared or own parameters as the table writes them: `name:type,…`.
-    public static func parameterList(_ parameters: [ParameterSpec]) -> String {
-        parameters.map { "\($0.name.value):\($0.kind.rawValue)" }.joined(separator: ",")
+    /// Parameters as the runtime knows them.
+    public static func parameters(_ parameters: [ParameterSpec]) -> [Catalog.Entry.Parameter] {
+        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind) }
     }
 
-    /// The runtime catalog of a spec catalog: its table lines read as the runtime reads the
-    /// generated table, in parallel.
+    /// The table lines of a catalog's errors (after the version line), written in parallel.
+    public static func lines(_ spec: CatalogSpec) -> [String] {
+        let shared = parameters(spec.parameters)
+        return parallelIndices(spec.errors.count) { CatalogTable.line(row(spec.errors[$0]), shared: shared) }
+    }
+
+    /// The runtime catalog of a spec catalog: its table lines written and read as the runtime
+    /// reads the generated table, in parallel.
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
-        let shared = Catalog.parseParameters(parameterList(spec.parameters))
+        let shared = parameters(spec.parameters)
         let name = spec.name.value
         let entries = parallelIndices(spec.errors.count) { index in
-            Catalog.entry(line: ArraySlice(line(spec.errors[index]).utf8), shared: shared, catalog: name)
+            CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(spec.errors[index]), shared: shared).utf8), shared: shared, catalog: name)
         }
         return Catalog(
             name: name, title: spec.title, formats: spec.formats.map(\.kind),
             defaultFormat: spec.effectiveDefaultFormat?.kind ?? spec.formats.first?.kind ?? .text,
             xmlNamespace: spec.formats.first { $0.kind == .xml }?.namespace,
             documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries)
-    }
-
-    /// The table's own escapes, so that a field never holds a raw tab or line break.
-    static let tableSpecial = ByteSet(Array("\\\t\n\r".utf8))
-
-    static func escaped(_ field: String) -> String {
-        var out = ""
-        Escaper.append(field, to: &out, special: tableSpecial) { bytes, i in
-            switch bytes[i] {
-            case 0x5C: return ("\\\\", 1)
-            case 0x09: return ("\\t", 1)
-            case 0x0A: return ("\\n", 1)
-            case 0x0D: return ("\\r", 1)
-            default: return nil
-            }
-        }
-        return out
     }
 }
 

@@ -13,8 +13,8 @@ struct OutputRunner: Sendable {
 
     /// What several outputs are made from, built once, before the jobs, as far as they need it.
     struct Inputs: Sendable {
-        /// Each catalog's Swift context, shared by its files.
-        var swiftContexts: [SwiftCatalogContext] = []
+        /// Each catalog's printed Swift, shared by its files.
+        var swiftParts: [SwiftPrinter.CatalogParts] = []
         /// The runtime's responses for every error, which the docs and fixtures show.
         var examples: [CatalogExamples] = []
         /// Each catalog's custom context, without params.
@@ -43,7 +43,10 @@ struct OutputRunner: Sendable {
             }
         }
         var inputs = Inputs()
-        if needsSwift { inputs.swiftContexts = try parallelMap(spec.catalogs) { ContextBuilder.swiftCatalog($0) } }
+        if needsSwift {
+            let printer = swiftPrinter
+            inputs.swiftParts = try parallelMap(spec.catalogs) { printer.parts($0) }
+        }
         // Computed once per catalog, in parallel chunks of errors.
         if needsExamples { inputs.examples = spec.catalogs.map { CatalogExamples($0) } }
         if needsCustom {
@@ -57,9 +60,9 @@ struct OutputRunner: Sendable {
     func render(_ output: PlannedOutput, _ inputs: Inputs) throws -> [OutputFile] {
         switch output.kind {
         case let .swiftTypes(slices):
-            return [OutputFile(path: output.paths[0], bytes: try swiftTypesFile(slices, inputs))]
+            return [OutputFile(path: output.paths[0], bytes: swiftPrinter.file(swiftSlices(slices, inputs)))]
         case let .swiftFactories(slices):
-            return [OutputFile(path: output.paths[0], bytes: try swiftFactoriesFile(slices, inputs))]
+            return [OutputFile(path: output.paths[0], bytes: swiftPrinter.shard(swiftSlices(slices, inputs)))]
         case .docsIndex:
             let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
             return [
@@ -103,25 +106,11 @@ struct OutputRunner: Sendable {
 // MARK: - Swift
 
 extension OutputRunner {
-    /// A Swift file declaring the types of the slices' catalogs, each with the factories of its
-    /// slice of errors.
-    func swiftTypesFile(_ slices: [PlannedOutput.SwiftSlice], _ inputs: Inputs) throws -> [UInt8] {
-        let swiftHeader = "// " + headerText
-        let contexts = slices.map { slice in
-            var context = inputs.swiftContexts[slice.catalog]
-            context.factories = context.errors[slice.errors]
-            context.hasFactories = !context.factories.isEmpty
-            return context
-        }
-        return try renderer.renderBytes("swift/file.swift", SwiftFileContext(header: swiftHeader, catalogs: contexts))
-    }
+    /// Writes the generated Swift (see `SwiftPrinter`).
+    var swiftPrinter: SwiftPrinter { SwiftPrinter(access: config.access, header: "// " + headerText) }
 
-    /// A Swift file of factories only, for errors whose types another file declares.
-    func swiftFactoriesFile(_ slices: [PlannedOutput.SwiftSlice], _ inputs: Inputs) throws -> [UInt8] {
-        let swiftHeader = "// " + headerText
-        let blocks = slices.map { slice in
-            SwiftFactoryBlock(typeName: spec.catalogs[slice.catalog].swiftTypeName, factories: inputs.swiftContexts[slice.catalog].errors[slice.errors])
-        }
-        return try renderer.renderBytes("swift/errors.swift", SwiftShardContext(header: swiftHeader, blocks: blocks))
+    /// The printed parts of the slices' catalogs, each with its slice of errors' factories.
+    func swiftSlices(_ slices: [PlannedOutput.SwiftSlice], _ inputs: Inputs) -> [SwiftPrinter.Slice] {
+        slices.map { SwiftPrinter.Slice(inputs.swiftParts[$0.catalog], factories: $0.errors) }
     }
 }

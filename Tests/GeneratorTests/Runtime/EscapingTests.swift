@@ -1,5 +1,5 @@
 @testable import ErrgenCore
-@testable import ErrgenRuntime
+@_spi(ErrgenGenerated) @testable import ErrgenRuntime
 import Testing
 
 /// The escapers copy unescaped runs whole and take shortcuts when nothing needs escaping; these
@@ -224,7 +224,7 @@ import Testing
         for sample in Self.samples(seed: 5) + Self.samples(seed: 6).map({ $0 + "\n\u{2028}\r\n" }) {
             #expect(SwiftLiteral.escaped(sample) == Self.swiftLiteral(sample), "\(Array(sample.unicodeScalars))")
             #expect(SwiftLiteral.docLines(sample) == Self.docLines(sample), "\(Array(sample.unicodeScalars))")
-            #expect(RuntimeTable.escaped(sample) == Self.tableField(sample), "\(Array(sample.unicodeScalars))")
+            #expect(CatalogTable.escaped(sample) == Self.tableField(sample), "\(Array(sample.unicodeScalars))")
         }
     }
 

@@ -31,7 +31,8 @@ enum CLI {
     /// Runs errgen with `arguments` in `directory`. A run longer than `limit` seconds is killed,
     /// so a hang fails the test instead of stalling the suite.
     static func run(
-        _ arguments: [String], in directory: URL, environment: [String: String]? = nil, limit: Double = 60
+        _ arguments: [String], in directory: URL, environment: [String: String]? = nil, executable: URL = CLI.executable,
+        limit: Double = 60
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable

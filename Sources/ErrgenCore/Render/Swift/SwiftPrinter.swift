@@ -1,0 +1,333 @@
+@_spi(ErrgenGenerated) import ErrgenRuntime
+
+/// Writes the Swift of a spec's catalogs: a type per catalog conforming to `CatalogError`, a
+/// `Code` enum with a case per error, a factory per error, typed parameter accessors, and the
+/// catalog table the runtime reads (see `CatalogTable` and `GeneratedCodeVersion2`).
+///
+/// Generated code is written to compile in any module: every type it names from the runtime or
+/// the standard library is qualified (`ErrgenRuntime.CatalogError`, `Swift.String`), so a user's
+/// own `Catalog` or `String` cannot take its place.
+///
+/// A catalog's parts are printed once (its errors in parallel) and shared by the files that hold
+/// them: the main file (types, and some or all factories) and shard files (more factories), so
+/// that the compiler works on a large catalog's files in parallel.
+public struct SwiftPrinter: Sendable {
+    public var access: SwiftAccess
+    /// The first line of every file, a comment: what generated it, from which spec, how to regenerate.
+    public var header: String
+
+    public init(access: SwiftAccess = .public, header: String) {
+        self.access = access
+        self.header = header
+    }
+
+    /// The printed parts of one catalog.
+    public struct CatalogParts: Sendable {
+        public var typeName: String
+        /// Doc comment, the type and its `Code` enum.
+        var declaration: [UInt8]
+        /// Each error's factory, at one level of indentation.
+        var factories: [[UInt8]]
+        /// The `Code` conformances, the parameter accessors and the catalog table.
+        var extensions: [UInt8]
+
+        public var errorCount: Int { factories.count }
+    }
+
+    /// Part of a catalog that a file holds: its factories in `factories`.
+    public struct Slice: Sendable {
+        public var parts: CatalogParts
+        public var factories: Range<Int>
+
+        public init(_ parts: CatalogParts, factories: Range<Int>) {
+            self.parts = parts
+            self.factories = factories
+        }
+    }
+
+    /// A file declaring these catalogs, with the given factories of each.
+    public func file(_ catalogs: [Slice]) -> [UInt8] {
+        var out = prelude()
+        for slice in catalogs {
+            let parts = slice.parts
+            out.append(UInt8(ascii: "\n"))
+            out += parts.declaration
+            if !slice.factories.isEmpty {
+                out += Array("\n// MARK: - Errors\n\n".utf8)
+                appendFactories(slice, to: &out)
+            }
+            out.append(UInt8(ascii: "\n"))
+            out += parts.extensions
+        }
+        return out
+    }
+
+    /// A file of more factories of catalogs declared in another file.
+    public func shard(_ blocks: [Slice]) -> [UInt8] {
+        var out = prelude()
+        for block in blocks {
+            out += Array("\n// MARK: - Errors of \(block.parts.typeName)\n\n".utf8)
+            appendFactories(block, to: &out)
+        }
+        return out
+    }
+
+    private func prelude() -> [UInt8] {
+        var p = CodePrinter()
+        p.line(header)
+        p.line("// swift-format-ignore-file")
+        p.line("// swiftlint:disable all")
+        p.line()
+        p.line("@_spi(ErrgenGenerated) import ErrgenRuntime")
+        return p.bytes
+    }
+
+    private func appendFactories(_ slice: Slice, to out: inout [UInt8]) {
+        out += Array("extension \(slice.parts.typeName) {\n".utf8)
+        for index in slice.factories {
+            if index != slice.factories.lowerBound { out.append(UInt8(ascii: "\n")) }
+            out += slice.parts.factories[index]
+        }
+        out += Array("}\n".utf8)
+    }
+
+    // MARK: Parts
+
+    /// Prints a catalog's parts; each error's case and factory depend on that error alone and are
+    /// printed in parallel chunks.
+    public func parts(_ catalog: CatalogSpec) -> CatalogParts {
+        let errors = parallelIndices(catalog.errors.count) { index in
+            (enumCase: enumCase(catalog.errors[index]), factory: factory(catalog.errors[index], shared: catalog.parameters))
+        }
+        let typeName = catalog.swiftTypeName
+        let a = access.modifier
+
+        var p = CodePrinter()
+        var typeDoc = SwiftLiteral.docLines(catalog.title)
+        for text in [catalog.summary, catalog.description] {
+            if let text, !text.isEmpty {
+                typeDoc.append("")
+                typeDoc += SwiftLiteral.docLines(text)
+            }
+        }
+        p.doc(typeDoc)
+        p.block("\(a)struct \(typeName): ErrgenRuntime.CatalogError") { p in
+            p.line("/// Which error this is.")
+            p.line("\(a)let code: Code")
+            p.line("/// The parameter values: the error's own, then the catalog's, in spec order.")
+            p.line("\(a)let arguments: [ErrgenRuntime.ArgumentValue]")
+            p.line()
+            p.block("\(access.generatedOnlyModifier)init(unchecked code: Code, arguments: [ErrgenRuntime.ArgumentValue])") { p in
+                p.line("self.code = code")
+                p.line("self.arguments = arguments")
+            }
+            p.line()
+            p.line("/// The errors of the catalog without their parameters, a case per error in spec order.")
+            p.block("\(a)enum Code: ErrgenRuntime.CatalogCode") { p in
+                for error in errors { p.append(printed: error.enumCase) }
+            }
+        }
+        return CatalogParts(
+            typeName: typeName, declaration: p.bytes, factories: errors.map(\.factory), extensions: extensions(catalog, typeName: typeName))
+    }
+
+    /// The case of an error in the `Code` enum.
+    private func enumCase(_ entry: ErrorSpec) -> [UInt8] {
+        var p = CodePrinter(level: 2)
+        let summary = SwiftLiteral.docLines("`\(entry.code.value)` (\(entry.status.value)): \(entry.message.value.source)")
+            .map { $0.trimmingPrefix(" ") }.joined(separator: " ")
+        p.line("/// " + summary)
+        if let deprecation = deprecationAttribute(entry) { p.line(deprecation) }
+        p.line("case " + SwiftNames.escaped(entry.swiftCaseName))
+        return p.bytes
+    }
+
+    /// The static function (or property, without parameters) that makes an error.
+    private func factory(_ entry: ErrorSpec, shared: [ParameterSpec]) -> [UInt8] {
+        let all = entry.parameters + shared
+        var doc = SwiftLiteral.docLines(entry.message.value.source)
+        doc.append("")
+        doc += SwiftLiteral.docLines("Wire code `\(entry.code.value)`, HTTP status \(entry.status.value).")
+        if let description = entry.description, !description.isEmpty {
+            doc.append("")
+            doc += SwiftLiteral.docLines(description)
+        }
+        if !all.isEmpty {
+            doc.append("")
+            doc.append(" - Parameters:")
+            for parameter in all {
+                let text = parameter.description.map(Self.oneLine) ?? "The `\(parameter.name.value)` value."
+                doc += SwiftLiteral.docLines("   - \(parameter.swiftName): \(text)")
+            }
+        }
+        var p = CodePrinter(level: 1)
+        p.doc(doc)
+        if let deprecation = deprecationAttribute(entry) { p.line(deprecation) }
+        let name = SwiftNames.escaped(entry.swiftCaseName)
+        let a = access.modifier
+        if all.isEmpty {
+            p.line("\(a)static var \(name): Self { Self(unchecked: .\(name), arguments: []) }")
+        } else {
+            let parameters = all.map { parameter -> String in
+                let label = SwiftNames.argumentLabel(parameter.swiftName)
+                let binding = SwiftNames.localName(parameter.swiftName)
+                return (label == binding ? label : "\(label) \(binding)") + ": " + Self.qualified(parameter.kind)
+            }
+            let arguments = all.map { ".\($0.kind.rawValue)(\(SwiftNames.localName($0.swiftName)))" }
+            p.block("\(a)static func \(name)(\(parameters.joined(separator: ", "))) -> Self") { p in
+                p.line("Self(unchecked: .\(name), arguments: [\(arguments.joined(separator: ", "))])")
+            }
+        }
+        return p.bytes
+    }
+
+    private func deprecationAttribute(_ entry: ErrorSpec) -> String? {
+        guard let deprecation = entry.deprecation else { return nil }
+        guard !deprecation.message.isEmpty else { return "@available(*, deprecated)" }
+        return "@available(*, deprecated, message: \(SwiftLiteral.string(deprecation.message)))"
+    }
+
+    /// The `Code` conformances, the typed parameter accessors and the catalog table.
+    private func extensions(_ catalog: CatalogSpec, typeName: String) -> [UInt8] {
+        let a = access.modifier
+        var p = CodePrinter()
+        p.line("// MARK: - Codes")
+        p.line()
+        p.block("extension \(typeName).Code") { p in
+            p.line("// Written out, so the compiler derives nothing with a switch over the cases.")
+            p.line("\(a)static func == (lhs: Self, rhs: Self) -> Swift.Bool { lhs.rawValue == rhs.rawValue }")
+            p.line()
+            p.line("\(a)func hash(into hasher: inout Swift.Hasher) { hasher.combine(rawValue) }")
+        }
+        let accessors = Self.accessors(catalog)
+        if !accessors.isEmpty {
+            p.line()
+            p.line("// MARK: - Parameters")
+            p.line()
+            p.block("extension \(typeName)") { p in
+                for accessor in accessors {
+                    let name = SwiftLiteral.string(accessor.specName)
+                    switch accessor.access {
+                    case let .shared(index, kind):
+                        p.line("/// The `\(accessor.specName)` parameter, which every error of the catalog carries.")
+                        p.line("\(a)var \(accessor.name): \(Self.qualified(kind)) { self[sharedParameter: \(index)].\(kind.rawValue)Value! }")
+                    case let .own(kind?):
+                        p.line("/// The `\(accessor.specName)` parameter, when the error has it.")
+                        p.line("\(a)var \(accessor.name): \(Self.qualified(kind))? { self[parameter: \(name)]?.\(kind.rawValue)Value }")
+                    case .own(nil):
+                        p.line("/// The `\(accessor.specName)` parameter, when the error has it (its type differs between errors).")
+                        p.line("\(a)var \(accessor.name): ErrgenRuntime.ArgumentValue? { self[parameter: \(name)] }")
+                    }
+                }
+            }
+        }
+        p.line()
+        p.line("// MARK: - Catalog table")
+        p.line()
+        p.block("extension \(typeName).Code") { p in
+            p.line("/// Everything the runtime knows about the catalog's errors, read from the table below on first use.")
+            p.line("\(a)static let catalog = ErrgenRuntime.Catalog(")
+            p.indented { p in
+                p.line("generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,")
+                p.line("code: Self.self,")
+                // A case that is not deprecated (naming a deprecated one would warn) and its index:
+                // the runtime checks that the enum is laid out as it reads it.
+                if let index = catalog.errors.lastIndex(where: { $0.deprecation == nil }) {
+                    p.line("checking: .\(SwiftNames.escaped(catalog.errors[index].swiftCaseName)), at: \(index),")
+                } else {
+                    p.line("checking: nil, at: -1,")
+                }
+                p.line("name: \(SwiftLiteral.string(catalog.name.value)),")
+                p.line("title: \(SwiftLiteral.string(catalog.title)),")
+                let formats = catalog.formats.map { "." + Self.formatCase($0.kind) }
+                p.line("formats: [\(formats.joined(separator: ", "))],")
+                let defaultFormat = catalog.effectiveDefaultFormat?.kind ?? catalog.formats.first?.kind ?? .text
+                p.line("defaultFormat: .\(Self.formatCase(defaultFormat)),")
+                let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
+                p.line("xmlNamespace: \(namespace.map(SwiftLiteral.string) ?? "nil"),")
+                p.line("documentationURL: \(catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil"),")
+                p.line("parameters: \(SwiftLiteral.string(CatalogTable.parameterList(RuntimeTable.parameters(catalog.parameters)))),")
+                p.line("table: \"\"\"")
+                p.indented { p in
+                    p.line(CatalogTable.versionLine)
+                    for line in RuntimeTable.lines(catalog) { p.line(SwiftLiteral.escaped(line)) }
+                    p.line("\"\"\"")
+                }
+            }
+            p.line(")")
+        }
+        return p.bytes
+    }
+
+    // MARK: Names and types
+
+    struct Accessor {
+        enum Access {
+            /// A catalog parameter: every error has it, at this index among the shared ones.
+            case shared(Int, ParameterSpec.Kind)
+            /// Errors' own parameter, of one type (or of several: `nil`).
+            case own(ParameterSpec.Kind?)
+        }
+
+        var name: String
+        var specName: String
+        var access: Access
+    }
+
+    /// A typed property per parameter name of the catalog, in order of first use: optional for
+    /// errors' own parameters (an error may lack it; where errors give one name different types,
+    /// the property is an `ArgumentValue`), not optional for the catalog's shared ones. Names that
+    /// are keywords or members of every catalog type get no property (`[parameter:]` reads them).
+    static func accessors(_ catalog: CatalogSpec) -> [Accessor] {
+        var order: [String] = []
+        var kinds: [String: Set<ParameterSpec.Kind>] = [:]
+        var specNames: [String: String] = [:]
+        for parameter in catalog.errors.flatMap(\.parameters) {
+            let name = parameter.swiftName
+            if kinds[name] == nil {
+                order.append(name)
+                specNames[name] = parameter.name.value
+            }
+            kinds[name, default: []].insert(parameter.kind)
+        }
+        func usable(_ name: String) -> Bool {
+            !SwiftNames.keywords.contains(name) && !GeneratedNames.reservedInstanceMembers.contains(name)
+        }
+        let own = order.compactMap { name -> Accessor? in
+            guard usable(name), let specName = specNames[name], let kindSet = kinds[name] else { return nil }
+            return Accessor(name: name, specName: specName, access: .own(kindSet.count == 1 ? kindSet.first : nil))
+        }
+        let shared = catalog.parameters.enumerated().compactMap { index, parameter -> Accessor? in
+            guard usable(parameter.swiftName) else { return nil }
+            return Accessor(name: parameter.swiftName, specName: parameter.name.value, access: .shared(index, parameter.kind))
+        }
+        return own + shared
+    }
+
+    /// The standard library type of a parameter, qualified.
+    static func qualified(_ kind: ParameterSpec.Kind) -> String {
+        "Swift." + kind.swiftType
+    }
+
+    static func formatCase(_ kind: FormatSpec.Kind) -> String {
+        switch kind {
+        case .text: return "text"
+        case .json: return "json"
+        case .xml: return "xml"
+        case .problemJSON: return "problemJSON"
+        }
+    }
+
+    /// Text on one line: runs of line breaks become one space.
+    static func oneLine(_ text: String) -> String {
+        // Every line break has one of these bytes (LF, VT, FF, CR; NEL, LS and PS start with C2 or E2).
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+extension String {
+    fileprivate func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

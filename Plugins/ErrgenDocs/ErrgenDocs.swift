@@ -5,8 +5,8 @@ import PackagePlugin
 /// fixture files of every target with an `errors.yaml` (or of the named ones) into the package.
 ///
 /// Where they go: the config's `outputs.docs` and `outputs.fixtures` when the spec has an
-/// `errgen-config.yaml` beside it; otherwise `docs/<target>` and `fixtures/<target>` at the root of
-/// the package.
+/// `errgen-config.yaml` beside it (which also writes the config's `outputs.custom`); otherwise
+/// `docs/<target>` and `fixtures/<target>` at the root of the package.
 @main
 struct ErrgenDocs: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -29,11 +29,12 @@ struct ErrgenDocs: CommandPlugin {
             let files = target.sourceFiles.map(\.url)
             for spec in files.filter({ $0.lastPathComponent == "errors.yaml" }).sorted(by: { $0.path < $1.path }) {
                 let config = spec.deletingLastPathComponent().appendingPathComponent("errgen-config.yaml")
+                let hasConfig = files.contains(config)
                 var arguments = [
-                    "generate", "--spec", local(spec), "--only", "docs,fixtures",
+                    "generate", "--spec", local(spec), "--only", hasConfig ? "docs,fixtures,custom" : "docs,fixtures",
                     "--regenerate-command", "swift package errgen-docs",
                 ]
-                if files.contains(config) {
+                if hasConfig {
                     arguments += ["--config", local(config)]
                 } else {
                     arguments += ["--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)"]

@@ -10,7 +10,7 @@ struct Errgen: ParsableCommand {
         discussion: """
             Reads errgen-config.yaml from the current folder when it exists (or the file given with \
             --config); without one, reads spec/errors.yaml and writes Sources/Generated, docs and \
-            fixtures.
+            fixtures. A config's outputs.custom adds outputs rendered from templates of your own.
 
             Exit status: 0 on success; 1 when the spec, config or templates have errors, or when \
             'check' finds outputs out of date; 64 on a usage error.
@@ -51,7 +51,7 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of the fixture files, instead of the config's.", valueName: "folder"))
     var fixturesOutput: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write only these outputs (swift, docs, fixtures; comma-separated).", valueName: "outputs"))
+    @Option(name: .long, help: ArgumentHelp("Write only these outputs (swift, docs, fixtures, custom; comma-separated).", valueName: "outputs"))
     var only: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder of templates that replace errgen's own by name.", valueName: "folder"))
@@ -106,9 +106,9 @@ struct SpecOptions: ParsableArguments {
         }
         if let only {
             let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let known: Set<String> = ["swift", "docs", "fixtures"]
+            let known: Set<String> = ["swift", "docs", "fixtures", "custom"]
             if let unknown = wanted.subtracting(known).sorted().first {
-                throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs or fixtures)", file: "errgen"))
+                throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs, fixtures or custom)", file: "errgen"))
             }
             if !wanted.contains("swift") {
                 result.swiftOutput = nil
@@ -116,6 +116,7 @@ struct SpecOptions: ParsableArguments {
             }
             if !wanted.contains("docs") { result.docsOutput = nil }
             if !wanted.contains("fixtures") { result.fixturesOutput = nil }
+            if !wanted.contains("custom") { result.customOutputs = [] }
         }
         return result
     }

@@ -25,6 +25,8 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var docsOutput: String? = "docs"
     /// The folder of the fixture files. Default `fixtures`.
     public var fixturesOutput: String? = "fixtures"
+    /// Extra outputs rendered from the user's own templates (`outputs.custom`). Default: none.
+    public var customOutputs: [CustomOutput] = []
     /// The access level of the generated Swift declarations. Default `public`.
     public var access: SwiftAccess = .public
     /// The command the header of each generated file names for regenerating it.
@@ -73,6 +75,9 @@ public struct ErrgenConfig: Sendable, Hashable {
             config.swiftOutput = outputFields.optionalPath("swift", default: config.swiftOutput, diagnostics: &diagnostics)
             config.docsOutput = outputFields.optionalPath("docs", default: config.docsOutput, diagnostics: &diagnostics)
             config.fixturesOutput = outputFields.optionalPath("fixtures", default: config.fixturesOutput, diagnostics: &diagnostics)
+            if let custom = outputFields.node("custom", diagnostics: &diagnostics) {
+                config.customOutputs = CustomOutput.read(custom, config: config, file: path, diagnostics: &diagnostics)
+            }
             outputFields.finish(diagnostics: &diagnostics)
         }
         fields.finish(diagnostics: &diagnostics)
@@ -95,6 +100,15 @@ public struct ErrgenConfig: Sendable, Hashable {
         if target == base { return "." }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return target.hasPrefix(prefix) ? String(target.dropFirst(prefix.count)) : target
+    }
+
+    /// A path of the config as diagnostics name it: beside the config file as it was given
+    /// (`api/templates/x.mustache` for `--config api/errgen-config.yaml`), or absolute.
+    public func displayPath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let file else { return url(path).path }
+        guard let slash = file.lastIndex(of: "/") else { return path }
+        return String(file[...slash]) + path
     }
 
     /// A path of the config resolved against its root.

@@ -79,123 +79,39 @@ public struct Generator: Sendable {
         "\(OutputPlan.marker) from \(spec). Do not edit: regenerate with `\(command)`."
     }
 
-    /// Every output of a spec, rendered in memory: Swift, docs and fixtures, each where the config
-    /// says (an output whose folder is `nil` is not written). Independent outputs render in
-    /// parallel; the plan's order does not depend on which finishes first.
+    /// Every output of a spec, rendered in memory: the layout (`layout(for:config:)`, what is
+    /// written where, computed without rendering), then each output rendered as a job
+    /// (`OutputRunner`): independent outputs render in parallel, and the plan's order does not
+    /// depend on which finishes first.
     public static func plan(for spec: Spec, config: ErrgenConfig, renderer: TemplateRenderer) throws -> OutputPlan {
-        let text = headerText(spec: config.spec, command: config.regenerateCommand)
-        // Inside an HTML comment `--` must not appear.
-        let htmlHeader = "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->"
-        let swiftHeader = "// " + text
-        var jobs: [@Sendable () throws -> [OutputFile]] = []
-        // The largest outputs start first (the lowest number), so that the small ones fill in
-        // around them.
-        var priorities: [Int] = []
-        func add(priority: Int = 3, _ job: @escaping @Sendable () throws -> [OutputFile]) {
-            jobs.append(job)
-            priorities.append(priority)
-        }
-        var owned: [OutputPlan.OwnedFolder] = []
-        // A catalog's types go in one file and its factories in shards of `shardSize` errors, so
-        // that the compiler works on a large catalog's files in parallel (10,000 errors: 13.5 s as
-        // one file, 5.8 s as five on two cores).
-        // Each catalog's Swift is printed once, in parallel, and shared by the files that hold it.
-        let printer = SwiftPrinter(access: config.access, header: swiftHeader)
-        let needsSwift = config.swiftOutput != nil || config.swiftFile != nil
-        let printed = needsSwift ? try parallelMap(spec.catalogs) { printer.parts($0) } : []
-        let partsIndex = Dictionary(uniqueKeysWithValues: spec.catalogs.enumerated().map { ($1.name.value, $0) })
-        @Sendable func parts(_ catalog: CatalogSpec) -> SwiftPrinter.CatalogParts {
-            printed[partsIndex[catalog.name.value]!]
-        }
-        @Sendable func mainFile(_ catalogs: [CatalogSpec], factories: (Int, CatalogSpec) -> Range<Int>) -> [UInt8] {
-            printer.file(catalogs.enumerated().map { index, catalog in SwiftPrinter.Slice(parts(catalog), factories: factories(index, catalog)) })
-        }
-        @Sendable func shardFile(_ slices: [(CatalogSpec, Range<Int>)]) -> [UInt8] {
-            printer.shard(slices.map { catalog, range in SwiftPrinter.Slice(parts(catalog), factories: range) })
-        }
-        let shardSize = config.swiftShardSize
-        if let folder = config.swiftOutput.map(normalized) {
-            for catalog in spec.catalogs {
-                let count = catalog.errors.count
-                add {
-                    [OutputFile(path: join(folder, catalog.swiftTypeName + ".swift"), bytes: mainFile([catalog]) { _, _ in 0..<min(count, shardSize) })]
-                }
-                for (shard, start) in stride(from: shardSize, to: count, by: shardSize).enumerated() {
-                    let range = start..<min(count, start + shardSize)
-                    add {
-                        [OutputFile(path: join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift"), bytes: shardFile([(catalog, range)]))]
-                    }
-                }
+        let layout = try layout(for: spec, config: config)
+        let customTemplates = try loadCustomTemplates(config)
+        return try OutputRunner(spec: spec, config: config, renderer: renderer, customTemplates: customTemplates).run(layout)
+    }
+
+    /// The templates of the config's custom outputs, each read and checked once.
+    public static func loadCustomTemplates(_ config: ErrgenConfig) throws(DiagnosticError) -> [CustomTemplate] {
+        var templates: [CustomTemplate] = []
+        var diagnostics = DiagnosticCollector()
+        var loaded: [String: CustomTemplate] = [:]
+        var failed: Set<String> = []
+        for output in config.customOutputs {
+            if let template = loaded[output.template] {
+                templates.append(template)
+                continue
             }
-            owned.append(.init(path: folder, fileExtensions: ["swift"]))
-        }
-        if let path = config.swiftFile {
-            // As the build plugin declares its outputs: every catalog in `path`, and the factories
-            // spread over `swiftFileShards` more files beside it, each written even when empty.
-            let shards = config.swiftFileShards
-            if shards == 0 {
-                add { [OutputFile(path: path, bytes: mainFile(spec.catalogs) { _, catalog in 0..<catalog.errors.count })] }
-            } else {
-                add { [OutputFile(path: path, bytes: mainFile(spec.catalogs) { _, _ in 0..<0 })] }
-                let all = spec.catalogs.flatMap { catalog in catalog.errors.indices.map { (catalog, $0) } }
-                let perShard = (all.count + shards - 1) / max(1, shards)
-                for shard in 0..<shards {
-                    let slice = all.dropFirst(shard * perShard).prefix(perShard)
-                    var slices: [(CatalogSpec, Range<Int>)] = []
-                    for (catalog, index) in slice {
-                        if let last = slices.last, last.0.name == catalog.name {
-                            slices[slices.count - 1].1 = last.1.lowerBound..<(index + 1)
-                        } else {
-                            slices.append((catalog, index..<(index + 1)))
-                        }
-                    }
-                    let shardPath = Self.shardPath(path, shard + 1)
-                    let contents = slices
-                    add { [OutputFile(path: shardPath, bytes: shardFile(contents))] }
-                }
+            guard !failed.contains(output.template) else { continue }
+            do {
+                let template = try CustomTemplate.load(path: config.displayPath(output.template), url: config.url(output.template))
+                loaded[output.template] = template
+                templates.append(template)
+            } catch {
+                failed.insert(output.template)
+                diagnostics.append(contentsOf: error.diagnostics)
             }
         }
-        // Docs and fixtures show the runtime's responses for every error: computed once per
-        // catalog, in parallel chunks of errors; then the fixture files and the pages (each
-        // building its context first) render as independent jobs.
-        let needsExamples = config.docsOutput != nil || config.fixturesOutput != nil
-        let examples = needsExamples ? spec.catalogs.map { CatalogExamples($0) } : []
-        if let folder = config.docsOutput.map(normalized) {
-            add {
-                let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
-                return [
-                    OutputFile(path: join(folder, "README.md"), bytes: try renderer.renderBytes("docs/index.md", index)),
-                    OutputFile(path: join(folder, "index.html"), bytes: try renderer.renderBytes("docs/index.html", index)),
-                ]
-            }
-            for (catalog, examples) in zip(spec.catalogs, examples) {
-                // The page's context (built in parallel chunks), then its Markdown and HTML at once.
-                add(priority: 1) {
-                    let context = ContextBuilder.docsCatalog(catalog, header: htmlHeader, examples: examples)
-                    return try parallelMap([("docs/catalog.md", ".md"), ("docs/catalog.html", ".html")]) { template, fileExtension in
-                        OutputFile(path: join(folder, catalog.fileName + fileExtension), bytes: try renderer.renderBytes(template, context))
-                    }
-                }
-            }
-            owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
-        }
-        if let folder = config.fixturesOutput.map(normalized) {
-            for (catalog, examples) in zip(spec.catalogs, examples) {
-                add(priority: 0) {
-                    [OutputFile(path: join(folder, catalog.fileName + ".json"), bytes: FixtureBuilder.fixture(catalog, header: text, examples: examples).bytes)]
-                }
-            }
-            owned.append(.init(path: folder, fileExtensions: ["json"]))
-        }
-        // Fixtures (every response of every error) first, then the pages; the plan lists the
-        // files in the jobs' order whatever order they ran in.
-        let order = jobs.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }
-        let ordered = try parallelMap(order.map { jobs[$0] }) { job in Swift.Result { try job() } }
-        // The first error in the jobs' order is the one reported.
-        var results = [Swift.Result<[OutputFile], any Error>](repeating: .success([]), count: jobs.count)
-        for (position, index) in order.enumerated() { results[index] = ordered[position] }
-        let files = try results.flatMap { try $0.get() }
-        return OutputPlan(files: files, ownedFolders: owned)
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
+        return templates
     }
 
     /// `Errors.swift` → `Errors+Errors1.swift`: the shard files beside a `--swift-file`.

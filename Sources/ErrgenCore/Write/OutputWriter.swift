@@ -38,13 +38,47 @@ public struct OutputPlan: Sendable, Hashable {
     /// Folders (relative to the root) with the file extension errgen manages in each.
     public var ownedFolders: [OwnedFolder]
 
+    /// A folder errgen writes into, and which of its files are errgen's to remove: those with one
+    /// of `fileExtensions`, or, for a custom output written per catalog, those whose name fits
+    /// `namePattern`. Either way only a file whose first bytes carry the marker is removed.
     public struct OwnedFolder: Sendable, Hashable {
         public var path: String
         public var fileExtensions: [String]
+        /// Instead of extensions: names made of `prefix`, a name as a placeholder yields
+        /// (letters, digits, `-` and `_`) and `suffix`.
+        public var namePattern: NamePattern?
+
+        public struct NamePattern: Sendable, Hashable {
+            public var prefix: String
+            public var suffix: String
+
+            public init(prefix: String, suffix: String) {
+                self.prefix = prefix
+                self.suffix = suffix
+            }
+
+            public func matches(_ name: String) -> Bool {
+                guard name.count > prefix.count + suffix.count, name.hasPrefix(prefix), name.hasSuffix(suffix) else { return false }
+                let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
+                return middle.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "_" }
+            }
+        }
 
         public init(path: String, fileExtensions: [String]) {
             self.path = path
             self.fileExtensions = fileExtensions
+        }
+
+        public init(path: String, namePattern: NamePattern) {
+            self.path = path
+            self.fileExtensions = []
+            self.namePattern = namePattern
+        }
+
+        /// Whether a file of this name in the folder is one errgen may have written.
+        public func covers(_ name: String) -> Bool {
+            if let namePattern { return namePattern.matches(name) }
+            return fileExtensions.contains { name.hasSuffix("." + $0) }
         }
     }
 
@@ -244,14 +278,19 @@ public enum OutputWriter {
     static func orphans(of plan: OutputPlan, root: URL) -> [String] {
         let planned = Set(plan.files.map(\.path))
         var result: [String] = []
+        // A file two owned folders cover (a custom output beside errgen's own) is reported once.
+        var reported = Set<String>()
         let fm = FileManager.default
         for folder in plan.ownedFolders {
             let url = resolve(folder.path, in: root)
             guard let names = try? fm.contentsOfDirectory(atPath: url.path) else { continue }
-            for name in names.sorted() where folder.fileExtensions.contains(where: { name.hasSuffix("." + $0) }) {
+            for name in names.sorted() where folder.covers(name) {
                 let path = folder.path.isEmpty ? name : folder.path + "/" + name
-                if planned.contains(path) { continue }
-                if isGenerated(url.appendingPathComponent(name)) { result.append(path) }
+                if planned.contains(path) || reported.contains(path) { continue }
+                if isGenerated(url.appendingPathComponent(name)) {
+                    result.append(path)
+                    reported.insert(path)
+                }
             }
         }
         return result

@@ -254,7 +254,7 @@ import Testing
             for (index, path) in before.files.keys.sorted().enumerated() {
                 try fm.linkItem(at: folder.appendingPathComponent("out/" + path), to: links.appendingPathComponent("\(index)"))
             }
-            // A README the generator leaves alone, and version 2, which changes every output.
+            // Version 2 changes most outputs and drops a catalog, whose outputs are removed.
             try AtomicOutputTests.spec(version: 2, errors: 40).write(to: spec, atomically: true, encoding: .utf8)
             let run = try CLI.run(AtomicOutputTests.arguments, in: folder)
             #expect(run.status == 0, "\(run.stderr)")

@@ -124,6 +124,29 @@ public struct WriteReport: Sendable, Hashable {
 /// no-ops). Temporary files a killed run left behind are removed by the next run.
 public enum OutputWriter {
     public static func write(_ plan: OutputPlan, root: URL) throws -> WriteReport {
+        try write(plan, root: root, probe: nil)
+    }
+
+    /// The points of a write where a test looks at the disk or makes the write fail there, as if
+    /// the run had been killed or a system call had failed. Only `@testable` code can pass one:
+    /// every real write runs with none.
+    struct Probe: Sendable {
+        enum Moment: Sendable, Hashable {
+            /// The new version of the file at `path` is written in full to `temporary`, beside it.
+            /// Files are staged in parallel, so these moments come from several threads at once.
+            case staged(path: String, temporary: URL)
+            /// Every changed file is staged; none is renamed into place yet.
+            case stagingDone
+            /// The file at `path` has its new version: its temporary file was renamed onto it.
+            case committed(path: String)
+        }
+
+        /// Called at each moment; what it throws makes the write fail there.
+        var reached: @Sendable (Moment) throws -> Void
+    }
+
+    /// `write(_:root:)`, calling `probe` at each of its moments.
+    static func write(_ plan: OutputPlan, root: URL, probe: Probe?) throws -> WriteReport {
         var report = WriteReport()
         let fm = FileManager.default
         let files = plan.files.sorted(by: { $0.path < $1.path })
@@ -150,17 +173,28 @@ public enum OutputWriter {
         let contents = changes.map(\.contents)
         do {
             for change in changes { createdFolders += try createFolder(change.url.deletingLastPathComponent()) }
-            _ = try parallelMap(Array(contents.indices)) { index in try writeNew(temporaries[index], contents[index]) }
+            let paths = changes.map(\.path)
+            _ = try parallelMap(Array(contents.indices)) { index in
+                try writeNew(temporaries[index], contents[index])
+                try probe?.reached(.staged(path: paths[index], temporary: temporaries[index]))
+            }
+            try probe?.reached(.stagingDone)
         } catch {
             for temporary in temporaries where fm.fileExists(atPath: temporary.path) { try? fm.removeItem(at: temporary) }
             for folder in createdFolders.reversed() { try? fm.removeItem(at: folder) }
             throw error
         }
         // Commit: one rename per file.
-        for (index, change) in changes.enumerated() where rename(temporaries[index].path, change.url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            for rest in temporaries[index...] { try? fm.removeItem(at: rest) }
-            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: change.url.path))
+        for (index, change) in changes.enumerated() {
+            do {
+                guard rename(temporaries[index].path, change.url.path) == 0 else {
+                    throw DiagnosticError(.error("cannot replace the file: \(String(cString: strerror(errno)))", file: change.url.path))
+                }
+                try probe?.reached(.committed(path: change.path))
+            } catch {
+                for rest in temporaries[index...] { try? fm.removeItem(at: rest) }
+                throw error
+            }
         }
         report.written = changes.map(\.path)
         for orphan in orphans(of: plan, root: root) {

@@ -3,6 +3,10 @@ import Testing
 
 /// errgen killed at any moment leaves every output either as it was or as the new run makes it,
 /// and the next run finishes the job and leaves no temporary files.
+///
+/// The kills land where they land; the test reports where (before, during or after writing) and
+/// requires some to land during writing. `AtomicWriteTests` proves the same deterministically,
+/// at each moment of a write.
 @Suite struct AtomicOutputTests {
     /// A spec with two catalogs of `errors` errors each; `version` changes every message, so every
     /// output differs between versions. Version 1 also has a catalog version 2 drops, whose files
@@ -31,6 +35,33 @@ import Testing
             .mapValues(\.bytes)
     }
 
+    enum Landing: String, CaseIterable {
+        case beforeWriting = "before writing"
+        case whileStaging = "while staging"
+        case whileCommitting = "while renaming or removing"
+        case afterWriting = "after writing"
+    }
+
+    /// The temporary files a killed run left in the outputs.
+    static func temporaries(_ folder: URL) -> [String] {
+        FolderSnapshot(folder.appendingPathComponent("out")).files.keys.filter { ($0.split(separator: "/").last ?? "").hasPrefix(".") }
+    }
+
+    /// Whether `folder` holds an errgen temporary file, read with plain system calls: this polls
+    /// as fast as it can while a run writes.
+    static func hasTemporary(in folder: String) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let found = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.prefix { $0 != 0 }
+                return name.first == UInt8(ascii: ".") && name.count > 4 && String(decoding: name, as: UTF8.self).hasSuffix(".tmp")
+            }
+            if found { return true }
+        }
+        return false
+    }
+
     @Test func aRunKilledAtAnyMomentLeavesEachOutputOldOrNew() throws {
         try withTemporaryFolder { folder in
             let fm = FileManager.default
@@ -48,13 +79,13 @@ import Testing
             let new = Self.outputs(folder)
             #expect(Set(old.keys) != Set(new.keys) && old.keys.contains { old[$0] != new[$0] && new[$0] != nil })
 
-            var generator = SplitMix64(seed: 7)
-            var states: [String: Int] = [:]
-            for attempt in 0..<12 {
+            // Where each kill landed, judged from what it left: before writing (every output
+            // old, no temporary file), while staging (temporary files, every output old), while
+            // renaming or removing (some outputs new, others old), or after writing (every output new).
+            var landings: [Landing: Int] = [:]
+            func killRun(at moment: String, _ wait: (Process) -> Void) throws {
                 try fm.removeItem(at: folder.appendingPathComponent("out"))
                 try fm.copyItem(at: pristine, to: folder.appendingPathComponent("out"))
-                // Spread the kills over the whole run, with seeded jitter.
-                let fraction = (Double(attempt) + Double(generator.next() % 1000) / 1000) / 12
                 let process = Process()
                 process.executableURL = CLI.executable
                 process.arguments = Self.arguments
@@ -62,7 +93,7 @@ import Testing
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                usleep(useconds_t(full.seconds * 1.1 * fraction * 1_000_000))
+                wait(process)
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
 
@@ -71,20 +102,49 @@ import Testing
                 for path in Set(old.keys).union(new.keys).union(now.keys).sorted() {
                     let state = now[path]
                     let isOld = state == old[path], isNew = state == new[path]
-                    #expect(isOld || isNew, "after a kill at \(Int(fraction * 100))% of the run, \(path) is neither its old nor its new version")
+                    #expect(isOld || isNew, "after a kill \(moment), \(path) is neither its old nor its new version")
                     if isOld && !isNew { oldCount += 1 }
                     if isNew && !isOld { newCount += 1 }
                 }
-                let kind = newCount == 0 ? "all old" : oldCount == 0 ? "all new" : "part new"
-                states[kind, default: 0] += 1
+                let staged = !Self.temporaries(folder).isEmpty
+                let landing: Landing =
+                    newCount == 0 ? (staged ? .whileStaging : .beforeWriting) : oldCount == 0 && !staged ? .afterWriting : .whileCommitting
+                landings[landing, default: 0] += 1
             }
+
+            // Kills spread over the whole run, with seeded jitter.
+            var generator = SplitMix64(seed: 7)
+            for attempt in 0..<12 {
+                let fraction = (Double(attempt) + Double(generator.next() % 1000) / 1000) / 12
+                try killRun(at: "at \(Int(fraction * 100))% of the run") { _ in usleep(useconds_t(full.seconds * 1.1 * fraction * 1_000_000)) }
+            }
+            // Kills aimed at the writing itself, which takes a small part of the run: each sent
+            // when the first temporary file appears, or a little later.
+            let folders = ["swift", "docs", "fixtures"].map { folder.appendingPathComponent("out/\($0)").path }
+            for attempt in 0..<8 {
+                let delay = attempt * 400
+                try killRun(at: "\(delay) µs after a temporary file appeared") { process in
+                    let deadline = Date().addingTimeInterval(full.seconds * 3 + 5)
+                    while process.isRunning, Date() < deadline {
+                        if folders.contains(where: { Self.hasTemporary(in: $0) }) {
+                            usleep(useconds_t(delay))
+                            return
+                        }
+                    }
+                }
+            }
+            let midWrite = landings[.whileStaging, default: 0] + landings[.whileCommitting, default: 0]
+            let report = Landing.allCases.map { "\(landings[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+            print("AtomicOutputTests: 20 kills: \(report); \(midWrite) landed while outputs were being written")
+            // The guarantee is about kills during writing: at least one must have landed there.
+            #expect(midWrite > 0, "no kill landed while outputs were being written (\(report)): the test proved nothing about them")
+
             // The next complete run finishes the job and sweeps the killed runs' temporary files.
             let finish = try CLI.run(Self.arguments, in: folder)
             #expect(finish.status == 0, "\(finish.stderr)")
             #expect(Self.outputs(folder) == new)
             let leftovers = FolderSnapshot(folder.appendingPathComponent("out")).files.keys.filter { $0.contains("/.") }
             #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers.sorted())")
-            print("AtomicOutputTests: states after 12 kills: \(states.sorted { $0.key < $1.key })")
         }
     }
 }

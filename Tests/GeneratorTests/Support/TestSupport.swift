@@ -20,10 +20,11 @@ enum Paths {
         try String(contentsOf: url(relative), encoding: .utf8)
     }
 
-    /// `../shared/<relative>`, the shared material beside the repository, when present.
+    /// `../shared/<relative>` (or below `ERRGEN_SHARED`), the shared material beside the
+    /// repository, when present. A test that needs it declares `.needs(relative)` and reads it
+    /// through `SharedMaterial.require(_:)`, so that CI fails instead of skipping it.
     static func shared(_ relative: String) -> URL? {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative)
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        SharedMaterial.url(relative)
     }
 }
 

@@ -87,6 +87,8 @@ let package = Package(
             dependencies: ["ErrgenRuntime"],
             path: "Tests/References/injection/expected"
         ),
+        // The generator, stage by stage (Load, Model, Config, Render, Swift, Pipeline, Write), its
+        // references and end-to-end runs of the command line.
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
@@ -95,6 +97,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The runtime on its own: negotiation and its side of the contract with generated code.
+        .testTarget(name: "ErrgenRuntimeTests", dependencies: ["ErrgenRuntime", "Generated"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,3 +61,12 @@ func sampleValue(_ parameter: ParameterSpec) -> String {
     case .boolean: return "true"
     }
 }
+
+/// Reference files (expected outputs) and how they are re-recorded: `Tests/record` re-records
+/// every one of them (it sets `ERRGEN_RECORD=1` for the suites that write them). Every suite that
+/// compares with a reference reads the variable here and gives the same hint when it differs.
+enum Recording {
+    static var isOn: Bool { ProcessInfo.processInfo.environment["ERRGEN_RECORD"] == "1" }
+
+    static let hint = "Re-record every reference with `Tests/record`, then review `git diff`."
+}

@@ -5,12 +5,12 @@ import Testing
 /// The README's handler example is this package's `ReadmeExample.swift`, which compiles and works.
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeShowsTheCompiledExample() throws {
-        let source = try Paths.text("Tests/GeneratorTests/Runtime/ReadmeExample.swift")
+        let source = try Paths.text("Tests/GeneratorTests/References/ReadmeExample.swift")
         let begin = try #require(source.range(of: "// README: handler example (begin)\n"))
         let end = try #require(source.range(of: "// README: handler example (end)"))
         let example = String(source[begin.upperBound..<end.lowerBound])
         let readme = try Paths.text("README.md")
-        #expect(readme.contains("```swift\n" + example + "```\n"), "README.md must show Tests/GeneratorTests/Runtime/ReadmeExample.swift")
+        #expect(readme.contains("```swift\n" + example + "```\n"), "README.md must show Tests/GeneratorTests/References/ReadmeExample.swift")
     }
 
     @Test func theReadmesSpecExampleIsAValidSpec() throws {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Whole generated files compared byte for byte with `Tests/References/<case>/expected/`.
-/// Re-record with `ERRGEN_RECORD=1 swift test --filter ReferenceTests` (see Tests/References/README.md).
+/// Re-record with `Tests/record` (see Tests/References/README.md).
 @Suite struct ReferenceTests {
     static let cases: [String] = {
         let folder = Paths.url("Tests/References")
@@ -11,7 +11,7 @@ import Testing
         return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("errors.yaml").path) }.sorted()
     }()
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["ERRGEN_RECORD"] == "1" }
+    static var recording: Bool { Recording.isOn }
 
     @Test func thereAreReferenceCases() {
         #expect(Self.cases.contains("edge-cases"))
@@ -37,7 +37,7 @@ import Testing
         }
         let drifts = OutputWriter.check(plan, root: Paths.root)
         for drift in drifts {
-            Issue.record("\(drift)\nRe-record with: ERRGEN_RECORD=1 swift test --filter ReferenceTests")
+            Issue.record("\(drift)\n\(Recording.hint)")
         }
         // And nothing in the reference folders that the generator does not produce.
         var expected: [String] = []

@@ -88,7 +88,7 @@ struct HostileSpec {
 
     /// The spec, every string double-quoted with YAML escapes.
     var yaml: String {
-        var out = "# A spec made by HostileSpec (Tests/GeneratorTests/Hardening): every string is hostile.\n"
+        var out = "# A spec made by HostileSpec (Tests/GeneratorTests/EndToEnd/Hardening): every string is hostile.\n"
         out += "errgen: 1\ncatalogs:\n"
         out += "  \(Self.quoted(name)):\n"
         out += "    swift-name: \(typeName)\n"

@@ -33,7 +33,7 @@ func request(_ method: HTTPRequest.Method = .get, accept: String? = nil) -> HTTP
 }
 
 /// Every error of the bundled catalogs in every format it offers, compared with reference
-/// transcripts in `Tests/References/responses/` (re-record with `ERRGEN_RECORD=1 swift test --filter ResponseTests`).
+/// transcripts in `Tests/References/responses/` (re-record with `Tests/record`).
 @Suite struct ResponseTests {
     func referenceTranscripts<E: CatalogError>(_ type: E.Type, catalog name: String, spec: Spec) throws -> String {
         let catalog = try #require(spec.catalogs.first { $0.name.value == name })
@@ -53,14 +53,14 @@ func request(_ method: HTTPRequest.Method = .get, accept: String? = nil) -> HTTP
     }
 
     func compare(_ actual: String, with path: String) throws {
-        if ProcessInfo.processInfo.environment["ERRGEN_RECORD"] == "1" {
+        if Recording.isOn {
             try FileManager.default.createDirectory(at: Paths.url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: Paths.url(path), atomically: true, encoding: .utf8)
             return
         }
         let expected = try Paths.text(path)
         if expected != actual {
-            Issue.record("\(path) differs:\n\(LineDiff.unified(old: expected, new: actual, oldName: path, newName: "actual"))\nRe-record with: ERRGEN_RECORD=1 swift test --filter ResponseTests")
+            Issue.record("\(path) differs:\n\(LineDiff.unified(old: expected, new: actual, oldName: path, newName: "actual"))\n\(Recording.hint)")
         }
     }
 

@@ -21,11 +21,11 @@ import Testing
     static let referencePath = "Tests/References/injection/errors.yaml"
 
     @Test func theReferenceSpecIsTheSeededOne() throws {
-        if ProcessInfo.processInfo.environment["ERRGEN_RECORD"] == "1" {
+        if Recording.isOn {
             try FileManager.default.createDirectory(at: Paths.url("Tests/References/injection"), withIntermediateDirectories: true)
             try Self.reference.yaml.write(to: Paths.url(Self.referencePath), atomically: true, encoding: .utf8)
         }
-        #expect(try Paths.text(Self.referencePath) == Self.reference.yaml, "re-record with ERRGEN_RECORD=1 swift test --filter InjectionTests")
+        #expect(try Paths.text(Self.referencePath) == Self.reference.yaml, "\(Recording.hint)")
     }
 
     /// The compiled reference yields exactly the strings the generator put in the spec.

@@ -17,13 +17,13 @@ import Testing
 /// nothing on standard output, leave every output file's bytes and modification time as they were,
 /// and create no file (a temporary file left behind included).
 ///
-/// Re-record the `.expected` files with `ERRGEN_RECORD=1 swift test --filter BadSpecTests`, then
+/// Re-record the `.expected` files with `Tests/record` (it runs this suite with `ERRGEN_RECORD=1`), then
 /// read every one: each position must point at the offending token and each message must say what
 /// is wrong.
 @Suite struct BadSpecTests {
     static let corpus = Paths.url("Tests/BadSpecs")
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["ERRGEN_RECORD"] == "1" }
+    static var recording: Bool { Recording.isOn }
 
     /// The corpus specs' file names, in order.
     static let specs: [String] = {

@@ -1,4 +1,3 @@
-// README: handler example (begin)
 import ErrgenRuntime
 import Generated
 import HTTPTypes
@@ -27,4 +26,3 @@ struct DirectoryStore {
         }
     }
 }
-// README: handler example (end)

@@ -12,11 +12,8 @@ import CYAML
 /// in a line of spaces, and byte order marks inside a document.
 struct LoadSession: ~Copyable {
     let parser: UnsafeMutablePointer<yaml_parser_t>
-    /// The event being read: `ownEvent`, or one of the pipe's.
-    private(set) var event: UnsafeMutablePointer<yaml_event_t>
-    private let ownEvent: UnsafeMutablePointer<yaml_event_t>
-    /// Where the events come from when libyaml parses ahead on its own thread.
-    private let pipe: EventPipe?
+    /// The event being read.
+    let event: UnsafeMutablePointer<yaml_event_t>
     var source: YAMLSource
     let file: String
     private let limits: YAMLLimits
@@ -40,7 +37,7 @@ struct LoadSession: ~Copyable {
 
     /// A session over `input`, or an error if libyaml cannot allocate its parser.
     static func start(
-        input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits, pipelined: Bool
+        input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits
     ) throws(DiagnosticError) -> LoadSession {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) != 0 else {
@@ -48,14 +45,11 @@ struct LoadSession: ~Copyable {
             throw DiagnosticError(.error("out of memory while starting the YAML parser", file: file))
         }
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
-        return LoadSession(parser: parser, input: input, file: file, limits: limits, pipe: pipelined ? EventPipe(parser) : nil)
+        return LoadSession(parser: parser, input: input, file: file, limits: limits)
     }
 
-    /// Takes over `parser`, initialized and reading `input` (and `pipe`, parsing with it).
-    private init(
-        parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits,
-        pipe: EventPipe?
-    ) {
+    /// Takes over `parser`, initialized and reading `input`.
+    private init(parser: UnsafeMutablePointer<yaml_parser_t>, input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) {
         let source = YAMLSource(input)
         var lastLine = source.count
         while lastLine > source.start, source[lastLine - 1] == Self.space || source[lastLine - 1] == Self.tab {
@@ -63,9 +57,7 @@ struct LoadSession: ~Copyable {
         }
         let lastLineIsSpaces = lastLine < source.count && (lastLine == source.start || source.lineBreakEnds(at: lastLine))
         self.parser = parser
-        self.ownEvent = .allocate(capacity: 1)
-        self.event = ownEvent
-        self.pipe = pipe
+        self.event = .allocate(capacity: 1)
         self.source = source
         self.gapCheckedUpTo = source.start
         self.finalLineOfSpaces = lastLineIsSpaces ? lastLine : nil
@@ -74,24 +66,14 @@ struct LoadSession: ~Copyable {
     }
 
     deinit {
-        // The pipe's thread stops before the parser it uses goes.
-        pipe?.close()
         yaml_parser_delete(parser)
         parser.deallocate()
-        ownEvent.deallocate()
-    }
-
-    /// Makes `event` the next event; false when libyaml failed (its error is in the parser).
-    private mutating func nextEvent() -> Bool {
-        guard let pipe else { return yaml_parser_parse(parser, event) != 0 }
-        guard let next = pipe.next() else { return false }
-        event = next
-        return true
+        event.deallocate()
     }
 
     mutating func run(singleDocument: Bool) throws(DiagnosticError) -> [YAMLNode] {
         while true {
-            guard nextEvent() else {
+            guard yaml_parser_parse(parser, event) != 0 else {
                 throw DiagnosticError(libyamlDiagnostic())
             }
             defer { yaml_event_delete(event) }

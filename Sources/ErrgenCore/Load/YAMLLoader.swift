@@ -54,14 +54,6 @@ import Foundation
 public struct YAMLLoader: Sendable {
     public var limits: YAMLLimits
 
-    /// Inputs of at least this many bytes are parsed by libyaml on a thread of its own, a few
-    /// batches of events ahead of the tree being built from them; smaller ones on the calling
-    /// thread alone. Both read the same events in the same order and give the same tree or the
-    /// same diagnostic; the thread saves about a fifth of the time of a large load.
-    ///
-    /// Default: 64 KiB (a spec of a few hundred errors). 0 parses every input ahead, `Int.max` none.
-    public var pipelineThreshold = 64 << 10
-
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
@@ -102,10 +94,9 @@ public struct YAMLLoader: Sendable {
         }
         if text.isEmpty { return [] }
         let limits = self.limits
-        let pipelined = text.count >= pipelineThreshold
         let result = text.withUnsafeBufferPointer { input in
             Result { () throws(DiagnosticError) -> [YAMLNode] in
-                var session = try LoadSession.start(input: input, file: file, limits: limits, pipelined: pipelined)
+                var session = try LoadSession.start(input: input, file: file, limits: limits)
                 return try session.run(singleDocument: singleDocument)
             }
         }

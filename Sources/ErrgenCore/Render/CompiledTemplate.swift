@@ -305,10 +305,6 @@ struct CompiledRenderer: Sendable {
         var kind: CompiledTemplate.ContentKind
     }
 
-    /// Lists at least this long render in parallel chunks of `chunkItems` items.
-    var parallelItems = 512
-    var chunkItems = 128
-
     func render(_ name: String, _ context: any TemplateContext) -> String? {
         renderBytes(name, context).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -380,17 +376,6 @@ struct CompiledRenderer: Sendable {
         }
     }
 
-    /// Renders `children` once, on `item` if there is one and at `position`, then puts the stack,
-    /// position and content type back as they were.
-    func renderOnce(_ children: [CompiledTemplate.Token], on item: Item?, at position: Position?, state: inout State, to out: inout [UInt8]) {
-        let (outerPosition, kind) = (state.position, state.kind)
-        if let item { state.stack.append(item) }
-        state.position = position
-        render(children, state: &state, to: &out)
-        if item != nil { state.stack.removeLast() }
-        (state.position, state.kind) = (outerPosition, kind)
-    }
-
     func section(_ name: CompiledTemplate.Name, inverted: Bool, children: [CompiledTemplate.Token], state: inout State, to out: inout [UInt8]) {
         let value: TemplateValue?
         switch name {
@@ -400,8 +385,15 @@ struct CompiledRenderer: Sendable {
         case .last: value = state.position.map { .bool($0.last) }
         }
         let position = state.position
+        // Renders the children once, on `item` if there is one and at `itemPosition`, then puts
+        // the stack, position and content type back as they were.
         func renderChildren(on item: Item?, at itemPosition: Position?) {
-            renderOnce(children, on: item, at: itemPosition, state: &state, to: &out)
+            let kind = state.kind
+            if let item { state.stack.append(item) }
+            state.position = itemPosition
+            render(children, state: &state, to: &out)
+            if item != nil { state.stack.removeLast() }
+            (state.position, state.kind) = (position, kind)
         }
         if inverted {
             let empty: Bool
@@ -424,20 +416,6 @@ struct CompiledRenderer: Sendable {
             for (index, item) in items.enumerated() {
                 renderChildren(on: .value(.string(item)), at: Position(first: index == 0, last: index == items.count - 1))
             }
-        case let .contexts(list)? where list.count >= parallelItems:
-            // A long list (a large catalog's errors): its items render in parallel chunks, each
-            // into bytes of its own, joined in order.
-            let start = state
-            let parts = (try? parallelMap(Array(stride(from: 0, to: list.count, by: chunkItems))) { first -> [UInt8] in
-                var state = start
-                var part: [UInt8] = []
-                for index in first..<min(list.count, first + chunkItems) {
-                    renderOnce(children, on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1), state: &state, to: &part)
-                }
-                return part
-            }) ?? []
-            out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
-            for part in parts { out.append(contentsOf: part) }
         case let .contexts(list)?:
             for index in 0..<list.count {
                 renderChildren(on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1))

@@ -22,12 +22,12 @@ public enum RuntimeTable {
     }
 
     /// The runtime catalog of a spec catalog: its table lines read as the runtime reads the
-    /// generated table, in parallel.
+    /// generated table.
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
         let shared = Catalog.parseParameters(parameterList(spec.parameters))
         let name = spec.name.value
-        let entries = parallelIndices(spec.errors.count) { index in
-            Catalog.entry(line: ArraySlice(line(spec.errors[index]).utf8), shared: shared, catalog: name)
+        let entries = spec.errors.map { error in
+            Catalog.entry(line: ArraySlice(line(error).utf8), shared: shared, catalog: name)
         }
         return Catalog(
             name: name, title: spec.title, formats: spec.formats.map(\.kind),
@@ -70,8 +70,8 @@ extension ParameterSpec {
     public var sampleValue: ArgumentValue { kind.parse(sample) ?? .string(sample) }
 }
 
-/// The runtime table of a catalog and the examples of all its errors, computed once (in
-/// parallel) and shared by the docs and the fixtures.
+/// The runtime table of a catalog and the examples of all its errors, computed once and shared
+/// by the docs and the fixtures.
 public struct CatalogExamples: Sendable {
     public var catalog: Catalog
     public var errors: [ErrorExamples]
@@ -80,7 +80,7 @@ public struct CatalogExamples: Sendable {
         let catalog = RuntimeTable.catalog(spec)
         self.catalog = catalog
         let requests = ErrorExamples.Requests(catalog)
-        errors = parallelIndices(spec.errors.count) { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
+        errors = spec.errors.indices.map { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
     }
 }
 

@@ -128,7 +128,7 @@ public enum ContextBuilder {
         let catalog = examples.catalog
         // The shared parameters' rows are the same in every error's table: made once.
         let shared = spec.parameters.map { docsParameter($0, shared: true) }
-        let errors = parallelIndices(spec.errors.count) { index in
+        let errors = spec.errors.indices.map { index in
             docsError(index, spec: spec, shared: shared, examples: examples.errors[index])
         }
         return DocsCatalogContext(

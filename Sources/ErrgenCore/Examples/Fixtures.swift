@@ -15,7 +15,7 @@ public enum FixtureBuilder {
     public static func fixture(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> JSONValue {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
-        // Each error's object, written as text in parallel at its depth in the document
+        // Each error's object, written as text at its depth in the document
         // (`errors` is a member of the top object, its elements 4 spaces deep). The shared
         // parameters are the same in every error: written once.
         let shared = spec.parameters.map { parameter in
@@ -23,7 +23,7 @@ public enum FixtureBuilder {
             write(parameter, shared: true, to: &writer)
             return writer.out
         }
-        let errors = parallelIndices(spec.errors.count) { index in
+        let errors = spec.errors.indices.map { index in
             JSONValue.written(error(index, spec: spec, shared: shared, examples: examples.errors[index]))
         }
         return .object([

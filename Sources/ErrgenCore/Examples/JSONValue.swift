@@ -11,7 +11,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
     /// A value already written as UTF-8 text at the indentation it stands at (see
-    /// `JSONWriter`): large documents write their parts in parallel.
+    /// `JSONWriter`): a large document's parts, each written once, straight to text.
     case written([UInt8])
 
     public static func optional(_ string: String?) -> JSONValue { string.map(JSONValue.string) ?? .null }

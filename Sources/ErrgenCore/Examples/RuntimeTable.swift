@@ -18,19 +18,19 @@ public enum RuntimeTable {
         parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind) }
     }
 
-    /// The table lines of a catalog's errors (after the version line), written in parallel.
+    /// The table lines of a catalog's errors (after the version line).
     public static func lines(_ spec: CatalogSpec) -> [String] {
         let shared = parameters(spec.parameters)
-        return parallelIndices(spec.errors.count) { CatalogTable.line(row(spec.errors[$0]), shared: shared) }
+        return spec.errors.map { CatalogTable.line(row($0), shared: shared) }
     }
 
     /// The runtime catalog of a spec catalog: its table lines written and read as the runtime
-    /// reads the generated table, in parallel.
+    /// reads the generated table.
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
         let shared = parameters(spec.parameters)
         let name = spec.name.value
-        let entries = parallelIndices(spec.errors.count) { index in
-            CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(spec.errors[index]), shared: shared).utf8), shared: shared, catalog: name)
+        let entries = spec.errors.map { error in
+            CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error), shared: shared).utf8), shared: shared, catalog: name)
         }
         return Catalog(
             name: name, title: spec.title, formats: spec.formats.map(\.kind),
@@ -56,8 +56,8 @@ extension ParameterSpec {
     public var sampleValue: ArgumentValue { kind.parse(sample) ?? .string(sample) }
 }
 
-/// The runtime table of a catalog and the examples of all its errors, computed once (in
-/// parallel) and shared by the docs and the fixtures.
+/// The runtime table of a catalog and the examples of all its errors, computed once and shared
+/// by the docs and the fixtures.
 public struct CatalogExamples: Sendable {
     public var catalog: Catalog
     public var errors: [ErrorExamples]
@@ -66,7 +66,7 @@ public struct CatalogExamples: Sendable {
         let catalog = RuntimeTable.catalog(spec)
         self.catalog = catalog
         let requests = ErrorExamples.Requests(catalog)
-        errors = parallelIndices(spec.errors.count) { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
+        errors = spec.errors.indices.map { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
     }
 }
 

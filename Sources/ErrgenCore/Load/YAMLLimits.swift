@@ -20,8 +20,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Default: 256. A spec nests a handful of levels. The bound also keeps libyaml's scanner fast:
     /// its work per token grows with the number of open flow collections (200 KB of `[` takes it
     /// about a minute), but it runs at most about 1,024 characters ahead of the events it hands
-    /// out, and the loader lets it parse at most 3,072 events ahead of the tree, so the event that
-    /// crosses this limit arrives, and parsing stops, after a few milliseconds whatever follows.
+    /// out, so the event that crosses this limit arrives after a few milliseconds whatever follows.
     public var maxDepth: Int
 
     /// The most nodes (scalars, sequences and mappings) the whole stream may produce, counting every

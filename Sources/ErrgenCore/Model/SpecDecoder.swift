@@ -30,39 +30,29 @@ public enum SpecDecoder {
 
     /// The entries of a mapping keyed by name (catalogs by name, errors by wire code), each decoded
     /// by `decode`; a mapping that is empty or not a mapping is reported.
-    static func keyedEntries<Entry: Sendable>(
+    static func keyedEntries<Entry>(
         _ node: YAMLNode, key: String, of what: String, empty: String, file: String, diagnostics: inout DiagnosticCollector,
-        _ decode: @escaping @Sendable (Located<String>, YAMLNode, String, inout DiagnosticCollector) -> Entry?
+        _ decode: (Located<String>, YAMLNode, String, inout DiagnosticCollector) -> Entry?
     ) -> [Entry] {
         guard let pairs = node.mapping else {
             diagnostics.error("'\(key)' must be a mapping of \(what), not \(node.kindDescription)", file: file, at: node.location)
             return []
         }
         if pairs.isEmpty { diagnostics.error(empty, file: file, at: node.location) }
-        // Entries are independent: decoded in parallel chunks, each with its own diagnostics,
-        // which are then taken in entry order.
-        var entries: [Entry] = []
-        entries.reserveCapacity(pairs.count)
-        parallelIndices(pairs.count) { index -> (entry: Entry?, diagnostics: [Diagnostic]) in
-            let pair = pairs[index]
-            var found = DiagnosticCollector()
+        return pairs.compactMap { pair in
             guard let name = pair.key.scalar?.value else {
-                found.error("keys of '\(key)' must be scalars", file: file, at: pair.key.location)
-                return (nil, found.diagnostics)
+                diagnostics.error("keys of '\(key)' must be scalars", file: file, at: pair.key.location)
+                return nil
             }
             if name.isEmpty {
-                found.error(
+                diagnostics.error(
                     key == "catalogs"
                         ? "a catalog name must not be empty (it names the Swift type and the docs and fixture files)"
                         : "a wire code must not be empty (clients tell errors apart by it)",
                     file: file, at: pair.key.location)
             }
-            return (decode(Located(name, at: pair.key.location), pair.value, file, &found), found.diagnostics)
-        } take: { decoded in
-            diagnostics.append(contentsOf: decoded.diagnostics)
-            if let entry = decoded.entry { entries.append(entry) }
+            return decode(Located(name, at: pair.key.location), pair.value, file, &diagnostics)
         }
-        return entries
     }
 
     static func decodeCatalog(_ name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {

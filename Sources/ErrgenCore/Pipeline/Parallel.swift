@@ -20,17 +20,6 @@ func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transfo
     }
 }
 
-/// `parallelIndices`, with each result then moved, in index order, into `take`.
-func parallelIndices<Output: Sendable>(
-    _ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output, take: (consuming Output) -> Void
-) {
-    guard count > 0 else { return }
-    let results = UnsafeMutablePointer<Output>.allocate(capacity: count)
-    defer { results.deallocate() }
-    initialize(results, count: count, chunk: chunk, transform)
-    for i in 0..<count { take((results + i).move()) }
-}
-
 /// Initializes `count` values at `start` with `transform` of their index, in chunks run on every core.
 private func initialize<Output: Sendable>(
     _ start: UnsafeMutablePointer<Output>, count: Int, chunk: Int, _ transform: @escaping @Sendable (Int) -> Output
@@ -48,8 +37,8 @@ private func initialize<Output: Sendable>(
 ///
 /// Unlike `DispatchQueue.concurrentPerform`, which runs a call made inside another one on the
 /// calling thread alone (its width is fixed when it starts), a thread that becomes free at any time
-/// joins whatever work is left: a catalog's page context built inside the docs job takes up the
-/// core the fixtures job leaves when it ends. The caller always works too, so nested calls never
+/// joins whatever work is left: a page's HTML, rendered beside its Markdown inside the docs job,
+/// takes up the core the fixtures job leaves when it ends. The caller always works too, so nested calls never
 /// wait for a thread to be free.
 func concurrentForEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 1 else {

@@ -123,16 +123,9 @@ public enum Validator {
                 caseNames[caseName] = index
             }
         }
-        // Each error's own rules depend on it and its catalog alone: checked in parallel chunks
-        // (diagnostics are put in position order when reported).
-        let skipped = duplicates
-        parallelIndices(catalog.errors.count) { index -> [Diagnostic] in
-            guard !skipped.contains(index) else { return [] }
-            var found = DiagnosticCollector()
-            validateError(catalog.errors[index], catalog: catalog, file: file, diagnostics: &found)
-            return found.diagnostics
-        } take: { found in
-            diagnostics.append(contentsOf: found)
+        // Each error's own rules depend on it and its catalog alone.
+        for (index, entry) in catalog.errors.enumerated() where !duplicates.contains(index) {
+            validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
         }
     }
 

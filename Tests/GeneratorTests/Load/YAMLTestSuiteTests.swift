@@ -159,8 +159,6 @@ import Testing
         let cases = try Self.cases(in: root)
         #expect(cases.count > 300)
         let loader = YAMLLoader()
-        var pipelined = YAMLLoader()
-        pipelined.pipelineThreshold = 0
 
         var acceptedEqual: [String] = []
         var acceptedNoJSON: [String] = []
@@ -173,12 +171,6 @@ import Testing
         for c in cases {
             let outcome: Result<[YAMLNode], DiagnosticError>
             do { outcome = .success(try loader.loadStream(c.yaml, file: "in.yaml")) } catch { outcome = .failure(error) }
-            // With libyaml parsing ahead on its own thread (as it does for large files): the same.
-            switch (outcome, Result { () throws(DiagnosticError) in try pipelined.loadStream(c.yaml, file: "in.yaml") }) {
-            case let (.success(a), .success(b)) where "\(a)" == "\(b)": break
-            case let (.failure(a), .failure(b)) where a.description == b.description: break
-            case let (a, b): Issue.record("\(c.id): loaded on one thread: \(a); with the parser ahead: \(b)")
-            }
             switch (outcome, c.isError) {
             case (.failure, true):
                 rejectedAsExpected.append(c.id)

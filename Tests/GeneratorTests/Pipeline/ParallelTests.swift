@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// The helpers every parallel stage runs on: each index exactly once, results in order, the first
-/// error in item order, and calls nested in one another (a docs job building its page context in
-/// chunks, inside the jobs' own parallel loop) finishing whatever threads are free.
+/// error in item order, and calls nested in one another (a docs job rendering its page's Markdown
+/// and HTML at once, inside the jobs' own parallel loop) finishing whatever threads are free.
 @Suite struct ParallelTests {
     /// Counts, under a lock, how often each index ran.
     final class Tally: @unchecked Sendable {
@@ -52,11 +52,5 @@ import Testing
                 return index
             }
         }
-    }
-
-    @Test func resultsAreMovedOutInIndexOrder() {
-        var taken: [String] = []
-        parallelIndices(1_000, chunk: 7, { String($0) }, take: { taken.append($0) })
-        #expect(taken == (0..<1_000).map { String($0) })
     }
 }

@@ -24,11 +24,19 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // cmark-gfm, GitHub's CommonMark renderer, for the HTML pages' Markdown; its core
+        // extensions (tables, autolinks, strikethrough) come from a second library.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
         // The pipeline: load → model → validate → context → render → write.
         .target(
             name: "ErrgenCore",
             dependencies: [
                 "CYAML",
+                "CCmarkGFM",
                 "ErrgenRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -201,7 +201,7 @@ public enum Markdown {
     }
 }
 
-/// HTML text and a safe subset of Markdown for the HTML pages.
+/// HTML text, and a spec's Markdown as HTML, for the HTML pages.
 public enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as entities, scalar by scalar (a quote followed by a combining
     /// mark is still a quote).
@@ -230,181 +230,11 @@ public enum HTML {
         }
     }
 
-    /// A spec's Markdown as HTML: paragraphs, bullet lists, fenced code blocks, and inline code,
-    /// emphasis, strong emphasis and links (http, https, mailto and relative only). Everything else
-    /// is text, escaped: no raw HTML from a spec reaches the page.
+    /// A spec's Markdown as HTML, rendered by cmark-gfm (`CommonMark.html(_:)`) from the block
+    /// the Markdown page holds (`Markdown.block(_:)`), so the HTML page shows what GitHub shows
+    /// on the Markdown page: raw HTML is text there, and safe mode drops unsafe links.
     public static func markdown(_ markdown: String) -> String {
-        var out = ""
-        var paragraph: [String] = []
-        var list: [String] = []
-        var code: (fence: String, language: String, lines: [String])?
-
-        func flush() {
-            if !paragraph.isEmpty {
-                out += "<p>" + inline(paragraph.joined(separator: "\n")) + "</p>\n"
-                paragraph = []
-            }
-            if !list.isEmpty {
-                out += "<ul>\n" + list.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>\n"
-                list = []
-            }
-        }
-
-        for line in Markdown.lines(markdown) {
-            let trimmed = line.drop(while: { $0 == " " })
-            if var block = code {
-                if trimmed.hasPrefix(block.fence), trimmed.allSatisfy({ $0 == "`" || $0 == "~" || $0 == " " }) {
-                    let language = block.language.isEmpty ? "" : " class=\"language-\(escape(block.language))\""
-                    out += "<pre><code\(language)>" + escape(block.lines.joined(separator: "\n")) + (block.lines.isEmpty ? "" : "\n") + "</code></pre>\n"
-                    code = nil
-                } else {
-                    block.lines.append(line)
-                    code = block
-                }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                flush()
-                let marker = trimmed.first!
-                let fence = String(trimmed.prefix { $0 == marker })
-                code = (fence, String(trimmed.dropFirst(fence.count)).trimmingCharacters(in: " "), [])
-            } else if trimmed.isEmpty {
-                flush()
-            } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
-                if !paragraph.isEmpty { flush() }
-                list.append(String(trimmed.dropFirst(2)))
-            } else if !list.isEmpty, line.hasPrefix("  ") {
-                list[list.count - 1] += "\n" + trimmed
-            } else {
-                if !list.isEmpty { flush() }
-                paragraph.append(String(trimmed))
-            }
-        }
-        if let block = code {
-            out += "<pre><code>" + escape(block.lines.joined(separator: "\n")) + "\n</code></pre>\n"
-        }
-        flush()
-        return out
-    }
-
-    /// How far a closing delimiter is looked for: a span longer than this is left as text, so that
-    /// text full of openers stays linear to render.
-    static let spanLimit = 2_000
-
-    /// Inline Markdown: `code`, **strong**, *emphasis* / _emphasis_, [text](url); the rest escaped.
-    static func inline(_ text: String) -> String {
-        // Without backslashes, backticks, `*`, `_` and `[`, every character is plain text.
-        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B }) { return escape(text) }
-        return inlineInFull(text)
-    }
-
-    /// `inline(_:)` without the shortcut.
-    static func inlineInFull(_ text: String) -> String {
-        let chars = Array(text)
-        // Where each character starts in the UTF-8 form, so that a run of characters becomes a
-        // string by copying its bytes, not by appending character after character.
-        let utf8 = Array(text.utf8)
-        var starts: [Int] = []
-        starts.reserveCapacity(chars.count + 1)
-        var offset = 0
-        for c in chars {
-            starts.append(offset)
-            offset += c.utf8.count
-        }
-        starts.append(offset)
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: utf8[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
-        }
-        var out = ""
-        var i = 0
-        // Where each closing delimiter occurs, collected once per delimiter, so finding the closer
-        // of an opener is a binary search: text full of openers renders in O(n log n).
-        var occurrences: [String: [Int]] = [:]
-        func find(_ target: String, from start: Int) -> Int? {
-            let positions: [Int]
-            if let known = occurrences[target] {
-                positions = known
-            } else {
-                let t = Array(target)
-                var found: [Int] = []
-                var j = 0
-                while j + t.count <= chars.count {
-                    if chars[j] == t[0], t.indices.allSatisfy({ chars[j + $0] == t[$0] }) { found.append(j) }
-                    j += 1
-                }
-                occurrences[target] = found
-                positions = found
-            }
-            var low = 0, high = positions.count
-            while low < high {
-                let mid = (low + high) / 2
-                if positions[mid] < start { low = mid + 1 } else { high = mid }
-            }
-            guard low < positions.count, positions[low] - start <= spanLimit else { return nil }
-            return positions[low]
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
-                out += escape(string((i + 1)..<(i + 2)))
-                i += 2
-            } else if c == "`" {
-                var run = 0
-                while i + run < chars.count, chars[i + run] == "`" { run += 1 }
-                let fence = String(repeating: "`", count: run)
-                if let close = find(fence, from: i + run) {
-                    var content = string((i + run)..<close).replacingOccurrences(of: "\n", with: " ")
-                    if content.hasPrefix(" "), content.hasSuffix(" "), content.count > 1 { content = String(content.dropFirst().dropLast()) }
-                    out += "<code>" + escape(content) + "</code>"
-                    i = close + run
-                } else {
-                    out += fence
-                    i += run
-                }
-            } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c, let close = find(String([c, c]), from: i + 2), close > i + 2 {
-                out += "<strong>" + inline(string((i + 2)..<close)) + "</strong>"
-                i = close + 2
-            } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] != " ", let close = find(String(c), from: i + 1), close > i + 1 {
-                out += "<em>" + inline(string((i + 1)..<close)) + "</em>"
-                i = close + 1
-            } else if c == "[", let closeText = find("](", from: i + 1), let closeURL = find(")", from: closeText + 2) {
-                let label = string((i + 1)..<closeText)
-                let url = string((closeText + 2)..<closeURL).trimmingCharacters(in: " ")
-                if isSafeURL(url) {
-                    out += "<a href=\"" + escape(url) + "\">" + inline(label) + "</a>"
-                } else {
-                    out += escape(string(i..<(closeURL + 1)))
-                }
-                i = closeURL + 1
-            } else {
-                // Plain text up to the next character that may start markup, escaped at once.
-                let start = i
-                i += 1
-                while i < chars.count, !inlineMarkers.contains(chars[i]) { i += 1 }
-                out += escape(string(start..<i))
-            }
-        }
-        return out
-    }
-
-    /// The characters that may start inline markup; every other one is text.
-    private static let inlineMarkers: Set<Character> = ["\\", "`", "*", "_", "["]
-
-    /// Links a page may carry: http, https, mailto, fragments and relative paths; never a script.
-    static func isSafeURL(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return true }
-        guard let colon = lower.firstIndex(of: ":") else { return !lower.contains(where: { $0.isWhitespace }) }
-        // A colon after a slash, ? or # is part of a relative path; before one, it starts a scheme.
-        return lower[..<colon].contains { "/?#".contains($0) }
+        CommonMark.html(Markdown.block(markdown))
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-}

@@ -132,13 +132,12 @@ enum RAWSErrorSample {
         #expect(Markdown.block("```\n<b>\n```") == "```\n<b>\n```")
     }
 
-    @Test func textFullOfOpenersRendersInLinearTime() {
-        // Every opener would otherwise search the rest of the text for its closer.
+    @Test func textFullOfOpenersRendersInBoundedTime() {
+        // cmark-gfm's delimiter stack keeps these linear (CmarkTests has the full list).
         for opener in ["[", "`", "*", "_", "[x](", "**", "`a"] {
             let text = "a" + String(repeating: opener, count: 200_000 / opener.count)
             let html = HTML.markdown(text)
             #expect(html.hasPrefix("<p>a"))
-            #expect(html.count >= text.count)
         }
     }
 
@@ -146,7 +145,7 @@ enum RAWSErrorSample {
         #expect(HTML.markdown("Hello *you* and **all**, see `x<y` and [docs](https://example.com).") ==
             "<p>Hello <em>you</em> and <strong>all</strong>, see <code>x&lt;y</code> and <a href=\"https://example.com\">docs</a>.</p>\n")
         #expect(HTML.markdown("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n")
-        #expect(HTML.markdown("[x](javascript:alert(1))").contains("href") == false)
+        #expect(HTML.markdown("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
         #expect(HTML.markdown("- one\n- two\n\npara") == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>para</p>\n")
         #expect(HTML.markdown("```swift\nlet a = \"<b>\"\n```") == "<pre><code class=\"language-swift\">let a = &quot;&lt;b&gt;&quot;\n</code></pre>\n")
     }

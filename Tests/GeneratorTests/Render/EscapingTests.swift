@@ -261,7 +261,6 @@ import Testing
             #expect(Markdown.cell(sample) == Markdown.cellInFull(sample), "\(Array(sample.unicodeScalars))")
             #expect(Markdown.markdownCell(sample) == Markdown.markdownCellInFull(sample), "\(Array(sample.unicodeScalars))")
             #expect(Markdown.block(sample) == Markdown.blockInFull(sample), "\(Array(sample.unicodeScalars))")
-            #expect(HTML.inline(sample) == HTML.inlineInFull(sample), "\(Array(sample.unicodeScalars))")
         }
     }
 

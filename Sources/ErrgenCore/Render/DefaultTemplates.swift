@@ -23,11 +23,11 @@ enum DefaultTemplates {
 {{{summaryHTML}}}
 {{{descriptionHTML}}}
 <p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
-<table>
+<table class="errors">
 <thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
 <tbody>
 {{#errors}}
-<tr><td><a href="#{{anchor}}"><code>{{code}}</code></a></td><td>{{statusLine}}</td><td>{{message}}</td></tr>
+<tr><td><a href="#{{anchor}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{message}}</td></tr>
 {{/errors}}
 </tbody>
 </table>
@@ -179,10 +179,11 @@ Example response, {{{contentTypeMarkdown}}}:
 body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; line-height: 1.5; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
 h1, h2 { line-height: 1.25; }
 h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem; }
-table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
-th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
+td.status { white-space: nowrap; }
 th { background: #f6f8fa; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; word-break: break-word; }
 pre { background: #f6f8fa; padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }
 pre code { background: none; padding: 0; }
 pre.head { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; border-bottom: 1px solid #d0d7de; }

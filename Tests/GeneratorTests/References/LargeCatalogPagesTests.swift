@@ -63,19 +63,28 @@ import Testing
         let types = Set(fixture.matches(of: /\\"type\\":\s*\\"([^"\\]*)\\"/).map { String($0.output.1) })
         #expect(!types.isEmpty, "no problem+json type in the fixtures")
         var checked = 0
+        // Each page read once: its ids, and the overview rows' links (anchor → page).
         var ids: [String: Set<String>] = [:]
+        var rows: [String: [String: String]] = [:]
+        func read(_ path: String) throws {
+            guard ids[path] == nil else { return }
+            let page = try #require(pages[path]?.contents, "\(path) is named by a type but errgen does not write it")
+            ids[path] = Self.ids(page)
+            rows[path] = Dictionary(
+                page.matches(of: /<tr id="([^"]*)"><td><a href="([^"#]*)#([^"]*)"/).map { (String($0.output.1), String($0.output.2)) },
+                uniquingKeysWith: { first, _ in first })
+        }
         for type in types {
             let url = try #require(URL(string: type))
             let fragment = try #require(url.fragment, "\(type) has no fragment")
             let path = "docs/" + url.lastPathComponent
-            let page = try #require(pages[path]?.contents, "\(type) names \(path), which errgen does not write")
-            if ids[path] == nil { ids[path] = Self.ids(page) }
+            try read(path)
             #expect(ids[path]!.contains(fragment), "\(type): no id \(fragment) in \(path)")
             // And the overview row links to the page that holds the section.
-            if let link = page.firstMatch(of: try Regex("<tr id=\"\(fragment)\"><td><a href=\"([^\"#]*)#\(fragment)\"")) {
-                let target = "docs/" + String(link.output[1].substring ?? "")
-                let held = try #require(pages[target]?.contents, "\(target) is not written")
-                #expect(held.contains("<section id=\"\(fragment)\">"), "\(target) has no section \(fragment)")
+            if let file = rows[path]?[fragment] {
+                let target = "docs/" + file
+                try read(target)
+                #expect(ids[target]!.contains(fragment), "\(target) has no section \(fragment)")
             }
             checked += 1
         }

@@ -21,6 +21,11 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var swiftFileShards: Int = 0
     /// Errors per generated Swift file of a catalog; the rest go in `<Type>+Errors<n>.swift`.
     public var swiftShardSize: Int = 1000
+    /// Errors per documentation page. A catalog with more errors gets an overview page (its
+    /// table of every error, each row carrying the error's anchor) and pages of this many errors
+    /// each, `<catalog>-1.html`, `<catalog>-2.html`, …, so that no page grows without bound.
+    /// Default 500 (about 1.5 MB of HTML).
+    public var docsPageSize: Int = 500
     /// The folder of the documentation pages. Default `docs`.
     public var docsOutput: String? = "docs"
     /// The folder of the fixture files. Default `fixtures`.

@@ -46,6 +46,28 @@ extension DocsCatalogContext: TemplateContext {
         case "errors": return .init(self.errors)
         case "hasSharedParameters": return .init(self.hasSharedParameters)
         case "sharedParameters": return .init(self.sharedParameters)
+        case "errorCount": return .init(self.errorCount)
+        case "isSplit": return .init(self.isSplit)
+        case "isPart": return .init(self.isPart)
+        case "hasSections": return .init(self.hasSections)
+        case "pages": return .init(self.pages)
+        case "hasPages": return .init(self.hasPages)
+        case "partLabel": return .init(self.partLabel)
+        case "partLabelMarkdown": return .init(self.partLabelMarkdown)
+        case "overviewFileName": return .init(self.overviewFileName)
+        default: return nil
+        }
+    }
+}
+
+extension DocsPageLink: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "number": return .init(self.number)
+        case "fileName": return .init(self.fileName)
+        case "label": return .init(self.label)
+        case "labelMarkdown": return .init(self.labelMarkdown)
+        case "isCurrent": return .init(self.isCurrent)
         default: return nil
         }
     }
@@ -70,6 +92,8 @@ extension DocsError: TemplateContext {
         case "codeMarkdown": return .init(self.codeMarkdown)
         case "codeCellMarkdown": return .init(self.codeCellMarkdown)
         case "anchor": return .init(self.anchor)
+        case "htmlHref": return .init(self.htmlHref)
+        case "markdownHref": return .init(self.markdownHref)
         case "status": return .init(self.status)
         case "statusLine": return .init(self.statusLine)
         case "message": return .init(self.message)

@@ -32,9 +32,28 @@ public struct DocsCatalogContext: Sendable {
     public var descriptionHTML: String
     public var hasDescription: Bool
     public var formats: [DocsFormat]
+    /// The page's errors: every error of the catalog, except on a page of a split catalog
+    /// (`isPart`), which holds its own errors only.
     public var errors: [DocsError]
     public var hasSharedParameters: Bool
     public var sharedParameters: [DocsParameter]
+    /// The catalog's number of errors, on every page.
+    public var errorCount: Int
+    /// Whether the catalog is split into pages (see `DocsPaging`): this context is its overview
+    /// (the table of every error, each row with the error's anchor as its id, no sections) or one
+    /// of its pages (`isPart`: the sections of its errors, no table).
+    public var isSplit: Bool
+    public var isPart: Bool
+    /// Whether the errors' sections are on this page: not on a split catalog's overview.
+    public var hasSections: Bool
+    /// The pages of a split catalog, in order; empty otherwise.
+    public var pages: [DocsPageLink]
+    public var hasPages: Bool
+    /// On a page of a split catalog: which errors it holds (`Errors 501–1000`).
+    public var partLabel: String
+    public var partLabelMarkdown: String
+    /// The file name, without extension, of the catalog's page or overview (`raws`).
+    public var overviewFileName: String
 }
 
 public struct DocsFormat: Sendable {
@@ -51,6 +70,10 @@ public struct DocsError: Sendable {
     public var codeCellMarkdown: String
     /// The fragment of the error's section, the one problem details link to.
     public var anchor: String
+    /// Where the error's section is, from the page of the context: `#anchor` on a page that
+    /// holds it, `raws-2.html#anchor` (`raws-2.md#anchor`) on a split catalog's overview.
+    public var htmlHref: String
+    public var markdownHref: String
     public var status: Int
     /// `400 Bad Request`.
     public var statusLine: String
@@ -123,14 +146,39 @@ public enum ContextBuilder {
             })
     }
 
-    public static func docsCatalog(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> DocsCatalogContext {
+    /// The context of a catalog's page: by default every error on one page; `page` selects the
+    /// overview or one page of a catalog split by `DocsPaging`.
+    public static func docsCatalog(
+        _ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil, page: DocsPageKind = .whole
+    ) -> DocsCatalogContext {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
         // The shared parameters' rows are the same in every error's table: made once.
         let shared = spec.parameters.map { docsParameter($0, shared: true) }
-        let errors = spec.errors.indices.map { index in
-            docsError(index, spec: spec, shared: shared, examples: examples.errors[index])
+        let range: Range<Int>, paging: DocsPaging?, current: Int
+        switch page {
+        case .whole: (range, paging, current) = (0..<spec.errors.count, nil, 0)
+        case let .overview(split): (range, paging, current) = (0..<spec.errors.count, split, 0)
+        case let .part(split, number): (range, paging, current) = (split.pages.first { $0.number == number }?.errors ?? 0..<0, split, number)
         }
+        let isOverview = paging != nil && current == 0
+        let errors = range.map { index -> DocsError in
+            // The overview shows only the table: its rows need no examples.
+            var error = docsError(index, spec: spec, shared: shared, examples: isOverview ? nil : examples.errors[index])
+            if isOverview, let paging {
+                let file = DocsPaging.fileName(spec.fileName, page: paging.page(of: index))
+                error.htmlHref = file + ".html" + error.htmlHref
+                error.markdownHref = file + ".md" + error.markdownHref
+            }
+            return error
+        }
+        let pages = (paging?.pages ?? []).map { page in
+            let label = "Errors \(page.errors.lowerBound + 1)–\(page.errors.upperBound)"
+            return DocsPageLink(
+                number: page.number, fileName: DocsPaging.fileName(spec.fileName, page: page.number),
+                label: label, labelMarkdown: Markdown.text(label), isCurrent: page.number == current)
+        }
+        let partLabel = pages.first { $0.isCurrent }?.label ?? ""
         return DocsCatalogContext(
             header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
             summaryMarkdown: Markdown.block(spec.summary ?? ""), summaryHTML: HTML.markdown(spec.summary ?? ""),
@@ -141,7 +189,10 @@ public enum ContextBuilder {
                     format: format.rawValue, contentType: format.contentType, contentTypeMarkdown: Markdown.code(format.contentType),
                     isDefault: format == catalog.defaultFormat)
             },
-            errors: errors, hasSharedParameters: !shared.isEmpty, sharedParameters: shared)
+            errors: errors, hasSharedParameters: !shared.isEmpty, sharedParameters: shared,
+            errorCount: spec.errors.count, isSplit: paging != nil, isPart: current != 0, hasSections: !isOverview,
+            pages: pages, hasPages: !pages.isEmpty, partLabel: partLabel, partLabelMarkdown: Markdown.text(partLabel),
+            overviewFileName: spec.fileName)
     }
 
     static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
@@ -153,7 +204,7 @@ public enum ContextBuilder {
             sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: shared)
     }
 
-    static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples) -> DocsError {
+    static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples?) -> DocsError {
         let entry = spec.errors[index]
         let status = entry.status.value
         let statusLine = [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ")
@@ -164,7 +215,7 @@ public enum ContextBuilder {
                 name: header.name.value, nameCellMarkdown: Markdown.code(header.name.value, inTable: true),
                 value: header.value.value.source, valueCellMarkdown: Markdown.code(header.value.value.source, inTable: true))
         }
-        let examples = examples.exchanges.filter { $0.kind == .get }.map { exchange -> DocsExample in
+        let examples = (examples?.exchanges ?? []).filter { $0.kind == .get }.map { exchange -> DocsExample in
             let response = exchange.response
             var head = "HTTP/1.1 \(response.head.status.code) \(response.head.status.reasonPhrase)\n"
             for (name, value) in response.fieldPairs { head += "\(name): \(value)\n" }
@@ -176,10 +227,11 @@ public enum ContextBuilder {
                 headFence: Markdown.fence(for: head), bodyFence: Markdown.fence(for: body))
         }
         let deprecation = entry.deprecation?.message ?? ""
+        let anchor = Catalog.anchor(forWireCode: entry.code.value)
         return DocsError(
             code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
             codeCellMarkdown: Markdown.code(entry.code.value, inTable: true),
-            anchor: Catalog.anchor(forWireCode: entry.code.value), status: status, statusLine: statusLine,
+            anchor: anchor, htmlHref: "#" + anchor, markdownHref: "#" + anchor, status: status, statusLine: statusLine,
             message: entry.message.value.source, messageMarkdown: Markdown.text(entry.message.value.source),
             messageCellMarkdown: Markdown.cell(entry.message.value.source), title: entry.problemTitle,
             descriptionMarkdown: Markdown.block(description), descriptionHTML: HTML.markdown(description), hasDescription: !description.isEmpty,

@@ -8,8 +8,11 @@ public struct PlannedOutput: Sendable, Hashable {
         case swiftFactories([SwiftSlice])
         /// The docs' index pages: `README.md` and `index.html`.
         case docsIndex
-        /// A catalog's page: Markdown and HTML.
+        /// A catalog's page, Markdown and HTML: every error, or, for a catalog of more than
+        /// `docsPageSize` errors, the overview table linking each error to its page.
         case docsPage(catalog: Int)
+        /// One page of a large catalog's errors (`page` counts from 1), Markdown and HTML.
+        case docsPart(catalog: Int, page: Int, errors: Range<Int>)
         /// A catalog's fixture file.
         case fixtures(catalog: Int)
         /// `config.customOutputs[output]`, for one catalog, or for the whole spec (`nil`).
@@ -97,6 +100,10 @@ extension Generator {
             add([join(folder, "README.md"), join(folder, "index.html")], .docsIndex)
             for (index, catalog) in spec.catalogs.enumerated() {
                 add([join(folder, catalog.fileName + ".md"), join(folder, catalog.fileName + ".html")], .docsPage(catalog: index), priority: 1)
+                for page in DocsPaging(errorCount: catalog.errors.count, pageSize: config.docsPageSize).pages {
+                    let name = DocsPaging.fileName(catalog.fileName, page: page.number)
+                    add([join(folder, name + ".md"), join(folder, name + ".html")], .docsPart(catalog: index, page: page.number, errors: page.errors), priority: 1)
+                }
             }
             owned.append(.init(path: folder, fileExtensions: ["md", "html"]))
         }
@@ -148,7 +155,7 @@ extension Generator {
     static func describe(_ kind: PlannedOutput.Kind, _ config: ErrgenConfig) -> String {
         switch kind {
         case .swiftTypes, .swiftFactories: return "the Swift output"
-        case .docsIndex, .docsPage: return "the docs"
+        case .docsIndex, .docsPage, .docsPart: return "the docs"
         case .fixtures: return "the fixtures"
         case let .custom(index, _): return "the custom output of template '\(config.customOutputs[index].template)'"
         }

@@ -37,7 +37,7 @@ struct OutputRunner: Sendable {
         for output in layout.outputs {
             switch output.kind {
             case .swiftTypes, .swiftFactories: needsSwift = true
-            case .docsPage, .fixtures: needsExamples = true
+            case .docsPage, .docsPart, .fixtures: needsExamples = true
             case .docsIndex: break
             case .custom: needsCustom = true
             }
@@ -71,11 +71,16 @@ struct OutputRunner: Sendable {
             ]
         case let .docsPage(catalog):
             // The page's context (built in parallel chunks), then its Markdown and HTML at once.
-            let context = ContextBuilder.docsCatalog(spec.catalogs[catalog], header: htmlHeader, examples: inputs.examples[catalog])
-            let renderer = renderer
-            return try parallelMap([(output.paths[0], "docs/catalog.md"), (output.paths[1], "docs/catalog.html")]) { path, template in
-                OutputFile(path: path, bytes: try renderer.renderBytes(template, context))
-            }
+            let entry = spec.catalogs[catalog]
+            let paging = DocsPaging(errorCount: entry.errors.count, pageSize: config.docsPageSize)
+            let context = ContextBuilder.docsCatalog(
+                entry, header: htmlHeader, examples: inputs.examples[catalog], page: paging.isSplit ? .overview(paging) : .whole)
+            return try renderDocsPage(output, context)
+        case let .docsPart(catalog, page, _):
+            let entry = spec.catalogs[catalog]
+            let paging = DocsPaging(errorCount: entry.errors.count, pageSize: config.docsPageSize)
+            let context = ContextBuilder.docsCatalog(entry, header: htmlHeader, examples: inputs.examples[catalog], page: .part(paging, page))
+            return try renderDocsPage(output, context)
         case let .fixtures(catalog):
             let fixture = FixtureBuilder.fixture(spec.catalogs[catalog], header: headerText, examples: inputs.examples[catalog])
             return [OutputFile(path: output.paths[0], bytes: fixture.bytes)]
@@ -96,6 +101,14 @@ struct OutputRunner: Sendable {
                 bytes = try template.render(ContextBuilder.customSpec(catalogs, header: headerText, spec: config.spec, params: params))
             }
             return [OutputFile(path: output.paths[0], bytes: bytes)]
+        }
+    }
+
+    /// A docs page's Markdown and HTML, rendered at once.
+    func renderDocsPage(_ output: PlannedOutput, _ context: DocsCatalogContext) throws -> [OutputFile] {
+        let renderer = renderer
+        return try parallelMap([(output.paths[0], "docs/catalog.md"), (output.paths[1], "docs/catalog.html")]) { path, template in
+            OutputFile(path: path, bytes: try renderer.renderBytes(template, context))
         }
     }
 

@@ -4,7 +4,7 @@
 /// keeps this table equal to the repository's `Templates/` folder.
 enum DefaultTemplates {
     static let all: [String: String] = [
-        "docs/catalog.html": ##"""
+        "docs/catalog.html": #"""
 {{! HTML escaping is on: double braces escape, triple braces insert HTML that is already safe. }}
 {{{header}}}
 <!DOCTYPE html>
@@ -18,19 +18,65 @@ enum DefaultTemplates {
 </style>
 </head>
 <body>
-<nav><a href="index.html">Error catalogs</a></nav>
-<h1>{{title}}</h1>
+<nav><a href="index.html">Error catalogs</a>{{#isPart}} › <a href="{{overviewFileName}}.html">{{title}}</a>{{/isPart}}</nav>
+<h1>{{title}}{{#isPart}}: {{partLabel}}{{/isPart}}</h1>
+{{#isPart}}
+<p>Part of <a href="{{overviewFileName}}.html">{{title}}</a>, which lists all {{errorCount}} errors. Pages: {{#pages}}{{#isCurrent}}{{label}}{{/isCurrent}}{{^isCurrent}}<a href="{{fileName}}.html">{{label}}</a>{{/isCurrent}}{{^last()}}, {{/last()}}{{/pages}}.</p>
+{{/isPart}}
+{{^isPart}}
 {{{summaryHTML}}}
 {{{descriptionHTML}}}
 <p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
-<table>
+<p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="Part of a code, a status or words of a message" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
+<table class="errors">
 <thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
 <tbody>
 {{#errors}}
-<tr><td><a href="#{{anchor}}"><code>{{code}}</code></a></td><td>{{statusLine}}</td><td>{{message}}</td></tr>
+<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{message}}</td></tr>
 {{/errors}}
 </tbody>
 </table>
+{{#hasPages}}
+<p>{{errorCount}} errors, on pages of their own: {{#pages}}<a href="{{fileName}}.html">{{label}}</a>{{^last()}}, {{/last()}}{{/pages}}.</p>
+{{/hasPages}}
+<script>
+// The filter box: rows of the overview that do not hold every word typed are hidden. `?q=` fills
+// it in, and typing updates `?q=`, so that a filtered view can be linked. Without JavaScript the
+// box stays hidden and every row shows.
+(function () {
+  var box = document.getElementById("filter");
+  var count = document.getElementById("filter-count");
+  var rows = Array.prototype.slice.call(document.querySelectorAll("table.errors > tbody > tr"));
+  if (!box || !rows.length) return;
+  box.parentNode.hidden = false;
+  var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+  function apply() {
+    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (row, index) {
+      var match = words.every(function (word) { return texts[index].indexOf(word) >= 0; });
+      row.hidden = !match;
+      if (match) shown += 1;
+    });
+    count.textContent = words.length ? shown + " of " + rows.length + " errors" : "";
+  }
+  try {
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) box.value = query;
+  } catch (error) {}
+  box.addEventListener("input", function () {
+    apply();
+    try {
+      var url = new URL(location.href);
+      if (box.value) url.searchParams.set("q", box.value); else url.searchParams.delete("q");
+      history.replaceState(null, "", url.href);
+    } catch (error) {}
+  });
+  apply();
+})();
+</script>
+{{/isPart}}
+{{#hasSections}}
 {{#errors}}
 <section id="{{anchor}}">
 <h2><code>{{code}}</code></h2>
@@ -41,7 +87,8 @@ enum DefaultTemplates {
 {{{descriptionHTML}}}
 <p>In Swift: <code>{{swiftName}}</code>.</p>
 {{#hasParameters}}
-<table>
+<table class="fields">
+<colgroup><col style="width: 22%"><col style="width: 12%"><col><col style="width: 30%"></colgroup>
 <thead><tr><th>Parameter</th><th>Type</th><th>Description</th><th>Example</th></tr></thead>
 <tbody>
 {{#parameters}}
@@ -51,7 +98,8 @@ enum DefaultTemplates {
 </table>
 {{/hasParameters}}
 {{#hasHeaders}}
-<table>
+<table class="fields">
+<colgroup><col style="width: 35%"><col></colgroup>
 <thead><tr><th>Header</th><th>Value</th></tr></thead>
 <tbody>
 {{#headers}}
@@ -67,15 +115,21 @@ enum DefaultTemplates {
 {{/examples}}
 </section>
 {{/errors}}
+{{/hasSections}}
 </body>
 </html>
 
-"""##,
+"""#,
         "docs/catalog.md": #"""
 {{% CONTENT_TYPE: TEXT }}
 {{{header}}}
 
-# {{{titleMarkdown}}}
+# {{{titleMarkdown}}}{{#isPart}}: {{{partLabelMarkdown}}}{{/isPart}}
+{{#isPart}}
+
+Part of [{{{titleMarkdown}}}]({{{overviewFileName}}}.md), which lists all {{errorCount}} errors. Pages: {{#pages}}{{#isCurrent}}{{{labelMarkdown}}}{{/isCurrent}}{{^isCurrent}}[{{{labelMarkdown}}}]({{{fileName}}}.md){{/isCurrent}}{{^last()}}, {{/last()}}{{/pages}}.
+{{/isPart}}
+{{^isPart}}
 
 {{{summaryMarkdown}}}
 {{#hasDescription}}
@@ -88,8 +142,14 @@ Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefau
 | Code | Status | Message |
 | --- | --- | --- |
 {{#errors}}
-| [{{{codeCellMarkdown}}}](#{{{anchor}}}) | {{{statusLine}}} | {{{messageCellMarkdown}}} |
+| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) | {{{statusLine}}} | {{{messageCellMarkdown}}} |
 {{/errors}}
+{{#hasPages}}
+
+{{errorCount}} errors, on pages of their own: {{#pages}}[{{{labelMarkdown}}}]({{{fileName}}}.md){{^last()}}, {{/last()}}{{/pages}}.
+{{/hasPages}}
+{{/isPart}}
+{{#hasSections}}
 {{#errors}}
 
 ## <a id="{{{anchor}}}"></a>{{{codeMarkdown}}}
@@ -132,6 +192,7 @@ Example response, {{{contentTypeMarkdown}}}:
 {{{bodyBlock}}}{{{bodyFence}}}
 {{/examples}}
 {{/errors}}
+{{/hasSections}}
 
 """#,
         "docs/index.html": #"""
@@ -179,10 +240,12 @@ Example response, {{{contentTypeMarkdown}}}:
 body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; line-height: 1.5; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
 h1, h2 { line-height: 1.25; }
 h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem; }
-table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
-th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.fields { table-layout: fixed; }
+td.status { white-space: nowrap; }
 th { background: #f6f8fa; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; word-break: break-word; }
 pre { background: #f6f8fa; padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }
 pre code { background: none; padding: 0; }
 pre.head { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; border-bottom: 1px solid #d0d7de; }
@@ -190,6 +253,7 @@ pre.head + pre { margin-top: 0; border-top-left-radius: 0; border-top-right-radi
 .deprecated { color: #9a6700; }
 nav { margin-bottom: 1rem; }
 a { color: #0969da; }
+.filter input { font: inherit; width: 28rem; max-width: 100%; padding: .3rem .5rem; border: 1px solid #d0d7de; border-radius: 6px; box-sizing: border-box; }
 
 """#,
     ]

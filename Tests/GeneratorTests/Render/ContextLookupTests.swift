@@ -22,5 +22,9 @@ import Testing
         let catalog = try #require(spec.catalogs.first)
         check(ContextBuilder.docsIndex(spec, header: "h"))
         check(ContextBuilder.docsCatalog(catalog, header: "h"))
+        // A split catalog's overview and pages, whose page links are contexts too.
+        let paging = DocsPaging(errorCount: catalog.errors.count, pageSize: 2)
+        check(ContextBuilder.docsCatalog(catalog, header: "h", page: .overview(paging)))
+        check(ContextBuilder.docsCatalog(catalog, header: "h", page: .part(paging, 2)))
     }
 }

@@ -47,7 +47,7 @@ struct OutputRunner: Sendable {
             let printer = swiftPrinter
             inputs.swiftParts = try parallelMap(spec.catalogs) { printer.parts($0) }
         }
-        // Computed once per catalog, in parallel chunks of errors.
+        // Computed once per catalog.
         if needsExamples { inputs.examples = spec.catalogs.map { CatalogExamples($0) } }
         if needsCustom {
             let header = headerText, file = config.spec
@@ -70,7 +70,7 @@ struct OutputRunner: Sendable {
                 OutputFile(path: output.paths[1], bytes: try renderer.renderBytes("docs/index.html", index)),
             ]
         case let .docsPage(catalog):
-            // The page's context (built in parallel chunks), then its Markdown and HTML at once.
+            // The page's context, then its Markdown and HTML at once.
             let entry = spec.catalogs[catalog]
             let paging = DocsPaging(errorCount: entry.errors.count, pageSize: config.docsPageSize)
             let context = ContextBuilder.docsCatalog(

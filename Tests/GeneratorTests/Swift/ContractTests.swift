@@ -38,7 +38,7 @@ import Testing
             _ = try OutputWriter.write(plan, root: Paths.root)
             let generated = plan.files.map { URL(fileURLWithPath: $0.path) }
             #expect(generated.count > 2, "the catalog is spread over shard files")
-            let outcome = try Self.typecheck(generated + [Paths.url("Tests/Contract/Shadows.swift")])
+            let outcome = try Self.typecheck(generated + [Paths.url("Examples/Shop/Sources/Library/Shadows.swift")])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(!outcome.stderr.contains("warning:"), "\(outcome.stderr)")
         }

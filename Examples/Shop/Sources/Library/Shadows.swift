@@ -1,6 +1,7 @@
 // This module declares, for its own purposes, types named like those of ErrgenRuntime and of the
 // standard library. The Swift the build plugin generates beside them still means the runtime's and
-// the standard library's types (errgen's `ContractTests` type-check the same declarations).
+// the standard library's types (errgen's `ContractTests` type-check generated code beside this
+// very file, at every access level).
 
 /// The library's catalog of books: a name a library would choose, and ErrgenRuntime's too.
 public struct Catalog {

@@ -14,6 +14,24 @@ import Testing
         #expect(CatalogTable.entries("errgen-table 2", shared: [], catalog: "Empty").isEmpty)
     }
 
+    /// A table written for another contract (an older errgen wrote `errgen-table 1`, or no
+    /// version line at all) is never read as if it were this one: the program stops, saying to
+    /// regenerate the catalog.
+    @Test func aTableOfAnotherContractStopsTheProgramSayingToRegenerate() async throws {
+        // An exit test's body runs in a process of its own and captures nothing: one per table.
+        let older = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CatalogTable.entries("errgen-table 1\nE\te\t400\tM\t\t", shared: [], catalog: "Old")
+        }
+        let unversioned = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CatalogTable.entries("E\te\t400\tM\t\t", shared: [], catalog: "Old")
+        }
+        for result in [older, unversioned] {
+            let stderr = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(stderr.contains("the catalog table of Old starts with"), "\(stderr)")
+            #expect(stderr.contains("regenerate the catalog with the errgen of this ErrgenRuntime"), "\(stderr)")
+        }
+    }
+
     @Test func derivedTitlesAreTheMessageOrTheReasonPhrase() {
         #expect(Catalog.derivedTitle(message: .init(segments: [.text("Gone for good.")]), status: 410) == "Gone for good.")
         #expect(Catalog.derivedTitle(message: .init(segments: [.text("No "), .argument(0)]), status: 404) == "Not Found")

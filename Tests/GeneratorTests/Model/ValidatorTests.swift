@@ -309,6 +309,30 @@ import Testing
         ])
     }
 
+    /// A carriage return, a line feed or a NUL in a header value is refused, each on its own.
+    @Test(arguments: ["\\r", "\\n", "\\0"])
+    func headerValuesHoldNoLineBreakOrNUL(_ escape: String) {
+        #expect(diagnose(spec("""
+                E:
+                  status: 429
+                  message: Slow.
+                  headers:
+                    Retry-After: "1\(escape)2"
+            """)) == ["11:24: error: the value of header 'Retry-After' contains a line break or NUL"])
+    }
+
+    /// Header names are compared without case, whichever of the two is written in capitals.
+    @Test func aHeaderGivenTwiceInAnotherCase() {
+        #expect(diagnose(spec("""
+                E:
+                  status: 429
+                  message: Slow.
+                  headers:
+                    retry-after: "1"
+                    Retry-After: "2"
+            """)) == ["12:11: error: header 'Retry-After' is given twice (first at 11:11)"])
+    }
+
     @Test func explicitSwiftNamesMustBeIdentifiers() {
         #expect(diagnose(spec("    E: {status: 400, message: M, swift-name: 'not valid'}")) == [
             "7:48: error: 'not valid' is not a valid Swift case name"
@@ -361,6 +385,27 @@ import Testing
             "6:18: error: catalog parameter 'details' would clash with the 'details' member of the json and xml bodies",
             "11:22: error: parameter 'status' would clash with the 'status' member of problem details (RFC 9457)",
             "11:39: error: parameter 'type' would clash with the 'type' member of problem details (RFC 9457)",
+        ])
+    }
+
+    /// Each member problem details use themselves, as an error's parameter.
+    @Test(arguments: ["type", "title", "status", "detail", "instance", "code"])
+    func noParameterTakesTheNameOfAProblemDetailsMember(_ name: String) {
+        #expect(diagnose(spec("""
+                E:
+                  status: 400
+                  message: "{\(name)}"
+                  parameters: {\(name): string}
+            """, formats: "[problem+json]")) == [
+            "10:22: error: parameter '\(name)' would clash with the '\(name)' member of problem details (RFC 9457)"
+        ])
+    }
+
+    /// Each member the json and xml bodies use themselves, as a catalog parameter.
+    @Test(arguments: ["code", "message", "details"])
+    func noCatalogParameterTakesTheNameOfAJSONOrXMLMember(_ name: String) {
+        #expect(diagnose(spec("    E: {status: 400, message: M}", formats: "[xml]", catalogExtra: "\n    parameters: {\(name): string}")) == [
+            "6:18: error: catalog parameter '\(name)' would clash with the '\(name)' member of the json and xml bodies"
         ])
     }
 }

@@ -241,6 +241,24 @@ import Testing
         }
     }
 
+    /// A spec far over the limit is refused from its size alone, before it is read: errgen, given
+    /// 1 GiB of address space, refuses an 8 GiB file (sparse, so it takes no disk) at once.
+    @Test func aSpecFarOverTheLimitIsRefusedWithoutBeingRead() throws {
+        try withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("errors.yaml")
+            try Data(Self.spec(status: "404").utf8).write(to: file)
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.truncate(atOffset: 8 << 30)
+            try handle.close()
+            let outcome = try CLI.run(
+                ["-c", "ulimit -v 1048576 && exec \"$0\" validate --spec errors.yaml", CLI.executable.path], in: folder,
+                executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr == "errors.yaml: error: the file is 8589934592 bytes, more than the limit of 67108864 bytes\n")
+        }
+    }
+
     // MARK: - The 406 body echoes at most 200 Unicode scalars of the Accept fields
 
     /// What the 406 of RAWS says the request asked for: the text between "accepts (" and ") is

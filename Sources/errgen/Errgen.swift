@@ -48,6 +48,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of the documentation pages, instead of the config's.", valueName: "folder"))
     var docsOutput: String?
 
+    @Option(name: .long, help: ArgumentHelp("Errors per documentation page of a large catalog (default 500), instead of the config's.", valueName: "n"))
+    var docsPageSize: Int?
+
     @Option(name: .long, help: ArgumentHelp("The folder of the fixture files, instead of the config's.", valueName: "folder"))
     var fixturesOutput: String?
 
@@ -63,6 +66,43 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The access level of the generated Swift (public, package, internal), instead of the config's.", valueName: "level"))
     var access: String?
 
+    /// `errgen generate` with the options given that change what is written, in a fixed order, so
+    /// a generated file names the command that regenerates it (unless the config or
+    /// `--regenerate-command` gives one). An option that only restates what the config (or the
+    /// default) says is left out, so `generate` and `check` agree however the options were spelled.
+    func composedCommand(base: ErrgenConfig, result: ErrgenConfig) -> String {
+        let outputs = { (config: ErrgenConfig) in
+            [config.swiftOutput != nil || config.swiftFile != nil, config.docsOutput != nil, config.fixturesOutput != nil, !config.customOutputs.isEmpty]
+        }
+        let defaultConfig = URL(fileURLWithPath: ErrgenConfig.defaultFileName).standardizedFileURL.path
+        let options: [(String, String?, Bool)] = [
+            ("--config", config, config.map { URL(fileURLWithPath: $0).standardizedFileURL.path != defaultConfig } ?? false),
+            ("--spec", spec, result.spec != base.spec),
+            ("--swift-output", swiftOutput, result.swiftOutput != base.swiftOutput),
+            ("--swift-file", swiftFile, result.swiftFile != base.swiftFile),
+            ("--swift-file-shards", swiftFileShards.map(String.init), result.swiftFileShards != base.swiftFileShards),
+            ("--swift-shard-size", swiftShardSize.map(String.init), result.swiftShardSize != base.swiftShardSize),
+            ("--docs-output", docsOutput, result.docsOutput != base.docsOutput),
+            ("--docs-page-size", docsPageSize.map(String.init), result.docsPageSize != base.docsPageSize),
+            ("--fixtures-output", fixturesOutput, result.fixturesOutput != base.fixturesOutput),
+            ("--only", only, outputs(result) != outputs(base)),
+            ("--templates", templates, result.templates != base.templates),
+            ("--access", access, result.access != base.access),
+        ]
+        let words = options.flatMap { name, value, changes in
+            value.map { changes ? [name, Self.shellQuoted($0)] : [] } ?? []
+        }
+        return (["errgen", "generate"] + words).joined(separator: " ")
+    }
+
+    /// A word as a POSIX shell reads it back: as is when it is plain, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_./,:=+@%".unicodeScalars.contains(scalar))
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// The config these options describe.
     func resolve() throws(DiagnosticError) -> ErrgenConfig {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -71,10 +111,10 @@ struct SpecOptions: ParsableArguments {
             result = try ErrgenConfig.load(path: config)
         } else if FileManager.default.fileExists(atPath: ErrgenConfig.defaultFileName) {
             result = try ErrgenConfig.load(path: ErrgenConfig.defaultFileName)
-            result.regenerateCommand = "swift run errgen"
         } else {
             result = ErrgenConfig(root: cwd)
         }
+        let base = result
         // Paths on the command line are relative to the current folder; the config keeps them
         // relative to its own folder.
         let local = { (path: String) in result.relativeToRoot(path, from: cwd) }
@@ -95,9 +135,20 @@ struct SpecOptions: ParsableArguments {
             result.swiftFileShards = swiftFileShards
         }
         if let docsOutput { result.docsOutput = local(docsOutput) }
+        if let docsPageSize {
+            guard docsPageSize >= 1 else { throw DiagnosticError(.error("--docs-page-size takes a number from 1 up", file: "errgen")) }
+            result.docsPageSize = docsPageSize
+        }
         if let fixturesOutput { result.fixturesOutput = local(fixturesOutput) }
         if let templates { result.templates = local(templates) }
-        if let regenerateCommand { result.regenerateCommand = regenerateCommand }
+        if let regenerateCommand {
+            if let problem = ErrgenConfig.regenerateCommandProblem(regenerateCommand) {
+                throw DiagnosticError(.error("--regenerate-command \(problem)", file: "errgen"))
+            }
+            result.regenerateCommand = regenerateCommand
+            result.regenerateCommandIsGiven = true
+        }
+
         if let access {
             guard let level = SwiftAccess(rawValue: access) else {
                 throw DiagnosticError(.error("--access takes public, package or internal, not '\(access)'", file: "errgen"))
@@ -118,6 +169,7 @@ struct SpecOptions: ParsableArguments {
             if !wanted.contains("fixtures") { result.fixturesOutput = nil }
             if !wanted.contains("custom") { result.customOutputs = [] }
         }
+        if !result.regenerateCommandIsGiven { result.regenerateCommand = composedCommand(base: base, result: result) }
         return result
     }
 }

@@ -34,8 +34,13 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var customOutputs: [CustomOutput] = []
     /// The access level of the generated Swift declarations. Default `public`.
     public var access: SwiftAccess = .public
-    /// The command the header of each generated file names for regenerating it.
-    public var regenerateCommand: String = "swift run errgen"
+    /// The command the header of each generated file names for regenerating it: the config's
+    /// `regenerate-command`, else what the command line composes from its options (see
+    /// `regenerateCommandIsGiven`). Default `errgen generate`.
+    public var regenerateCommand: String = "errgen generate"
+    /// Whether `regenerateCommand` was given (by the config file or by the caller), rather than
+    /// left for the command line to compose from the options it was run with.
+    public var regenerateCommandIsGiven = false
     /// The folder paths are relative to.
     public var root: URL
     /// The config file, when one was read.
@@ -43,6 +48,17 @@ public struct ErrgenConfig: Sendable, Hashable {
 
     public init(root: URL) {
         self.root = root
+    }
+
+    /// What is wrong with a regenerate command, which every generated file's first line quotes
+    /// (in a Swift, HTML or template comment): nil when it is one line of text.
+    public static func regenerateCommandProblem(_ command: String) -> String? {
+        if command.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
+        if command.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return "must be one line, without control characters"
+        }
+        if command.contains("`") { return "must not contain a backtick (the header quotes it in backticks)" }
+        return nil
     }
 
     /// Reads a config file; every problem is reported at its position.
@@ -54,7 +70,6 @@ public struct ErrgenConfig: Sendable, Hashable {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         var config = ErrgenConfig(root: base)
         config.file = path
-        config.regenerateCommand = "swift run errgen generate --config \(path)"
         var diagnostics = DiagnosticCollector()
         guard var fields = MappingReader(root, what: "the config", file: path, diagnostics: &diagnostics) else {
             throw DiagnosticError(diagnostics.sorted)
@@ -64,6 +79,21 @@ public struct ErrgenConfig: Sendable, Hashable {
         }
         if let templates = fields.string("templates", diagnostics: &diagnostics) {
             config.templates = templates.value
+        }
+        if let command = fields.string("regenerate-command", diagnostics: &diagnostics) {
+            if let problem = Self.regenerateCommandProblem(command.value) {
+                diagnostics.error("'regenerate-command' \(problem)", file: path, at: command.location)
+            } else {
+                config.regenerateCommand = command.value
+                config.regenerateCommandIsGiven = true
+            }
+        }
+        if let size = fields.int("docs-page-size", diagnostics: &diagnostics) {
+            if size.value >= 1 {
+                config.docsPageSize = size.value
+            } else {
+                diagnostics.error("'docs-page-size' must be 1 or more, not \(size.value)", file: path, at: size.location)
+            }
         }
         if let access = fields.string("access", diagnostics: &diagnostics) {
             if let level = SwiftAccess(rawValue: access.value) {

@@ -74,9 +74,24 @@ public struct Generator: Sendable {
         "// " + headerText(spec: spec, command: command)
     }
 
-    /// What every generated file says first, without comment syntax.
+    /// What every generated file says first, without comment syntax: one line, whatever the
+    /// spec's path or the command hold (a control character becomes U+FFFD, a backtick a quote).
     public static func headerText(spec: String, command: String) -> String {
-        "\(OutputPlan.marker) from \(spec). Do not edit: regenerate with `\(command)`."
+        "\(OutputPlan.marker) from \(oneLine(spec)). Do not edit: regenerate with `\(oneLine(command))`."
+    }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "`" || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "`": scalars.append("'")
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}": scalars.append("\u{FFFD}")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// Every output of a spec, rendered in memory: the layout (`layout(for:config:)`, what is

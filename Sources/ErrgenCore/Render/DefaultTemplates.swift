@@ -244,6 +244,7 @@ table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 table.fields { table-layout: fixed; }
 td.status { white-space: nowrap; }
+table.errors td:first-child { min-width: min(15em, 28vw); }
 th { background: #f6f8fa; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; word-break: break-word; }
 pre { background: #f6f8fa; padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }

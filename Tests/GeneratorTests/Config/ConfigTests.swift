@@ -12,8 +12,20 @@ import Testing
     }
 
     @Test func everyKeyIsReadAndPathsAreRelativeToTheFile() throws {
-        let path = try write("spec: api/errors.yaml\ntemplates: my-templates\noutputs:\n  swift: Sources/APIErrors\n")
+        let path = try write("""
+            spec: api/errors.yaml
+            templates: my-templates
+            access: package
+            docs-page-size: 200
+            regenerate-command: make errors
+            outputs:
+              swift: Sources/APIErrors
+
+            """)
         let config = try ErrgenConfig.load(path: path)
+        #expect(config.access == .package)
+        #expect(config.docsPageSize == 200)
+        #expect(config.regenerateCommand == "make errors" && config.regenerateCommandIsGiven)
         #expect(config.spec == "api/errors.yaml")
         #expect(config.templates == "my-templates")
         #expect(config.swiftOutput == "Sources/APIErrors")
@@ -26,7 +38,8 @@ import Testing
         #expect(config.spec == "spec/errors.yaml")
         #expect(config.swiftOutput == "Sources/Generated")
         #expect(config.templates == nil)
-        #expect(config.regenerateCommand == "swift run errgen")
+        #expect(config.regenerateCommand == "errgen generate")
+        #expect(!config.regenerateCommandIsGiven)
     }
 
     @Test func unknownKeysAndWrongTypesAreErrors() throws {
@@ -38,6 +51,20 @@ import Testing
             #expect(error.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" } == [
                 "1:7: 'spec' must be a string, not an integer (quote it to make it a string: \"3\")",
                 "2:1: unknown key 'output' in the config; did you mean 'outputs'?",
+            ])
+        }
+    }
+
+    @Test func valuesOutsideTheirRangeAreErrorsAtTheirPosition() throws {
+        let path = try write("docs-page-size: 0\naccess: open\nregenerate-command: \"a\\nb\"\n")
+        do {
+            _ = try ErrgenConfig.load(path: path)
+            Issue.record("the config was accepted")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" } == [
+                "1:17: 'docs-page-size' must be 1 or more, not 0",
+                "2:9: 'access' must be one of 'public', 'package', 'internal', not 'open'",
+                "3:21: 'regenerate-command' must be one line, without control characters",
             ])
         }
     }

@@ -41,6 +41,9 @@ import Testing
     static let generate = ["generate", "--spec", "errors.yaml"] + outputOptions
     static let check = ["check", "--spec", "errors.yaml"] + outputOptions
     static let validate = ["validate", "--spec", "errors.yaml"] + outputOptions
+    /// What the generated files' first line and `check` name: the command with the options that
+    /// change what is written.
+    static let regenerate = (["errgen", "generate", "--spec", "errors.yaml"] + outputOptions).joined(separator: " ")
 
     /// What a case expects `check` to report about one file.
     enum Drift: Hashable, Comparable {
@@ -232,7 +235,7 @@ import Testing
         } else {
             #expect(check.status == 1, "check exited with \(check.status) although it found:\n\(check.stdout)")
             let count = drifts.count
-            let summary = "errgen: \(count) output\(count == 1 ? " is" : "s are") out of date; run `swift run errgen`"
+            let summary = "errgen: \(count) output\(count == 1 ? " is" : "s are") out of date; run `\(Self.regenerate)`"
             #expect(lines.suffix(2) == [summary, ""], "check's last line:\n\(check.stdout)")
             // Each drift's line, in order; a stale file's diff follows its line.
             let reported = lines.filter { line in drifts.contains { line == $0.line } }

@@ -1,3 +1,4 @@
+import ErrgenCore
 import Foundation
 import Testing
 
@@ -56,26 +57,37 @@ import Testing
 
     @Test(.enabled(if: runs, "chromium is absent (with CI set this test fails instead)"), arguments: pages)
     func pageFitsTheWindowWithoutScrollingSideways(_ page: String) throws {
+        try Self.expectFits(Paths.url(page), named: URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent)
+    }
+
+    /// Takes a screenshot of the page at `url` at 1280 px (kept where `ERRGEN_SCREENSHOTS` names,
+    /// to look at), and requires that nothing on it makes the page wider than the window.
+    static func expectFits(_ url: URL, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errgen-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        // A screenshot, kept out of the repository (ERRGEN_SCREENSHOTS keeps them to look at).
         let screenshots = ProcessInfo.processInfo.environment["ERRGEN_SCREENSHOTS"].map { URL(fileURLWithPath: $0) } ?? folder
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        let png = screenshots.appendingPathComponent(URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent + ".png")
-        _ = try Self.chromium(["--screenshot=\(png.path)", "--hide-scrollbars"], Paths.url(page).absoluteString)
+        let png = screenshots.appendingPathComponent(name + ".png")
+        _ = try chromium(["--screenshot=\(png.path)", "--hide-scrollbars"], url.absoluteString)
         let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-        #expect(size > 0, "no screenshot of \(page)")
+        #expect(size > 0, "no screenshot of \(name)", sourceLocation: sourceLocation)
 
-        // A copy of the page that writes into its DOM whether it is wider than the window.
-        var html = try Paths.text(page)
+        // A copy of the page, beside it (so its links still resolve), that writes into its DOM
+        // whether it is wider than the window.
+        var html = try String(contentsOf: url, encoding: .utf8)
         let probe = """
             <script>addEventListener("load", function () {
               var root = document.documentElement;
               document.body.dataset.scrollWidth = String(root.scrollWidth);
               document.body.dataset.innerWidth = String(window.innerWidth);
               document.body.dataset.fits = String(root.scrollWidth <= window.innerWidth);
+              var wrapped = [];
+              document.querySelectorAll("table.errors td:first-child code").forEach(function (code) {
+                if (code.textContent.length <= 24 && code.getClientRects().length > 1) wrapped.push(code.textContent);
+              });
+              document.body.dataset.wrappedCodes = wrapped.join(" ");
             });</script>
 
             """
@@ -87,7 +99,13 @@ import Testing
         let widths = ["scroll-width", "inner-width"].map { name in
             dom.firstMatch(of: try! Regex("data-\(name)=\"([0-9]+)\"")).map { String($0.output[1].substring ?? "") } ?? "?"
         }
-        #expect(dom.contains("data-fits=\"true\""), "\(page) scrolls sideways at 1280 px: scrollWidth \(widths[0]), innerWidth \(widths[1])")
+        #expect(
+            dom.contains("data-fits=\"true\""), "\(name) scrolls sideways at 1280 px: scrollWidth \(widths[0]), innerWidth \(widths[1])",
+            sourceLocation: sourceLocation)
+        // A code of up to 24 characters stays on one line of the overview: the code column is
+        // never squeezed to a sliver by long messages beside it.
+        let wrapped = dom.firstMatch(of: /data-wrapped-codes="([^"]*)"/).map { String($0.output.1) }
+        #expect(wrapped == "", "\(name): short codes wrap onto two lines: \(wrapped ?? "?")", sourceLocation: sourceLocation)
     }
 
     /// The codes of the overview's rows, each with whether it is hidden.
@@ -118,5 +136,37 @@ import Testing
         #expect(try Self.overviewRows(dom).allSatisfy { !$0.hidden })
         #expect(dom.contains("<label for=\"filter\">"))
         #expect(dom.contains("type=\"search\""))
+    }
+
+    /// A real catalog of over 1,600 errors nobody here wrote (MySQL's server messages, read from
+    /// the shared corpora): its overview and a page of its errors fit 1280 px, and typing part of
+    /// a symbol into the filter leaves exactly the rows that contain it.
+    @Test(.enabled(if: runs, "chromium is absent (with CI set this test fails instead)"), .needs(MySQLCorpus.relative))
+    func aRealCatalogOfThousandsOfErrorsFitsAndFilters() throws {
+        let corpus = try MySQLCorpus.load()
+        #expect(corpus.entries.count > 1_600)
+        try withTemporaryFolder { folder in
+            try corpus.spec.write(to: folder.appendingPathComponent("errors.yaml"), atomically: true, encoding: .utf8)
+            var config = ErrgenConfig(root: folder)
+            config.spec = "errors.yaml"
+            config.swiftOutput = nil
+            config.fixturesOutput = nil
+            let result = Generator(config: config).run()
+            #expect(!result.hasErrors, "\(result.diagnostics.prefix(5))")
+            let plan = try #require(result.plan)
+            _ = try OutputWriter.write(plan, root: folder)
+            let pages = plan.files.map(\.path).filter { $0.hasSuffix(".html") }
+            #expect(pages.contains("docs/mysql.html") && pages.contains("docs/mysql-4.html"), "\(pages)")
+
+            let overview = folder.appendingPathComponent("docs/mysql.html")
+            try Self.expectFits(overview, named: "mysql")
+            try Self.expectFits(folder.appendingPathComponent("docs/mysql-2.html"), named: "mysql-2")
+
+            let rows = try Self.overviewRows(Self.dom(overview.absoluteString + "?q=dup_entry"))
+            #expect(rows.count == corpus.entries.count)
+            let expected = corpus.entries.map(\.symbol).filter { $0.lowercased().contains("dup_entry") }
+            #expect(expected.count >= 2)
+            #expect(rows.filter { !$0.hidden }.map(\.code) == expected)
+        }
     }
 }

@@ -95,12 +95,18 @@ let package = Package(
             dependencies: ["ErrgenRuntime"],
             path: "Tests/References/injection/expected"
         ),
+        // The expected output of the `languages` reference spec: a catalog in three languages.
+        .target(
+            name: "LanguageCatalogs",
+            dependencies: ["ErrgenRuntime"],
+            path: "Tests/References/languages/expected"
+        ),
         // The generator, stage by stage (Load, Model, Config, Render, Swift, Pipeline, Write), its
         // references and end-to-end runs of the command line.
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs",
+                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs", "LanguageCatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -20,7 +20,22 @@ public final class Catalog: Sendable {
     public let sharedParameters: [Entry.Parameter]
     /// Every error, in spec order; an error's `Code.rawValue` is its index here.
     public let entries: [Entry]
+    /// The languages the catalog's messages are written in (BCP 47 tags), the default first.
+    public let languages: [String]
+    /// Per language after the default, per entry: its translation, if it has one.
+    let translations: [[Translation?]]
     private let indexByWireCode: [String: Int]
+
+    /// An error's message and title in another language.
+    public struct Translation: Sendable, Hashable {
+        public var message: Template
+        public var title: String
+
+        public init(message: Template, title: String) {
+            self.message = message
+            self.title = title
+        }
+    }
 
     /// One error of the catalog.
     public struct Entry: Sendable, Hashable {
@@ -84,21 +99,27 @@ public final class Catalog: Sendable {
     @_spi(ErrgenGenerated) public convenience init<Code: CatalogCode>(
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
-        documentationURL: String?, parameters: String, table: String
+        documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = []
     ) {
         let shared = CatalogTable.parameters(parameters)
         let entries = CatalogTable.entries(table, shared: shared, catalog: name)
         CaseIndex.checkLayout(of: code, case: knownCase, at: knownIndex, count: entries.count, catalog: name)
+        let tags = languages.isEmpty ? [] : languages.split(separator: ",").map(String.init)
         self.init(
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
-            documentationURL: documentationURL, sharedParameters: shared, entries: entries)
+            documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
+            translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) })
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
     package init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
-        documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry]
+        documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
+        translations: [[Translation?]] = []
     ) {
+        precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
+        self.languages = languages.isEmpty ? ["en"] : languages
+        self.translations = translations
         self.name = name
         self.title = title
         self.formats = formats
@@ -112,6 +133,27 @@ public final class Catalog: Sendable {
         for (position, entry) in entries.enumerated() { index[entry.wireCode] = position }
         self.indexByWireCode = index
         self.notAcceptableIndex = entries.firstIndex { $0.status == 406 }
+    }
+
+    /// Error `index` as it reads in language `language` (an index into `languages`): its message
+    /// and title translated where the spec translates them, the default language's otherwise.
+    public func entry(_ index: Int, language: Int) -> Entry {
+        guard language > 0, let translation = translations[language - 1][index] else { return entries[index] }
+        var entry = entries[index]
+        entry.message = translation.message
+        entry.title = translation.title
+        return entry
+    }
+
+    /// Whether error `index` has its own text in language `language` (the default language always has).
+    public func isTranslated(_ index: Int, language: Int) -> Bool {
+        language == 0 || translations[language - 1][index] != nil
+    }
+
+    /// The index in `languages` of the language a tag asks for (RFC 4647 lookup, then a catalog
+    /// language the tag is a prefix of), or nil.
+    public func languageIndex(for tag: String) -> Int? {
+        LanguageNegotiation.lookup(tag, in: languages)
     }
 
     /// The index of the error with this wire code, in constant time.

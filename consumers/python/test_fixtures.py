@@ -262,6 +262,7 @@ def test_fixture_catalog_agrees_with_the_spec(case, catalog):
     assert fixture["defaultFormat"] == spec.default_format
     assert fixture["xmlNamespace"] == spec.xml_namespace
     assert fixture["documentationURL"] == spec.documentation_url
+    assert fixture["languages"] == spec.languages
     check_parameters(fixture["parameters"], spec.shared)
     assert [e["code"] for e in document["errors"]] == [e.code for e in spec.errors], "every error of the spec, in spec order, and nothing else"
 
@@ -339,6 +340,21 @@ def test_error_agrees_with_the_spec(case, catalog, code):
     texts = sample_texts(error)
     assert error["sampleMessage"] == es.render(spec.message, texts)
 
+    # Translations: each the spec's, its sample filled in here, its title the spec's, else the
+    # message when it has no placeholders, else the default language's title.
+    assert sorted(error["translations"]) == sorted(spec.translations)
+    for language, (message, title) in spec.translations.items():
+        translation = error["translations"][language]
+        assert translation["message"] == message
+        assert set(es.placeholders(message)) == set(es.placeholders(spec.message)), f"{language}: other placeholders"
+        assert translation["sampleMessage"] == es.render(message, texts)
+        if title is not None:
+            assert translation["title"] == title
+        elif not es.placeholders(message):
+            assert translation["title"] == es.render(message, {})
+        else:
+            assert translation["title"] == error["title"]
+
     assert [(h["name"], h["value"]) for h in error["headers"]] == [(h.name, h.value) for h in spec.headers]
     for header in error["headers"]:
         assert header["sampleValue"] == es.header_value(es.render(header["value"], texts))
@@ -351,11 +367,23 @@ def responses_of(error: dict, case: str) -> list[dict]:
     return [r for r in error["responses"] if r["case"] == case]
 
 
-def expected_headers(content_type: str, body: str, own: list[tuple[str, str]], vary: bool) -> list[list[str]]:
+def vary_of(catalog: es.Catalog) -> str | None:
+    """What a catalog's responses vary on: Accept with several formats, Accept-Language with several languages."""
+    names = (["Accept"] if len(catalog.formats) > 1 else []) + (["Accept-Language"] if len(catalog.languages) > 1 else [])
+    return ", ".join(names) or None
+
+
+def expected_headers(
+    content_type: str, body: str, own: list[tuple[str, str]], catalog: es.Catalog, language: str | None = None, refused: bool = False
+) -> list[list[str]]:
+    """The fields of a response: a 406 (`refused`) varies on Accept even with a single format."""
     fields = [["Content-Type", content_type], ["Content-Length", str(len(body.encode("utf-8")))]]
+    if len(catalog.languages) > 1:
+        fields.append(["Content-Language", language or catalog.languages[0]])
     fields += [[name, value] for name, value in own]
+    vary = ("Accept, Accept-Language" if len(catalog.languages) > 1 else "Accept") if refused else vary_of(catalog)
     if vary:
-        fields.append(["Vary", "Accept"])
+        fields.append(["Vary", vary])
     return fields
 
 
@@ -366,9 +394,9 @@ def test_responses(case, catalog, code):
     spec = catalog.error(code)
     error = fixture_error(document, code)
     cases = [r["case"] for r in error["responses"]]
-    assert sorted(set(cases)) == ["get", "head", "not-acceptable"], cases
+    expected_cases = ["get", "head", "not-acceptable"] + (["language"] if len(catalog.languages) > 1 else [])
+    assert sorted(set(cases)) == sorted(expected_cases), cases
     own_headers = [(h["name"], h["sampleValue"]) for h in error["headers"]]
-    several = len(catalog.formats) > 1
 
     # One GET per offered format, asking for it by its Content-Type.
     gets = responses_of(error, "get")
@@ -380,7 +408,7 @@ def test_responses(case, catalog, code):
         assert response["request"] == {"method": "GET", "headers": [["Accept", content_type]]}
         assert response["status"] == spec.status
         assert response["reasonPhrase"] == es.reason_phrase(spec.status)
-        assert response["headers"] == expected_headers(content_type, response["body"], own_headers, several)
+        assert response["headers"] == expected_headers(content_type, response["body"], own_headers, catalog)
         length = dict((n.lower(), v) for n, v in response["headers"])["content-length"]
         assert int(length) == len(response["body"].encode("utf-8")), "Content-Length is the UTF-8 length of the body"
         by_format[name] = response
@@ -394,6 +422,20 @@ def test_responses(case, catalog, code):
     assert head["headers"] == default["headers"], "HEAD has the headers a GET gets"
     assert head["body"] == ""
 
+    # One GET per language after the default, asking for it with Accept-Language: the default
+    # format, in that language where the error is translated, else in the default language.
+    languages = responses_of(error, "language")
+    assert [r["request"] for r in languages] == [{"method": "GET", "headers": [["Accept-Language", tag]]} for tag in catalog.languages[1:]]
+    for tag, response in zip(catalog.languages[1:], languages):
+        translated = tag in spec.translations
+        answered = tag if translated else catalog.languages[0]
+        assert response["format"] == catalog.default_format
+        assert response["status"] == spec.status
+        content_type = es.MEDIA_TYPES[catalog.default_format][1]
+        assert response["headers"] == expected_headers(content_type, response["body"], own_headers, catalog, answered)
+        want = error["translations"][tag]["sampleMessage"] if translated else error["sampleMessage"]
+        assert message_of(response["format"], response["body"]) == want, f"{tag}: the body's message is not the {answered} one"
+
     # Nothing acceptable: 406, the catalog's first 406 error in the default format, or an empty 406.
     [refused] = responses_of(error, "not-acceptable")
     assert refused["request"]["headers"] == [["Accept", es.UNAVAILABLE]]
@@ -403,7 +445,7 @@ def test_responses(case, catalog, code):
     if first406 is None or any(p.type != "string" for p in first406.parameters):
         assert refused["format"] is None
         assert refused["body"] == ""
-        assert refused["headers"] == [["Content-Length", "0"], ["Vary", "Accept"]]
+        assert refused["headers"] == [["Content-Length", "0"], ["Vary", "Accept, Accept-Language" if len(catalog.languages) > 1 else "Accept"]]
         return
     assert refused["format"] == catalog.default_format
     if refused["request"]["method"] == "HEAD":
@@ -419,7 +461,7 @@ def test_responses(case, catalog, code):
             assert media_type in value, f"{name} does not say that {media_type} is available"
     check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values))
     own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
-    assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, True)
+    assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, catalog, refused=True)
 
 
 def message_of(format: str, body: str) -> str:

@@ -55,6 +55,8 @@ extension DocsCatalogContext: TemplateContext {
         case "partLabel": return .init(self.partLabel)
         case "partLabelMarkdown": return .init(self.partLabelMarkdown)
         case "overviewFileName": return .init(self.overviewFileName)
+        case "languages": return .init(self.languages)
+        case "hasLanguages": return .init(self.hasLanguages)
         default: return nil
         }
     }
@@ -113,6 +115,34 @@ extension DocsError: TemplateContext {
         case "headers": return .init(self.headers)
         case "hasHeaders": return .init(self.hasHeaders)
         case "examples": return .init(self.examples)
+        case "translations": return .init(self.translations)
+        case "hasTranslations": return .init(self.hasTranslations)
+        default: return nil
+        }
+    }
+}
+
+extension DocsLanguage: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "tag": return .init(self.tag)
+        case "isDefault": return .init(self.isDefault)
+        case "translatedCount": return .init(self.translatedCount)
+        case "errorCount": return .init(self.errorCount)
+        case "percent": return .init(self.percent)
+        default: return nil
+        }
+    }
+}
+
+extension DocsTranslation: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "language": return .init(self.language)
+        case "message": return .init(self.message)
+        case "messageMarkdown": return .init(self.messageMarkdown)
+        case "messageCellMarkdown": return .init(self.messageCellMarkdown)
+        case "title": return .init(self.title)
         default: return nil
         }
     }

@@ -54,6 +54,31 @@ public struct DocsCatalogContext: Sendable {
     public var partLabelMarkdown: String
     /// The file name, without extension, of the catalog's page or overview (`raws`).
     public var overviewFileName: String
+    /// The catalog's languages, the default first, each with how many errors it covers.
+    public var languages: [DocsLanguage]
+    /// Whether the catalog has more than one language.
+    public var hasLanguages: Bool
+}
+
+/// A language of a catalog and its coverage.
+public struct DocsLanguage: Sendable {
+    /// The BCP 47 tag.
+    public var tag: String
+    public var isDefault: Bool
+    /// How many errors have a message in this language (all, for the default language).
+    public var translatedCount: Int
+    public var errorCount: Int
+    /// `translatedCount` as a whole percentage of `errorCount`, rounded down.
+    public var percent: Int
+}
+
+/// An error's message in another language.
+public struct DocsTranslation: Sendable {
+    public var language: String
+    public var message: String
+    public var messageMarkdown: String
+    public var messageCellMarkdown: String
+    public var title: String
 }
 
 public struct DocsFormat: Sendable {
@@ -96,6 +121,9 @@ public struct DocsError: Sendable {
     public var hasHeaders: Bool
     /// A GET per offered format, as the runtime answers it.
     public var examples: [DocsExample]
+    /// The message in each language after the default that the error is translated into.
+    public var translations: [DocsTranslation]
+    public var hasTranslations: Bool
 }
 
 public struct DocsParameter: Sendable {
@@ -192,7 +220,14 @@ public enum ContextBuilder {
             errors: errors, hasSharedParameters: !shared.isEmpty, sharedParameters: shared,
             errorCount: spec.errors.count, isSplit: paging != nil, isPart: current != 0, hasSections: !isOverview,
             pages: pages, hasPages: !pages.isEmpty, partLabel: partLabel, partLabelMarkdown: Markdown.text(partLabel),
-            overviewFileName: spec.fileName)
+            overviewFileName: spec.fileName,
+            languages: spec.effectiveLanguages.enumerated().map { offset, tag in
+                let translated = offset == 0 ? spec.errors.count : spec.errors.count { $0.translation(tag) != nil }
+                return DocsLanguage(
+                    tag: tag, isDefault: offset == 0, translatedCount: translated, errorCount: spec.errors.count,
+                    percent: spec.errors.isEmpty ? 100 : translated * 100 / spec.errors.count)
+            },
+            hasLanguages: spec.effectiveLanguages.count > 1)
     }
 
     static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
@@ -227,6 +262,13 @@ public enum ContextBuilder {
                 headFence: Markdown.fence(for: head), bodyFence: Markdown.fence(for: body))
         }
         let deprecation = entry.deprecation?.message ?? ""
+        let translations = spec.effectiveLanguages.dropFirst().compactMap { language -> DocsTranslation? in
+            guard let translation = entry.translation(language) else { return nil }
+            let source = translation.message.value.source
+            return DocsTranslation(
+                language: language, message: source, messageMarkdown: Markdown.text(source), messageCellMarkdown: Markdown.cell(source),
+                title: translation.title?.value ?? "")
+        }
         let anchor = Catalog.anchor(forWireCode: entry.code.value)
         return DocsError(
             code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
@@ -238,6 +280,6 @@ public enum ContextBuilder {
             deprecated: entry.deprecation != nil, deprecationMessage: deprecation, deprecationMarkdown: Markdown.text(deprecation),
             swiftName: entry.swiftCaseName, swiftNameMarkdown: Markdown.code(entry.swiftCaseName),
             parameters: parameters, hasParameters: !parameters.isEmpty, headers: headers, hasHeaders: !headers.isEmpty,
-            examples: examples)
+            examples: examples, translations: translations, hasTranslations: !translations.isEmpty)
     }
 }

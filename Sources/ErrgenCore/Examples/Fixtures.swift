@@ -24,7 +24,7 @@ public enum FixtureBuilder {
             return writer.out
         }
         let errors = spec.errors.indices.map { index in
-            JSONValue.written(error(index, spec: spec, shared: shared, examples: examples.errors[index]))
+            JSONValue.written(error(index, spec: spec, shared: shared, examples: examples.errors[index], catalog: catalog))
         }
         return .object([
             "$comment": .string(header),
@@ -41,6 +41,7 @@ public enum FixtureBuilder {
                 "defaultFormat": .string(catalog.defaultFormat.rawValue),
                 "xmlNamespace": .optional(catalog.xmlNamespace),
                 "documentationURL": .optional(catalog.documentationURL),
+                "languages": .array(catalog.languages.map(JSONValue.string)),
                 // Elements of `catalog.parameters`, 6 spaces deep.
                 "parameters": .array(spec.parameters.map { parameter in
                     var writer = JSONWriter(indent: 6)
@@ -65,7 +66,7 @@ public enum FixtureBuilder {
 
     /// An error's object as text 4 spaces deep (an element of the top object's `errors`), its
     /// members in key order.
-    static func error(_ index: Int, spec: CatalogSpec, shared: [[UInt8]], examples: ErrorExamples) -> [UInt8] {
+    static func error(_ index: Int, spec: CatalogSpec, shared: [[UInt8]], examples: ErrorExamples, catalog runtime: Catalog) -> [UInt8] {
         let entry = spec.errors[index]
         var w = JSONWriter(indent: 4, capacity: 4_096)
         w.object { w in
@@ -112,6 +113,19 @@ public enum FixtureBuilder {
             w.key("status"); w.int(entry.status.value)
             w.key("swiftName"); w.string(entry.swiftCaseName)
             w.key("title"); w.string(entry.problemTitle)
+            w.key("translations")
+            w.object { w in
+                // Keys sorted, as everywhere in the file.
+                for (offset, language) in runtime.languages.enumerated().dropFirst().sorted(by: { $0.element < $1.element }) {
+                    guard let sample = examples.translatedSampleMessages[offset - 1], let translation = entry.translation(language) else { continue }
+                    w.key(language)
+                    w.object { w in
+                        w.key("message"); w.string(translation.message.value.source)
+                        w.key("sampleMessage"); w.string(sample)
+                        w.key("title"); w.string(runtime.entry(index, language: offset).title)
+                    }
+                }
+            }
         }
         return w.out
     }

@@ -24,6 +24,16 @@ public enum RuntimeTable {
         return spec.errors.map { CatalogTable.line(row($0), shared: shared) }
     }
 
+    /// The translation table of each language after the default (see `CatalogTable.translationText`),
+    /// empty for a catalog of one language.
+    public static func translationTexts(_ spec: CatalogSpec) -> [String] {
+        spec.effectiveLanguages.dropFirst().map { language in
+            CatalogTable.translationText(spec.errors.map { error in
+                error.translation(language).map { ($0.message.value.source, $0.title?.value) }
+            })
+        }
+    }
+
     /// The runtime catalog of a spec catalog: its table lines written and read as the runtime
     /// reads the generated table.
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
@@ -36,7 +46,9 @@ public enum RuntimeTable {
             name: name, title: spec.title, formats: spec.formats.map(\.kind),
             defaultFormat: spec.effectiveDefaultFormat?.kind ?? spec.formats.first?.kind ?? .text,
             xmlNamespace: spec.formats.first { $0.kind == .xml }?.namespace,
-            documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries)
+            documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
+            languages: spec.effectiveLanguages,
+            translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) })
     }
 }
 
@@ -75,7 +87,7 @@ public struct CatalogExamples: Sendable {
 public struct ErrorExamples: Sendable {
     /// An example exchange: the request and the runtime's whole response.
     public struct Exchange: Sendable {
-        public enum Case: String, Sendable { case get, head, notAcceptable = "not-acceptable" }
+        public enum Case: String, Sendable { case get, head, notAcceptable = "not-acceptable", language }
 
         public var kind: Case
         public var method: String
@@ -85,8 +97,12 @@ public struct ErrorExamples: Sendable {
 
     public var arguments: [ArgumentValue]
     public var sampleMessage: String
+    /// The sample message in each language after the default, where the error is translated.
+    public var translatedSampleMessages: [String?]
     public var sampleHeaders: [(name: String, value: String)]
-    /// A GET per offered format, in the catalog's order, then a HEAD and a request nothing satisfies.
+    /// A GET per offered format, in the catalog's order, then a HEAD and a request nothing
+    /// satisfies; in a catalog of several languages, then a GET per language after the default,
+    /// asking for it with `Accept-Language`.
     public var exchanges: [Exchange]
 
     /// The media type no catalog offers, for the 406 example.
@@ -100,24 +116,31 @@ public struct ErrorExamples: Sendable {
             var method: HTTPRequest.Method
             var headers: [(name: String, value: String)]
             var answer: Catalog.Answer
+            var language: Int
             var notAcceptable: ErrorResponse?
         }
 
         var all: [Request] = []
 
         init(_ catalog: Catalog) {
-            func add(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?) {
+            func add(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?, language: String? = nil) {
                 var fields = HTTPFieldsBuilder()
                 if let accept { fields.add("Accept", accept) }
+                if let language { fields.add("Accept-Language", language) }
                 let request = fields.request(method: method)
                 let answer = catalog.answer(to: request)
                 var notAcceptable: ErrorResponse?
-                if case let .notAcceptable(accept) = answer { notAcceptable = catalog.notAcceptableResponse(accept: accept, method: request.method) }
-                all.append(Request(kind: kind, method: request.method, headers: accept.map { [("Accept", $0)] } ?? [], answer: answer, notAcceptable: notAcceptable))
+                let languageIndex = catalog.language(for: request)
+                if case let .notAcceptable(accept) = answer {
+                    notAcceptable = catalog.notAcceptableResponse(accept: accept, method: request.method, language: languageIndex)
+                }
+                let headers = (accept.map { [("Accept", $0)] } ?? []) + (language.map { [("Accept-Language", $0)] } ?? [])
+                all.append(Request(kind: kind, method: request.method, headers: headers, answer: answer, language: languageIndex, notAcceptable: notAcceptable))
             }
             for format in catalog.formats { add(.get, .get, accept: format.contentType) }
             add(.head, .head, accept: nil)
             add(.notAcceptable, .get, accept: ErrorExamples.unavailableMediaType)
+            for language in catalog.languages.dropFirst() { add(.language, .get, accept: nil, language: language) }
         }
     }
 
@@ -127,12 +150,16 @@ public struct ErrorExamples: Sendable {
         let runtimeEntry = catalog.entries[index]
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
+        translatedSampleMessages = catalog.languages.indices.dropFirst().map { language in
+            catalog.isTranslated(index, language: language) ? catalog.entry(index, language: language).message.render(arguments) : nil
+        }
         sampleHeaders = runtimeEntry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
         exchanges = requests.all.map { request in
             // As `Catalog.response(entry:arguments:to:)` answers.
             let response: ErrorResponse
             switch request.answer {
-            case let .format(format): response = catalog.response(entry: index, arguments: arguments, in: format, method: request.method)
+            case let .format(format):
+                response = catalog.response(entry: index, arguments: arguments, in: format, method: request.method, language: request.language)
             case .notAcceptable: response = request.notAcceptable!
             }
             return Exchange(kind: request.kind, method: request.method.rawValue, requestHeaders: request.headers, response: response)

@@ -47,6 +47,12 @@ public struct CatalogSpec: Sendable, Hashable {
     /// Parameters every error of the catalog carries (RAWS's `reason`).
     public var parameters: [ParameterSpec]
     public var errors: [ErrorSpec]
+    /// The languages the messages are written in (BCP 47 tags), the default first; empty when
+    /// the spec lists none (then the messages are English: `effectiveLanguages`).
+    public var languages: [Located<String>] = []
+
+    /// The languages, the default first: the spec's, or `en`.
+    public var effectiveLanguages: [String] { languages.isEmpty ? ["en"] : languages.map(\.value) }
 
     public init(
         name: Located<String>, title: String, summary: String? = nil, description: String? = nil,
@@ -111,6 +117,8 @@ public struct ErrorSpec: Sendable, Hashable {
     /// Response headers this error adds; values may use the error's placeholders.
     public var headers: [HeaderSpec]
     public var deprecation: Deprecation?
+    /// The message (and title) in the catalog's other languages, in the order written.
+    public var translations: [TranslationSpec] = []
     /// False when the spec lacks the status or message (reported by the decoder): checks that
     /// need them are skipped rather than reporting follow-on problems.
     var isComplete = true
@@ -130,6 +138,28 @@ public struct ErrorSpec: Sendable, Hashable {
         self.swiftName = swiftName
         self.headers = headers
         self.deprecation = deprecation
+    }
+}
+
+extension ErrorSpec {
+    /// The translation into `language` (a tag of the catalog's `languages`, compared ignoring case).
+    public func translation(_ language: String) -> TranslationSpec? {
+        translations.first { $0.language.value.caseInsensitiveCompare(language) == .orderedSame }
+    }
+}
+
+/// An error's message in another language of its catalog.
+public struct TranslationSpec: Sendable, Hashable {
+    /// The language tag, as the spec writes it under `translations`.
+    public var language: Located<String>
+    public var message: Located<MessageTemplate>
+    /// The problem type's title in that language (problem details' `title`), if given.
+    public var title: Located<String>?
+
+    public init(language: Located<String>, message: Located<MessageTemplate>, title: Located<String>? = nil) {
+        self.language = language
+        self.message = message
+        self.title = title
     }
 }
 

@@ -79,6 +79,17 @@ public enum SpecDecoder {
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
             parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
         }
+        var languages: [Located<String>] = []
+        if let node = fields.node("languages", diagnostics: &diagnostics) {
+            if let items = node.sequence {
+                if items.isEmpty { diagnostics.error("'languages' must list at least one language (the first is the default)", file: file, at: node.location) }
+                for item in items {
+                    if let tag = MappingReader.string(item, key: "languages", file: file, diagnostics: &diagnostics) { languages.append(tag) }
+                }
+            } else {
+                diagnostics.error("'languages' must be a sequence of BCP 47 language tags, not \(node.kindDescription)", file: file, at: node.location)
+            }
+        }
         var errors: [ErrorSpec] = []
         if let node = fields.node("errors", required: true, diagnostics: &diagnostics) {
             errors = keyedEntries(
@@ -92,6 +103,7 @@ public enum SpecDecoder {
             name: name, title: title?.value ?? "", summary: summary?.value, description: description?.value,
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
         catalog.documentationURL = documentationURL
+        catalog.languages = languages
         return catalog
     }
 
@@ -244,6 +256,10 @@ public enum SpecDecoder {
                 diagnostics.error("'deprecated' must be true, false or a string saying what to use instead, not \(node.kindDescription)", file: file, at: node.location)
             }
         }
+        var translations: [TranslationSpec] = []
+        if let node = fields.node("translations", diagnostics: &diagnostics) {
+            translations = decodeTranslations(node, file: file, diagnostics: &diagnostics)
+        }
         fields.finish(diagnostics: &diagnostics)
 
         var message: Located<MessageTemplate>?
@@ -260,8 +276,44 @@ public enum SpecDecoder {
             message: message ?? Located(MessageTemplate.parse("").0, at: code.location), description: description?.value,
             parameters: parameters, swiftName: swiftName, headers: headers, deprecation: deprecation)
         entry.title = title
+        entry.translations = translations
         entry.isComplete = status != nil && message != nil
         return entry
+    }
+
+    /// `translations`: language tags to a message (the short form) or to a mapping of `message`
+    /// and `title`.
+    static func decodeTranslations(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [TranslationSpec] {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'translations' must be a mapping of language tags to messages, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        var translations: [TranslationSpec] = []
+        for pair in pairs {
+            guard let tag = pair.key.scalar?.value else {
+                diagnostics.error("a language tag must be a string", file: file, at: pair.key.location)
+                continue
+            }
+            let language = Located(tag, at: pair.key.location)
+            var messageNode: YAMLNode? = pair.value
+            var title: Located<String>?
+            if pair.value.mapping != nil {
+                guard var fields = MappingReader(pair.value, what: "translation '\(tag)'", file: file, key: pair.key.location, diagnostics: &diagnostics)
+                else { continue }
+                messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
+                title = fields.string("title", diagnostics: &diagnostics)
+                fields.finish(diagnostics: &diagnostics)
+                if let title, title.value.allSatisfy(\.isWhitespace) {
+                    diagnostics.error("the '\(tag)' title is empty", file: file, at: title.location)
+                }
+            }
+            guard let messageNode, let message = template(messageNode, key: tag, file: file, diagnostics: &diagnostics) else { continue }
+            if message.value.isEmpty {
+                diagnostics.error("the '\(tag)' message is empty", file: file, at: message.location)
+            }
+            translations.append(TranslationSpec(language: language, message: message, title: title))
+        }
+        return translations
     }
 
     static func decodeHeaders(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> [HeaderSpec] {

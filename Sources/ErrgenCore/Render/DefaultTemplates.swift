@@ -27,6 +27,9 @@ enum DefaultTemplates {
 {{{summaryHTML}}}
 {{{descriptionHTML}}}
 <p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
+{{#hasLanguages}}
+<p>Languages: {{#languages}}<code>{{tag}}</code>{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.</p>
+{{/hasLanguages}}
 <p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="Part of a code, a status or words of a message" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
 <table class="errors">
 <thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
@@ -108,6 +111,17 @@ enum DefaultTemplates {
 </tbody>
 </table>
 {{/hasHeaders}}
+{{#hasTranslations}}
+<table class="fields">
+<colgroup><col style="width: 15%"><col></colgroup>
+<thead><tr><th>Language</th><th>Message</th></tr></thead>
+<tbody>
+{{#translations}}
+<tr><td><code>{{language}}</code></td><td>{{message}}</td></tr>
+{{/translations}}
+</tbody>
+</table>
+{{/hasTranslations}}
 {{#examples}}
 <p>Example response, <code>{{contentType}}</code>:</p>
 <pre class="head">{{head}}</pre>
@@ -138,6 +152,10 @@ Part of [{{{titleMarkdown}}}]({{{overviewFileName}}}.md), which lists all {{erro
 {{/hasDescription}}
 
 Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.
+{{#hasLanguages}}
+
+Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.
+{{/hasLanguages}}
 
 | Code | Status | Message |
 | --- | --- | --- |
@@ -181,6 +199,14 @@ In Swift: {{{swiftNameMarkdown}}}.
 | {{{nameCellMarkdown}}} | {{{valueCellMarkdown}}} |
 {{/headers}}
 {{/hasHeaders}}
+{{#hasTranslations}}
+
+| Language | Message |
+| --- | --- |
+{{#translations}}
+| `{{{language}}}` | {{{messageCellMarkdown}}} |
+{{/translations}}
+{{/hasTranslations}}
 {{#examples}}
 
 Example response, {{{contentTypeMarkdown}}}:

@@ -59,6 +59,7 @@ public enum Validator {
                 file: file, at: wanted.location)
         }
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
+        checkLanguages(catalog.languages, file: file, diagnostics: &diagnostics)
         if let url = catalog.documentationURL {
             let text = url.value
             let scheme = text.prefix { $0 != ":" }
@@ -173,6 +174,8 @@ public enum Validator {
                 file: file, at: parameter.name.location)
         }
 
+        checkTranslations(entry, catalog: catalog, declared: declared, file: file, diagnostics: &diagnostics)
+
         var headerNames: [String: HeaderSpec] = [:]
         for header in entry.headers {
             let name = header.name.value
@@ -187,6 +190,88 @@ public enum Validator {
             }
             if header.value.value.source.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
                 diagnostics.error("the value of header '\(name)' contains a line break or NUL", file: file, at: header.value.location)
+            }
+        }
+    }
+
+    /// Each tag well-formed (RFC 5646) and listed once, ignoring case.
+    static func checkLanguages(_ languages: [Located<String>], file: String, diagnostics: inout DiagnosticCollector) {
+        var seen: [String: Located<String>] = [:]
+        for tag in languages {
+            if let problem = LanguageTag.problem(tag.value) {
+                diagnostics.error("'\(tag.value)' is not a well-formed BCP 47 language tag: \(problem)", file: file, at: tag.location)
+            } else if let first = seen[tag.value.lowercased()] {
+                diagnostics.error("language '\(tag.value)' is listed twice (first at \(first.location), as '\(first.value)')", file: file, at: tag.location)
+            } else {
+                seen[tag.value.lowercased()] = tag
+            }
+        }
+    }
+
+    /// Each translation in a language of the catalog other than the default, once, with exactly
+    /// the placeholders of the default message (in any order).
+    static func checkTranslations(
+        _ entry: ErrorSpec, catalog: CatalogSpec, declared: Set<String>, file: String, diagnostics: inout DiagnosticCollector
+    ) {
+        guard !entry.translations.isEmpty else { return }
+        let languages = catalog.effectiveLanguages
+        let listed = Dictionary(languages.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let expected = entry.message.value.placeholderNames
+        var seen: [String: TranslationSpec] = [:]
+        for translation in entry.translations {
+            let tag = translation.language
+            guard let language = listed[tag.value.lowercased()] else {
+                // Named as the catalog lists them, without those refused above.
+                var shown: [String] = []
+                for language in languages where LanguageTag.problem(language) == nil && !shown.contains(where: { $0.lowercased() == language.lowercased() }) {
+                    shown.append(language)
+                }
+                var message = "language '\(tag.value)' is not among the catalog's languages (\(shown.joined(separator: ", ")))"
+                if let suggestion = Spelling.suggestion(for: tag.value, among: Array(languages.dropFirst())) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else if catalog.languages.isEmpty {
+                    message += "; list it under the catalog's 'languages', after the default language"
+                }
+                diagnostics.error(message, file: file, at: tag.location)
+                continue
+            }
+            if language == languages[0] {
+                diagnostics.error(
+                    "'\(tag.value)' is the catalog's default language, whose text is the error's 'message'; a translation is in another language",
+                    file: file, at: tag.location)
+                continue
+            }
+            if let first = seen[language] {
+                diagnostics.error("error '\(entry.code.value)' is translated into '\(language)' twice (first at \(first.language.location))", file: file, at: tag.location)
+                continue
+            }
+            seen[language] = translation
+            guard entry.isComplete else { continue }
+            let template = translation.message.value
+            let written = Set(template.placeholderNames)
+            var used = Set<String>()
+            for segment in template.segments {
+                guard case let .placeholder(name, offset) = segment else { continue }
+                used.insert(name)
+                if !expected.contains(name) {
+                    let at = template.location(ofOffset: offset) ?? translation.message.location
+                    var message = "the '\(language)' message has the placeholder '{\(name)}', which the default message does not have"
+                    // A misspelling of a placeholder the translation lacks: said here, not again as missing.
+                    if let suggestion = Spelling.suggestion(for: name, among: expected.filter { !written.contains($0) && !used.contains($0) }) {
+                        used.insert(suggestion)
+                        message += "; did you mean '{\(suggestion)}'?"
+                    } else if declared.contains(name) {
+                        message += " (a translation uses exactly the default message's placeholders)"
+                    }
+                    diagnostics.error(message, file: file, at: at)
+                }
+            }
+            let missing = expected.filter { !used.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map { "'{\($0)}'" }.joined(separator: ", ")
+                diagnostics.error(
+                    "the '\(language)' message lacks the placeholder\(missing.count == 1 ? "" : "s") \(names) of the default message",
+                    file: file, at: translation.message.location)
             }
         }
     }

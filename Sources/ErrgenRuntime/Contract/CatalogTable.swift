@@ -122,6 +122,42 @@
         }
     }
 
+    // MARK: Translations
+
+    /// The translation table of one language: a line per error, in the catalog table's order,
+    /// `message<TAB>title` with the table's escapes, or an empty line where the error has no
+    /// translation in that language. An empty title is the derived one: the translated message
+    /// when it has no placeholders, else the error's own title.
+    public static func translationText(_ rows: [(message: String, title: String?)?]) -> String {
+        rows.map { row in
+            guard let row else { return "" }
+            return escaped(row.message) + "\t" + escaped(row.title ?? "")
+        }.joined(separator: "\n")
+    }
+
+    /// A translation table read back against the catalog's entries.
+    public static func translations(_ text: String, entries: [Catalog.Entry], catalog name: String) -> [Catalog.Translation?] {
+        let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == entries.count || (entries.count == 0 && text.isEmpty) else {
+            preconditionFailure("the translation table of \(name) has \(lines.count) lines for \(entries.count) errors: regenerate the catalog")
+        }
+        return zip(lines, entries).map { line, entry in
+            guard !line.isEmpty else { return nil }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescape)
+            guard fields.count == 2 else { preconditionFailure("malformed translation line for \(name): \(String(decoding: line, as: UTF8.self))") }
+            let message = Catalog.parseTemplate(fields[0], names: entry.parameters.map(\.name))
+            let title: String
+            if !fields[1].isEmpty {
+                title = fields[1]
+            } else if message.segments.allSatisfy({ if case .text = $0 { true } else { false } }) {
+                title = Catalog.derivedTitle(message: message, status: entry.status)
+            } else {
+                title = entry.title
+            }
+            return Catalog.Translation(message: message, title: title)
+        }
+    }
+
     /// A table field with its escapes undone, read byte by byte.
     static func unescape(_ field: ArraySlice<UInt8>) -> String {
         guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }

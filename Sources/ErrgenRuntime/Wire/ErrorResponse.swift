@@ -31,38 +31,71 @@ extension WireFormat {
 }
 
 extension CatalogError {
-    /// The body of this error in `format`, exactly as it goes on the wire (see `WireBody`).
-    public func body(in format: WireFormat) -> String {
-        Self.catalog.body(entry: code.rawValue, arguments: arguments, format: format)
+    /// The body of this error in `format`, exactly as it goes on the wire (see `WireBody`), in the
+    /// catalog's language closest to `language` (a BCP 47 tag; see `message(in:)`).
+    public func body(in format: WireFormat, language: String? = nil) -> String {
+        Self.catalog.body(entry: code.rawValue, arguments: arguments, format: format, language: Self.languageIndex(language))
+    }
+
+    /// The message in the catalog's language closest to `language` (a BCP 47 tag): the language
+    /// itself, or a shorter form of it (`de-CH` → `de`), or a catalog language it is a prefix of
+    /// (`fr` → `fr-CA`); else the default language. An error without a translation in that
+    /// language answers in the default language.
+    public func message(in language: String) -> String {
+        Self.catalog.entry(code.rawValue, language: Self.languageIndex(language)).message.render(arguments)
+    }
+
+    static func languageIndex(_ tag: String?) -> Int {
+        tag.flatMap { Self.catalog.languageIndex(for: $0) } ?? 0
     }
 
     /// The response to `request`: the format negotiated from its `Accept` fields (RFC 9110,
-    /// section 12), the status and headers a GET would get and no body for HEAD, and a 406 Not
-    /// Acceptable when the request accepts none of the catalog's formats (see
-    /// `Catalog.notAcceptableResponse(accept:method:)`).
+    /// section 12), the language from its `Accept-Language` fields (see `LanguageNegotiation`),
+    /// the status and headers a GET would get and no body for HEAD, and a 406 Not Acceptable
+    /// when the request accepts none of the catalog's formats (see
+    /// `Catalog.notAcceptableResponse(accept:method:language:)`).
     public func response(to request: HTTPRequest) -> ErrorResponse {
         Self.catalog.response(entry: code.rawValue, arguments: arguments, to: request)
     }
 
-    /// The response in `format`, without negotiation; no body for HEAD.
-    public func response(in format: WireFormat, method: HTTPRequest.Method = .get) -> ErrorResponse {
-        Self.catalog.response(entry: code.rawValue, arguments: arguments, in: format, method: method)
+    /// The response in `format` and the catalog's language closest to `language`, without
+    /// negotiation; no body for HEAD.
+    public func response(in format: WireFormat, method: HTTPRequest.Method = .get, language: String? = nil) -> ErrorResponse {
+        Self.catalog.response(entry: code.rawValue, arguments: arguments, in: format, method: method, language: Self.languageIndex(language))
     }
 }
 
 extension Catalog {
-    /// The body of error `index` with these argument values in `format`.
-    public func body(entry index: Int, arguments: [ArgumentValue], format: WireFormat) -> String {
-        WireBody.render(format, entry: entries[index], arguments: arguments, catalog: self)
+    /// The body of error `index` with these argument values in `format` and language `language`
+    /// (an index into `languages`).
+    public func body(entry index: Int, arguments: [ArgumentValue], format: WireFormat, language: Int = 0) -> String {
+        WireBody.render(format, entry: entry(index, language: language), arguments: arguments, catalog: self)
     }
 
     /// The response of error `index` to `request`; see `CatalogError.response(to:)`.
     public func response(entry index: Int, arguments: [ArgumentValue], to request: HTTPRequest) -> ErrorResponse {
+        let language = language(for: request)
         switch answer(to: request) {
         case let .format(format):
-            return response(entry: index, arguments: arguments, in: format, method: request.method)
+            return response(entry: index, arguments: arguments, in: format, method: request.method, language: language)
         case let .notAcceptable(accept):
-            return notAcceptableResponse(accept: accept, method: request.method)
+            return notAcceptableResponse(accept: accept, method: request.method, language: language)
+        }
+    }
+
+    /// The index in `languages` of the language to answer `request` in, from its
+    /// `Accept-Language` fields (see `LanguageNegotiation`).
+    public func language(for request: HTTPRequest) -> Int {
+        languages.count > 1 ? LanguageNegotiation.choose(acceptLanguage: request.headerFields[values: .acceptLanguage], available: languages) : 0
+    }
+
+    /// The `Vary` field of the catalog's responses: what a response depends on besides the URL.
+    var vary: String? {
+        switch (formats.count > 1, languages.count > 1) {
+        case (true, true): return "Accept, Accept-Language"
+        case (true, false): return "Accept"
+        case (false, true): return "Accept-Language"
+        case (false, false): return nil
         }
     }
 
@@ -83,19 +116,26 @@ extension Catalog {
         }
     }
 
-    /// The response of error `index` in `format`, without negotiation; no body for HEAD.
-    public func response(entry index: Int, arguments: [ArgumentValue], in format: WireFormat, method: HTTPRequest.Method = .get) -> ErrorResponse {
-        let entry = entries[index]
-        let body = Array(self.body(entry: index, arguments: arguments, format: format).utf8)
+    /// The response of error `index` in `format` and language `language` (an index into
+    /// `languages`), without negotiation; no body for HEAD. A catalog of several languages says
+    /// in `Content-Language` which language the body is in (the default one where the error has
+    /// no translation into `language`).
+    public func response(
+        entry index: Int, arguments: [ArgumentValue], in format: WireFormat, method: HTTPRequest.Method = .get, language: Int = 0
+    ) -> ErrorResponse {
+        let entry = entry(index, language: language)
+        let body = Array(WireBody.render(format, entry: entry, arguments: arguments, catalog: self).utf8)
         var fields = HTTPFields()
         fields[.contentType] = format.contentType
         fields[.contentLength] = String(body.count)
+        // The language the body is in: the default one where the error has no translation.
+        if languages.count > 1 { fields[.contentLanguage] = languages[isTranslated(index, language: language) ? language : 0] }
         for header in entry.headers {
             guard let name = HTTPField.Name(header.name) else { continue }
             // Values carry parameter values: a line break or NUL in one must not start a new field.
             fields.append(HTTPField(name: name, value: Self.fieldValue(header.value.render(arguments))))
         }
-        if formats.count > 1 { fields[.vary] = "Accept" }
+        if let vary { fields[.vary] = vary }
         let head = HTTPResponse(status: Self.status(entry.status), headerFields: fields)
         return ErrorResponse(head: head, body: method == .head ? [] : body, format: format)
     }
@@ -105,19 +145,19 @@ extension Catalog {
     /// `ResponsetTypeNotAcceptable`), in its default format, every text parameter saying what was
     /// asked for and what is available; a catalog without such an error, or whose 406 error takes
     /// parameters that are not text, answers a 406 with no body.
-    public func notAcceptableResponse(accept: [String], method: HTTPRequest.Method = .get) -> ErrorResponse {
+    public func notAcceptableResponse(accept: [String], method: HTTPRequest.Method = .get, language: Int = 0) -> ErrorResponse {
         var asked = accept.joined(separator: ", ")
         if asked.unicodeScalars.count > 200 { asked = String(String.UnicodeScalarView(asked.unicodeScalars.prefix(200))) + "\u{2026}" }
         let explanation = "None of the media types the request accepts (\(asked)) is available; available: \(formats.map(\.mediaType).joined(separator: ", "))."
         if let index = notAcceptableIndex, entries[index].parameters.allSatisfy({ $0.kind == .string }) {
             let arguments = entries[index].parameters.map { _ in ArgumentValue.string(explanation) }
-            var response = response(entry: index, arguments: arguments, in: defaultFormat, method: method)
-            response.head.headerFields[.vary] = "Accept"
+            var response = response(entry: index, arguments: arguments, in: defaultFormat, method: method, language: language)
+            response.head.headerFields[.vary] = languages.count > 1 ? "Accept, Accept-Language" : "Accept"
             return response
         }
         var fields = HTTPFields()
         fields[.contentLength] = "0"
-        fields[.vary] = "Accept"
+        fields[.vary] = languages.count > 1 ? "Accept, Accept-Language" : "Accept"
         return ErrorResponse(head: HTTPResponse(status: Self.status(406), headerFields: fields), body: [], format: nil)
     }
 

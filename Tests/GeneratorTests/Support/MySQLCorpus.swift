@@ -29,7 +29,7 @@ struct MySQLCorpus {
             } else if line.hasPrefix("OBSOLETE_") {
                 entries.append(Entry(symbol: "", sqlState: nil, messages: [:]))
             } else if let last = entries.indices.last, !entries[last].symbol.isEmpty,
-                let match = line.wholeMatch(of: /\s+([a-z]{3})\s+"(.*)"\s*/)
+                let match = line.wholeMatch(of: /\s+([a-z][a-z-]*)\s+"(.*)"\s*/)
             {
                 entries[last].messages[String(match.output.1)] = Self.unescape(String(match.output.2))
             }
@@ -88,14 +88,29 @@ struct MySQLCorpus {
         return (out, count)
     }
 
+    /// The file's language codes (its `languages` line) as BCP 47 tags.
+    static let tags: [String: String] = [
+        "eng": "en", "cze": "cs", "dan": "da", "nla": "nl", "est": "et", "fre": "fr", "ger": "de", "greek": "el", "hun": "hu",
+        "ita": "it", "jpn": "ja", "kor": "ko", "norwegian-ny": "nn", "nor": "nb", "pol": "pl", "por": "pt", "rum": "ro",
+        "rus": "ru", "serbian": "sr", "slo": "sk", "spa": "es", "swe": "sv", "ukr": "uk", "bgn": "bg",
+    ]
+
+    /// The languages after English, in the order of their tags.
+    static var otherLanguages: [String] { tags.filter { $0.key != "eng" }.map(\.key).sorted { tags[$0]! < tags[$1]! } }
+
+    /// The printf conversions of a message (`%%` is not one).
+    static func conversions(_ message: String) -> Int { template(message).1 }
+
     /// A JSON string literal, which YAML reads as a double-quoted scalar.
     static func quoted(_ text: String) -> String {
         let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
         return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 
-    /// The catalog as an errgen spec.
-    var spec: String {
+    /// The catalog as an errgen spec: English only, or with every translation of the file whose
+    /// symbol and language `keep` accepts.
+    func spec(translations keep: ((Entry, String) -> Bool)? = nil) -> String {
+        let languages = keep == nil ? "" : "    languages: [en, " + Self.otherLanguages.map { Self.tags[$0]! }.joined(separator: ", ") + "]\n"
         var out = """
             errgen: 1
             catalogs:
@@ -103,7 +118,7 @@ struct MySQLCorpus {
                 title: MySQL server messages to clients
                 summary: MySQL 8.0's server error messages, read from messages_to_clients.txt.
                 formats: [json, problem+json]
-                errors:
+            \(languages)    errors:
 
             """
         for entry in entries {
@@ -114,7 +129,19 @@ struct MySQLCorpus {
                 for index in 1...count { out += "          a\(index): string\n" }
             }
             if let state = entry.sqlState { out += "        description: \(Self.quoted("SQLSTATE `\(state)`."))\n" }
+            if let keep {
+                let translated = Self.otherLanguages.filter { entry.messages[$0] != nil && keep(entry, $0) }
+                if !translated.isEmpty {
+                    out += "        translations:\n"
+                    for code in translated {
+                        out += "          \(Self.tags[code]!): \(Self.quoted(Self.template(entry.messages[code]!).0))\n"
+                    }
+                }
+            }
         }
         return out
     }
+
+    /// The catalog as an errgen spec, English only.
+    var spec: String { spec() }
 }

@@ -247,11 +247,27 @@ public struct SwiftPrinter: Sendable {
                 p.line("xmlNamespace: \(namespace.map(SwiftLiteral.string) ?? "nil"),")
                 p.line("documentationURL: \(catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil"),")
                 p.line("parameters: \(SwiftLiteral.string(CatalogTable.parameterList(RuntimeTable.parameters(catalog.parameters)))),")
+                let translations = RuntimeTable.translationTexts(catalog)
                 p.line("table: \"\"\"")
                 p.indented { p in
                     p.line(CatalogTable.versionLine)
                     for line in RuntimeTable.lines(catalog) { p.line(SwiftLiteral.escaped(line)) }
-                    p.line("\"\"\"")
+                    p.line("\"\"\"" + (translations.isEmpty ? "" : ","))
+                }
+                if !translations.isEmpty {
+                    // One table per language after the default: a line per error, empty where it
+                    // has no translation (see `CatalogTable.translationText`).
+                    p.line("languages: \(SwiftLiteral.string(catalog.effectiveLanguages.joined(separator: ","))),")
+                    p.line("translations: [")
+                    p.indented { p in
+                        for (language, text) in zip(catalog.effectiveLanguages.dropFirst(), translations) {
+                            p.line("// \(language)")
+                            p.line("\"\"\"")
+                            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { p.line(SwiftLiteral.escaped(String(line))) }
+                            p.line("\"\"\",")
+                        }
+                    }
+                    p.line("]")
                 }
             }
             p.line(")")

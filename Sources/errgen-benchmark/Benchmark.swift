@@ -19,10 +19,12 @@ enum Benchmark {
         }
         let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap { Int($0) }
         guard let errgen = option("--errgen"), let modules = option("--modules") else {
-            FileHandle.standardError.write(Data("usage: errgen-benchmark [--sizes 100,1000,10000] --errgen <release errgen> --modules <debug Modules folder> [--repetitions N] [--keep <folder>]\n".utf8))
+            FileHandle.standardError.write(Data("usage: errgen-benchmark [--sizes 100,1000,10000] [--languages N] --errgen <release errgen> --modules <debug Modules folder> [--repetitions N] [--keep <folder>]\n".utf8))
             exit(64)
         }
         let repetitions = Int(option("--repetitions") ?? "5") ?? 5
+        // `--languages N`: the catalog lists N languages and every error is translated into each.
+        let languages = min(max(Int(option("--languages") ?? "1") ?? 1, 1), SyntheticSpec.tags.count)
         // `--keep <folder>` leaves the synthetic specs and their outputs there, for profiling.
         let kept = option("--keep")
         let work = kept.map { URL(fileURLWithPath: $0) }
@@ -34,13 +36,14 @@ enum Benchmark {
         print("")
         var rows: [Row] = []
         for size in sizes {
-            rows.append(try measure(size: size, errgen: errgen, modules: modules, repetitions: repetitions, work: work))
+            rows.append(try measure(size: size, languages: languages, errgen: errgen, modules: modules, repetitions: repetitions, work: work))
         }
         Report.print(rows)
     }
 
     struct Row {
         var size: Int
+        var languages: Int
         var specBytes: Int
         var outputBytes: Int
         var generate: Double
@@ -54,13 +57,15 @@ enum Benchmark {
         var dictionary: Double
         var xml: Double
         var concatenation: Double
+        /// The XML body in the last language, where every message is translated.
+        var translatedXML: Double
     }
 
-    static func measure(size: Int, errgen: String, modules: String, repetitions: Int, work: URL) throws -> Row {
-        let folder = work.appendingPathComponent("\(size)")
+    static func measure(size: Int, languages: Int, errgen: String, modules: String, repetitions: Int, work: URL) throws -> Row {
+        let folder = work.appendingPathComponent(languages > 1 ? "\(size)x\(languages)" : "\(size)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let specURL = folder.appendingPathComponent("errors.yaml")
-        let specText = SyntheticSpec.text(errors: size)
+        let specText = SyntheticSpec.text(errors: size, languages: languages)
         try specText.write(to: specURL, atomically: true, encoding: .utf8)
 
         // `--only`: the custom outputs of the repository's own errgen-config.yaml (the current
@@ -123,9 +128,10 @@ enum Benchmark {
         let catalog = RuntimeTable.catalog(catalogSpec)
         let (lookup, dictionary) = Micro.lookup(catalog)
         let (xml, concatenation) = Micro.xml(catalog)
+        let translatedXML = Micro.xml(catalog, language: catalog.languages.count - 1)
         return Row(
-            size: size, specBytes: specText.utf8.count, outputBytes: outputBytes, generate: generate, swiftOnly: swiftOnly, floor: floor, writeFloor: writeFloor,
-            compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation)
+            size: size, languages: languages, specBytes: specText.utf8.count, outputBytes: outputBytes, generate: generate, swiftOnly: swiftOnly, floor: floor, writeFloor: writeFloor,
+            compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation, translatedXML: translatedXML)
     }
 }
 
@@ -135,9 +141,16 @@ struct BenchmarkError: Error, CustomStringConvertible {
 }
 
 /// A spec of `errors` errors: a third with two parameters (a string and an integer), every one with
-/// a description, a tenth with a header, three formats and a shared parameter.
+/// a description, a tenth with a header, three formats and a shared parameter; with `languages`
+/// above 1, that many languages and every message translated into each (placeholders reordered).
 enum SyntheticSpec {
-    static func text(errors: Int) -> String {
+    /// The languages of MySQL's messages, English first.
+    static let tags = [
+        "en", "bg", "cs", "da", "de", "el", "es", "et", "fr", "hu", "it", "ja", "ko", "nb", "nl", "nn", "pl", "pt", "ro", "ru", "sk",
+        "sr", "sv", "uk",
+    ]
+
+    static func text(errors: Int, languages: Int = 1) -> String {
         var out = """
             errgen: 1
             catalogs:
@@ -155,7 +168,7 @@ enum SyntheticSpec {
                     type: string
                     description: The request's identifier.
                     example: req-1
-                errors:
+            \(languages > 1 ? "    languages: [\(tags.prefix(languages).joined(separator: ", "))]\n" : "")    errors:
 
             """
         for i in 0..<errors {
@@ -168,6 +181,16 @@ enum SyntheticSpec {
             }
             out += "        description: The description of error \(i), with `code` and *emphasis*.\n"
             if i % 10 == 0 { out += "        headers:\n          Retry-After: \"\(i % 60)\"\n" }
+            if languages > 1 {
+                out += "        translations:\n"
+                for tag in tags.prefix(languages).dropFirst() {
+                    if i % 3 == 0 {
+                        out += "          \(tag): \"[\(tag)] {count} items of {user} exceed what error \(i) allows.\"\n"
+                    } else {
+                        out += "          \(tag): \"[\(tag)] Plain message of error \(i), translated, with <markup> & quotes.\"\n"
+                    }
+                }
+            }
         }
         return out
     }
@@ -260,6 +283,12 @@ enum Micro {
         return (runtime, byHand)
     }
 
+    /// The same body as `xml(_:)` renders, in language `language`.
+    static func xml(_ catalog: Catalog, language: Int) -> Double {
+        let arguments: [ArgumentValue] = [.string("monty <admin>"), .integer(7), .string("req-1")]
+        return nanoseconds(iterations: 300_000) { _ in catalog.body(entry: 0, arguments: arguments, format: .xml, language: language).utf8.count }
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
@@ -288,10 +317,10 @@ enum Report {
     static func print(_ rows: [Benchmark.Row]) {
         func ms(_ s: Double) -> String { String(format: "%.0f", s * 1000) }
         func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f", a / b) }
-        Swift.print("| errors | spec | outputs | generate ms | floor ms | × floor | floor + writing ms | × floor + writing | Swift only ms | × floor | compile s | lookup ns | Dictionary ns | × Dictionary | XML body ns | by hand ns | × by hand |")
-        Swift.print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        Swift.print("| errors | languages | spec | outputs | generate ms | floor ms | × floor | floor + writing ms | × floor + writing | Swift only ms | × floor | compile s | lookup ns | Dictionary ns | × Dictionary | XML body ns | by hand ns | × by hand |")
+        Swift.print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows {
-            Swift.print("| \(r.size) | \(r.specBytes / 1024) KiB | \(r.outputBytes / 1024) KiB | \(ms(r.generate)) | \(ms(r.floor)) | \(ratio(r.generate, r.floor)) | \(ms(r.writeFloor)) | \(ratio(r.generate, r.writeFloor)) | \(ms(r.swiftOnly)) | \(ratio(r.swiftOnly, r.floor)) | \(String(format: "%.2f", r.compile)) | \(String(format: "%.1f", r.lookup)) | \(String(format: "%.1f", r.dictionary)) | \(ratio(r.lookup, r.dictionary)) | \(String(format: "%.0f", r.xml)) | \(String(format: "%.0f", r.concatenation)) | \(ratio(r.xml, r.concatenation)) |")
+            Swift.print("| \(r.size) | \(r.languages) | \(r.specBytes / 1024) KiB | \(r.outputBytes / 1024) KiB | \(ms(r.generate)) | \(ms(r.floor)) | \(ratio(r.generate, r.floor)) | \(ms(r.writeFloor)) | \(ratio(r.generate, r.writeFloor)) | \(ms(r.swiftOnly)) | \(ratio(r.swiftOnly, r.floor)) | \(String(format: "%.2f", r.compile)) | \(String(format: "%.1f", r.lookup)) | \(String(format: "%.1f", r.dictionary)) | \(ratio(r.lookup, r.dictionary)) | \(String(format: "%.0f", r.xml)) | \(String(format: "%.0f", r.concatenation)) | \(ratio(r.xml, r.concatenation)) |")
         }
         Swift.print("")
         let bySize = Dictionary(uniqueKeysWithValues: rows.map { ($0.size, $0) })
@@ -299,6 +328,9 @@ enum Report {
             Swift.print("growth from 1,000 to 10,000 errors: generate × \(ratio(large.generate, small.generate)), Swift only × \(ratio(large.swiftOnly, small.swiftOnly)), compile × \(ratio(large.compile, small.compile)) (linear is × 10)")
         }
         Swift.print("generate writes every output (Swift, docs, fixtures); floor + writing also writes files of the same sizes; Swift only is what the build plugin runs in every build")
+        for r in rows where r.languages > 1 {
+            Swift.print("\(r.size) errors × \(r.languages) languages: the XML body in the last language \(String(format: "%.0f", r.translatedXML)) ns, × \(ratio(r.translatedXML, r.xml)) the default language's (budget 1.2)")
+        }
         Swift.print("budgets at 10,000: Swift only within 5× the floor; generate within 25× the floor; compile in < 8 s; growth ≤ 12; lookup ≤ 1.5× Dictionary; XML ≤ 2× by hand")
     }
 }

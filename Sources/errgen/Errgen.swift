@@ -66,6 +66,11 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The access level of the generated Swift (public, package, internal), instead of the config's.", valueName: "level"))
     var access: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Languages every error must be translated into (comma-separated; * for every language), added to the config's.", valueName: "tags"))
+    var requireTranslations: String?
+
     /// `errgen generate` with the options given that change what is written, in a fixed order, so
     /// a generated file names the command that regenerates it (unless the config or
     /// `--regenerate-command` gives one). An option that only restates what the config (or the
@@ -133,6 +138,14 @@ struct SpecOptions: ParsableArguments {
                 throw DiagnosticError(.error("--swift-file-shards takes a number from 0 to 64", file: "errgen"))
             }
             result.swiftFileShards = swiftFileShards
+        }
+        if let requireTranslations {
+            for tag in requireTranslations.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !tag.isEmpty {
+                if tag != "*", let problem = LanguageTag.problem(tag) {
+                    throw DiagnosticError(.error("--require-translations: '\(tag)' is not a well-formed BCP 47 language tag: \(problem)", file: "errgen"))
+                }
+                result.requiredTranslations.append(tag)
+            }
         }
         if let docsOutput { result.docsOutput = local(docsOutput) }
         if let docsPageSize {
@@ -264,6 +277,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
+    @Flag(name: .long, help: "Print how much of each catalog is translated into each of its languages, and what is missing.")
+    var coverage = false
+
     func run() throws {
         let config: ErrgenConfig
         do {
@@ -276,6 +292,9 @@ struct Validate: ParsableCommand {
         Report.print(diagnostics)
         guard let spec else { throw ExitCode(1) }
         let errors = spec.catalogs.reduce(0) { $0 + $1.errors.count }
+        if coverage {
+            for line in Coverage.lines(spec) { Report.say(line.description) }
+        }
         Report.say("errgen: \(config.spec) is valid: \(spec.catalogs.count) catalog\(spec.catalogs.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")")
     }
 }

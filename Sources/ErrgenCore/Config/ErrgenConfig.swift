@@ -32,6 +32,9 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var fixturesOutput: String? = "fixtures"
     /// Extra outputs rendered from the user's own templates (`outputs.custom`). Default: none.
     public var customOutputs: [CustomOutput] = []
+    /// Languages every error of each catalog that lists them must be translated into
+    /// (`require-translations`); `*` stands for every language of every catalog. Default: none.
+    public var requiredTranslations: [String] = []
     /// The access level of the generated Swift declarations. Default `public`.
     public var access: SwiftAccess = .public
     /// The command the header of each generated file names for regenerating it: the config's
@@ -86,6 +89,22 @@ public struct ErrgenConfig: Sendable, Hashable {
             } else {
                 config.regenerateCommand = command.value
                 config.regenerateCommandIsGiven = true
+            }
+        }
+        if let node = fields.node("require-translations", diagnostics: &diagnostics) {
+            if let items = node.sequence {
+                for item in items {
+                    guard let tag = MappingReader.string(item, key: "require-translations", file: path, diagnostics: &diagnostics) else { continue }
+                    if tag.value != "*", let problem = LanguageTag.problem(tag.value) {
+                        diagnostics.error("'\(tag.value)' is not a well-formed BCP 47 language tag: \(problem)", file: path, at: tag.location)
+                    } else {
+                        config.requiredTranslations.append(tag.value)
+                    }
+                }
+            } else {
+                diagnostics.error(
+                    "'require-translations' must be a sequence of language tags (or [\"*\"] for every language), not \(node.kindDescription)",
+                    file: path, at: node.location)
             }
         }
         if let size = fields.int("docs-page-size", diagnostics: &diagnostics) {

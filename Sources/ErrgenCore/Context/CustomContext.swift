@@ -121,11 +121,15 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
     public var parameters: [CustomParameter]
     public var errors: [CustomError]
     public var errorCount: Int
+    /// The languages of the messages (BCP 47 tags), the default first.
+    public var languages: [CustomLanguage]
+    /// The default language (`en` when the spec lists none).
+    public var defaultLanguage: ContextText
 
     public static let keys = [
         "header", "spec", "params", "name", "fileName", "typeName", "upperSnakeName", "lowerSnakeName", "upperCamelName",
         "lowerCamelName", "title", "summary", "description", "documentationURL", "formats", "defaultFormat", "xmlNamespace",
-        "parameters", "errors", "errorCount",
+        "parameters", "errors", "errorCount", "languages", "defaultLanguage",
     ]
 
     public func child(named name: String) -> Any? {
@@ -150,6 +154,49 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
         case "parameters": return parameters
         case "errors": return errors
         case "errorCount": return errorCount
+        case "languages": return languages
+        case "defaultLanguage": return defaultLanguage
+        default: return nil
+        }
+    }
+}
+
+/// A language of a catalog.
+public struct CustomLanguage: Sendable, MustacheParent {
+    /// The BCP 47 tag as the spec lists it (`fr-CA`).
+    public var tag: ContextText
+    public var isDefault: Bool
+
+    public static let keys = ["tag", "isDefault"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "tag": return tag
+        case "isDefault": return isDefault
+        default: return nil
+        }
+    }
+}
+
+/// An error's message in another language of its catalog.
+public struct CustomTranslation: Sendable, MustacheParent {
+    /// The BCP 47 tag, as the catalog lists it.
+    public var language: ContextText
+    /// The message template in that language.
+    public var message: ContextText
+    public var messageSegments: [CustomSegment]
+    /// Problem details' title in that language: the translation's `title`, else the translated
+    /// message when it has no placeholders, else the error's `title`.
+    public var title: ContextText
+
+    public static let keys = ["language", "message", "messageSegments", "title"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "language": return language
+        case "message": return message
+        case "messageSegments": return messageSegments
+        case "title": return title
         default: return nil
         }
     }
@@ -211,11 +258,14 @@ public struct CustomError: Sendable, MustacheParent {
     /// The error's own parameters, then the catalog's.
     public var parameters: [CustomParameter]
     public var headers: [CustomHeader]
+    /// The message in each language after the default that the error is translated into, in the
+    /// catalog's order of languages.
+    public var translations: [CustomTranslation]
 
     public static let keys = [
         "index", "code", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "status",
         "reasonPhrase", "statusLine", "message", "messageSegments", "title", "description", "deprecated", "deprecationMessage",
-        "anchor", "parameters", "headers",
+        "anchor", "parameters", "headers", "translations",
     ]
 
     public func child(named name: String) -> Any? {
@@ -239,6 +289,7 @@ public struct CustomError: Sendable, MustacheParent {
         case "anchor": return anchor
         case "parameters": return parameters
         case "headers": return headers
+        case "translations": return translations
         default: return nil
         }
     }
@@ -359,7 +410,8 @@ extension ContextBuilder {
     public static func customCatalog(_ catalog: CatalogSpec, header: String, spec: String, params: [CustomParam] = []) -> CustomCatalogContext {
         let shared = catalog.parameters.map { customParameter($0, shared: true) }
         let defaultFormat = catalog.effectiveDefaultFormat
-        let errors = parallelIndices(catalog.errors.count) { index in customError(index, catalog.errors[index], shared: shared) }
+        let languages = catalog.effectiveLanguages
+        let errors = parallelIndices(catalog.errors.count) { index in customError(index, catalog.errors[index], shared: shared, languages: languages) }
         return CustomCatalogContext(
             header: ContextText(header), spec: ContextText(spec), params: CustomParams(params),
             name: ContextText(catalog.name.value), fileName: ContextText(catalog.fileName), typeName: ContextText(catalog.swiftTypeName),
@@ -376,7 +428,9 @@ extension ContextBuilder {
             },
             defaultFormat: ContextText(defaultFormat?.kind.rawValue ?? ""),
             xmlNamespace: ContextText(catalog.formats.first { $0.kind == .xml }?.namespace ?? ""),
-            parameters: shared, errors: errors, errorCount: errors.count)
+            parameters: shared, errors: errors, errorCount: errors.count,
+            languages: languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
+            defaultLanguage: ContextText(languages[0]))
     }
 
     /// The whole spec's custom context, from its catalogs' contexts (in spec order).
@@ -397,7 +451,16 @@ extension ContextBuilder {
             description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: shared)
     }
 
-    static func customError(_ index: Int, _ entry: ErrorSpec, shared: [CustomParameter]) -> CustomError {
+    static func segments(_ template: MessageTemplate) -> [CustomSegment] {
+        template.segments.map { segment -> CustomSegment in
+            switch segment {
+            case let .text(text): return CustomSegment(text: ContextText(text), parameter: ContextText(""), isParameter: false)
+            case let .placeholder(name, _): return CustomSegment(text: ContextText(""), parameter: ContextText(name), isParameter: true)
+            }
+        }
+    }
+
+    static func customError(_ index: Int, _ entry: ErrorSpec, shared: [CustomParameter], languages: [String]) -> CustomError {
         let status = entry.status.value
         let phrase = StatusPhrase.of(status) ?? ""
         let swiftName = entry.swiftCaseName
@@ -416,6 +479,14 @@ extension ContextBuilder {
             description: ContextText(entry.description ?? ""), deprecated: entry.deprecation != nil,
             deprecationMessage: ContextText(entry.deprecation?.message ?? ""), anchor: ContextText(Catalog.anchor(forWireCode: entry.code.value)),
             parameters: entry.parameters.map { customParameter($0, shared: false) } + shared,
-            headers: entry.headers.map { CustomHeader(name: ContextText($0.name.value), value: ContextText($0.value.value.source)) })
+            headers: entry.headers.map { CustomHeader(name: ContextText($0.name.value), value: ContextText($0.value.value.source)) },
+            translations: languages.dropFirst().compactMap { language -> CustomTranslation? in
+                guard let translation = entry.translation(language) else { return nil }
+                let message = translation.message.value
+                let title = translation.title?.value ?? (message.placeholderNames.isEmpty ? message.render { $0 } : entry.problemTitle)
+                return CustomTranslation(
+                    language: ContextText(language), message: ContextText(message.source), messageSegments: Self.segments(message),
+                    title: ContextText(title))
+            })
     }
 }

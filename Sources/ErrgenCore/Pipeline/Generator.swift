@@ -32,7 +32,11 @@ public struct Generator: Sendable {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read the spec file" : "spec file not found"
             return (nil, [.error(reason, file: path)])
         }
-        return Self.check(bytes: [UInt8](data), file: path, loader: loader)
+        let (spec, diagnostics) = Self.check(bytes: [UInt8](data), file: path, loader: loader)
+        guard let spec, !config.requiredTranslations.isEmpty else { return (spec, diagnostics) }
+        var coverage = DiagnosticCollector()
+        Coverage.requireTranslations(config.requiredTranslations, in: spec, diagnostics: &coverage)
+        return (coverage.hasErrors ? nil : spec, (diagnostics + coverage.sorted))
     }
 
     /// Loads, decodes and validates a spec held in memory.

@@ -32,6 +32,15 @@ import Testing
         check(try #require(error.messageSegments.first), keys: CustomSegment.keys)
         check(try #require(error.parameters.first), keys: CustomParameter.keys)
         check(try #require(catalog.errors.last?.headers.first), keys: CustomHeader.keys)
+        // Languages and translations, from the three-language reference spec.
+        let languages = try validSpec(Paths.text("Tests/References/languages/errors.yaml"))
+        let shop = ContextBuilder.customCatalog(languages.catalogs[0], header: "h", spec: "s")
+        check(try #require(shop.languages.first), keys: CustomLanguage.keys)
+        check(try #require(shop.errors.first?.translations.first), keys: CustomTranslation.keys)
+        #expect(shop.languages.map(\.tag.value) == ["en", "de", "fr-CA"] && shop.defaultLanguage.value == "en")
+        #expect(shop.errors.map { $0.translations.map(\.language.value) } == [["de", "fr-CA"], ["de", "fr-CA"], ["fr-CA"], []])
+        #expect(shop.errors[0].translations.map(\.title.value) == ["Out of stock", "Rupture de stock"])
+        #expect(shop.errors[1].translations.map(\.title.value) == ["Kein solches Produkt.", "Aucun produit de ce nom « {ici} »."])
         // Texts have no members, so nothing is read off them by reflection.
         #expect(ContextText("x").child(named: "value") == nil)
         #expect(catalog.params.child(named: "p") as? Bool == true)

@@ -206,6 +206,9 @@ class Error:
     shared: list[Parameter] = field(default_factory=list)
     #: Language tag (as the catalog lists it) -> (message, title or None).
     translations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    #: None, or the spec's `retired` mapping (`in`, and `reason` and `replacement` when given).
+    retired: dict | None = None
+    since: str | None = None
 
     @property
     def parameters(self) -> list[Parameter]:
@@ -297,6 +300,8 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                     headers=[Header(str(k), v) for k, v in (entry.get("headers") or {}).items()],
                     shared=shared,
                     translations=translations,
+                    retired=entry.get("retired"),
+                    since=entry.get("since"),
                 )
             )
         catalogs.append(

@@ -313,6 +313,15 @@ def test_error_agrees_with_the_spec(case, catalog, code):
     else:
         assert error["deprecated"] == {"message": spec.deprecated}
 
+    if spec.retired is None:
+        assert error["retired"] is None
+    else:
+        assert error["retired"] == {"in": spec.retired["in"], "reason": spec.retired.get("reason"), "replacement": spec.retired.get("replacement")}
+        replacement = spec.retired.get("replacement")
+        if replacement is not None:
+            assert catalog.error(replacement).retired is None, "the replacement is an error that is sent"
+    assert error["since"] == spec.since
+
     if spec.title is not None:
         assert error["title"] == spec.title
     elif not es.placeholders(spec.message):
@@ -649,6 +658,7 @@ def rendered_tables(page: Path) -> list[list[tuple[bool, list[str]]]]:
     return parser.tables
 
 
+RETIRED_HEADER = ["Code", "Status", "Retired in", "Instead"]
 OVERVIEW_HEADER = ["Code", "Status", "Message"]
 
 
@@ -741,10 +751,22 @@ def test_docs_overview_lists_every_error(case, catalog):
                 found.append((page, rows))
     assert len(found) == 1, f"expected one overview table (Code | Status | Message) of {catalog}, found {len(found)}"
     page, rows = found[0]
-    assert [cells[0] for cells in rows] == [collapse(e.code) for e in spec.errors], f"{page.name}: one row per error, in spec order"
-    for cells, error in zip(rows, spec.errors):
+    sent = [e for e in spec.errors if e.retired is None]
+    assert [cells[0] for cells in rows] == [collapse(e.code) for e in sent], f"{page.name}: one row per error that is sent, in spec order"
+    for cells, error in zip(rows, sent):
         assert cells[1] == f"{error.status} {es.reason_phrase(error.status)}".strip(), f"{page.name}: {error.code}"
         assert cells[2] == collapse(error.message), f"{page.name}: {error.code}"
+    # Retired errors, apart: code, status, the version, the error sent instead.
+    retired = [e for e in spec.errors if e.retired is not None]
+    tables = [[cells for _, cells in table[1:]] for table in rendered_tables(page) if table and table[0][1] == RETIRED_HEADER]
+    if not retired:
+        assert tables == [], f"{page.name}: a table of retired errors without any"
+        return
+    assert len(tables) == 1, f"{page.name}: expected one table of retired errors"
+    assert [cells[0] for cells in tables[0]] == [collapse(e.code) for e in retired]
+    for cells, error in zip(tables[0], retired):
+        assert cells[2] == collapse(error.retired["in"]), f"{page.name}: {error.code}"
+        assert cells[3] == collapse(error.retired.get("replacement") or ""), f"{page.name}: {error.code}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -57,6 +57,7 @@ extension DocsCatalogContext: TemplateContext {
         case "overviewFileName": return .init(self.overviewFileName)
         case "languages": return .init(self.languages)
         case "hasLanguages": return .init(self.hasLanguages)
+        case "hasRetired": return .init(self.hasRetired)
         default: return nil
         }
     }
@@ -117,6 +118,22 @@ extension DocsError: TemplateContext {
         case "examples": return .init(self.examples)
         case "translations": return .init(self.translations)
         case "hasTranslations": return .init(self.hasTranslations)
+        case "retired": return .init(self.retired)
+        case "retiredIn": return .init(self.retiredIn)
+        case "retiredInMarkdown": return .init(self.retiredInMarkdown)
+        case "retiredInCellMarkdown": return .init(self.retiredInCellMarkdown)
+        case "retirementReason": return .init(self.retirementReason)
+        case "retirementReasonMarkdown": return .init(self.retirementReasonMarkdown)
+        case "hasRetirementReason": return .init(self.hasRetirementReason)
+        case "replacement": return .init(self.replacement)
+        case "replacementMarkdown": return .init(self.replacementMarkdown)
+        case "replacementCellMarkdown": return .init(self.replacementCellMarkdown)
+        case "replacementHTMLHref": return .init(self.replacementHTMLHref)
+        case "replacementMarkdownHref": return .init(self.replacementMarkdownHref)
+        case "hasReplacement": return .init(self.hasReplacement)
+        case "since": return .init(self.since)
+        case "sinceMarkdown": return .init(self.sinceMarkdown)
+        case "hasSince": return .init(self.hasSince)
         default: return nil
         }
     }

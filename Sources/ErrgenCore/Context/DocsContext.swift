@@ -58,6 +58,8 @@ public struct DocsCatalogContext: Sendable {
     public var languages: [DocsLanguage]
     /// Whether the catalog has more than one language.
     public var hasLanguages: Bool
+    /// Whether any error is retired (listed apart from the others).
+    public var hasRetired: Bool
 }
 
 /// A language of a catalog and its coverage.
@@ -124,6 +126,24 @@ public struct DocsError: Sendable {
     /// The message in each language after the default that the error is translated into.
     public var translations: [DocsTranslation]
     public var hasTranslations: Bool
+    /// No longer sent (`retired:`): the version, the reason and the error sent instead.
+    public var retired: Bool
+    public var retiredIn: String
+    public var retiredInMarkdown: String
+    public var retiredInCellMarkdown: String
+    public var retirementReason: String
+    public var retirementReasonMarkdown: String
+    public var hasRetirementReason: Bool
+    public var replacement: String
+    public var replacementMarkdown: String
+    public var replacementCellMarkdown: String
+    public var replacementHTMLHref: String
+    public var replacementMarkdownHref: String
+    public var hasReplacement: Bool
+    /// The version that first sent the error (`since:`), or empty.
+    public var since: String
+    public var sinceMarkdown: String
+    public var hasSince: Bool
 }
 
 public struct DocsParameter: Sendable {
@@ -193,6 +213,15 @@ public enum ContextBuilder {
         let errors = range.map { index -> DocsError in
             // The overview shows only the table: its rows need no examples.
             var error = docsError(index, spec: spec, shared: shared, examples: isOverview ? nil : examples.errors[index])
+            if let replacement = spec.errors[index].retirement?.replacement?.value,
+                let target = spec.errors.firstIndex(where: { $0.code.value == replacement })
+            {
+                // On a split catalog the error sent instead may be on another page: named with its page.
+                let file = paging.map { DocsPaging.fileName(spec.fileName, page: $0.page(of: target)) }
+                let anchor = "#" + Catalog.anchor(forWireCode: replacement)
+                error.replacementHTMLHref = (file.map { $0 + ".html" } ?? "") + anchor
+                error.replacementMarkdownHref = (file.map { $0 + ".md" } ?? "") + anchor
+            }
             if isOverview, let paging {
                 let file = DocsPaging.fileName(spec.fileName, page: paging.page(of: index))
                 error.htmlHref = file + ".html" + error.htmlHref
@@ -227,7 +256,8 @@ public enum ContextBuilder {
                     tag: tag, isDefault: offset == 0, translatedCount: translated, errorCount: spec.errors.count,
                     percent: spec.errors.isEmpty ? 100 : translated * 100 / spec.errors.count)
             },
-            hasLanguages: spec.effectiveLanguages.count > 1)
+            hasLanguages: spec.effectiveLanguages.count > 1,
+            hasRetired: spec.errors.contains { $0.retirement != nil })
     }
 
     static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
@@ -270,6 +300,10 @@ public enum ContextBuilder {
                 title: translation.title?.value ?? "")
         }
         let anchor = Catalog.anchor(forWireCode: entry.code.value)
+        let retiredIn = entry.retirement?.version.value ?? ""
+        let reason = entry.retirement?.reason ?? ""
+        let replacement = entry.retirement?.replacement?.value ?? ""
+        let since = entry.since?.value ?? ""
         return DocsError(
             code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
             codeCellMarkdown: Markdown.code(entry.code.value, inTable: true),
@@ -280,6 +314,11 @@ public enum ContextBuilder {
             deprecated: entry.deprecation != nil, deprecationMessage: deprecation, deprecationMarkdown: Markdown.text(deprecation),
             swiftName: entry.swiftCaseName, swiftNameMarkdown: Markdown.code(entry.swiftCaseName),
             parameters: parameters, hasParameters: !parameters.isEmpty, headers: headers, hasHeaders: !headers.isEmpty,
-            examples: examples, translations: translations, hasTranslations: !translations.isEmpty)
+            examples: examples, translations: translations, hasTranslations: !translations.isEmpty,
+            retired: entry.retirement != nil, retiredIn: retiredIn, retiredInMarkdown: Markdown.text(retiredIn),
+            retiredInCellMarkdown: Markdown.cell(retiredIn), retirementReason: reason, retirementReasonMarkdown: Markdown.text(reason),
+            hasRetirementReason: !reason.isEmpty, replacement: replacement, replacementMarkdown: Markdown.code(replacement),
+            replacementCellMarkdown: Markdown.code(replacement, inTable: true), replacementHTMLHref: "", replacementMarkdownHref: "",
+            hasReplacement: !replacement.isEmpty, since: since, sinceMarkdown: Markdown.text(since), hasSince: !since.isEmpty)
     }
 }

@@ -109,7 +109,18 @@ public enum FixtureBuilder {
                     write(exchange, to: &w)
                 }
             }
+            w.key("retired")
+            if let retirement = entry.retirement {
+                w.object { w in
+                    w.key("in"); w.string(retirement.version.value)
+                    w.key("reason"); w.optional(retirement.reason)
+                    w.key("replacement"); w.optional(retirement.replacement?.value)
+                }
+            } else {
+                w.null()
+            }
             w.key("sampleMessage"); w.string(examples.sampleMessage)
+            w.key("since"); w.optional(entry.since?.value)
             w.key("status"); w.int(entry.status.value)
             w.key("swiftName"); w.string(entry.swiftCaseName)
             w.key("title"); w.string(entry.problemTitle)

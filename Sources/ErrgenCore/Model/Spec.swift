@@ -119,6 +119,11 @@ public struct ErrorSpec: Sendable, Hashable {
     public var deprecation: Deprecation?
     /// The message (and title) in the catalog's other languages, in the order written.
     public var translations: [TranslationSpec] = []
+    /// Set when the error is no longer sent: it stays in the spec for good, so its code and Swift
+    /// name are never taken by another error, and clients can still decode it.
+    public var retirement: Retirement?
+    /// The version of the API that first sent the error, if the spec says.
+    public var since: Located<String>?
     /// False when the spec lacks the status or message (reported by the decoder): checks that
     /// need them are skipped rather than reporting follow-on problems.
     var isComplete = true
@@ -160,6 +165,25 @@ public struct TranslationSpec: Sendable, Hashable {
         self.language = language
         self.message = message
         self.title = title
+    }
+}
+
+/// An error that is no longer sent (`retired:`).
+public struct Retirement: Sendable, Hashable {
+    /// The version of the API that stopped sending it (`in:`).
+    public var version: Located<String>
+    /// Why, for people; may be empty.
+    public var reason: String?
+    /// The wire code of the error of the same catalog that is sent instead, if any.
+    public var replacement: Located<String>?
+    /// Where `retired:` is written.
+    public var location: SourceLocation
+
+    public init(version: Located<String>, reason: String? = nil, replacement: Located<String>? = nil, at location: SourceLocation) {
+        self.version = version
+        self.reason = reason
+        self.replacement = replacement
+        self.location = location
     }
 }
 

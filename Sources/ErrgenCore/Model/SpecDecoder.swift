@@ -260,6 +260,19 @@ public enum SpecDecoder {
         if let node = fields.node("translations", diagnostics: &diagnostics) {
             translations = decodeTranslations(node, file: file, diagnostics: &diagnostics)
         }
+        var retirement: Retirement?
+        if let node = fields.node("retired", diagnostics: &diagnostics),
+            var retired = MappingReader(node, what: "'retired' of error '\(code.value)'", file: file, diagnostics: &diagnostics)
+        {
+            let version = retired.string("in", required: true, diagnostics: &diagnostics)
+            let reason = retired.string("reason", diagnostics: &diagnostics)
+            let replacement = retired.string("replacement", diagnostics: &diagnostics)
+            retired.finish(diagnostics: &diagnostics)
+            if let version {
+                retirement = Retirement(version: version, reason: reason?.value, replacement: replacement, at: node.location)
+            }
+        }
+        let since = fields.string("since", diagnostics: &diagnostics)
         fields.finish(diagnostics: &diagnostics)
 
         var message: Located<MessageTemplate>?
@@ -277,6 +290,8 @@ public enum SpecDecoder {
             parameters: parameters, swiftName: swiftName, headers: headers, deprecation: deprecation)
         entry.title = title
         entry.translations = translations
+        entry.retirement = retirement
+        entry.since = since
         entry.isComplete = status != nil && message != nil
         return entry
     }

@@ -35,10 +35,26 @@ enum DefaultTemplates {
 <thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
 <tbody>
 {{#errors}}
+{{^retired}}
 <tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{message}}</td></tr>
+{{/retired}}
 {{/errors}}
 </tbody>
 </table>
+{{#hasRetired}}
+<h2 id="retired-errors">Retired errors</h2>
+<p>No longer sent; their codes are never given to another error, and clients may still meet them from older servers.</p>
+<table class="retired">
+<thead><tr><th>Code</th><th>Status</th><th>Retired in</th><th>Instead</th></tr></thead>
+<tbody>
+{{#errors}}
+{{#retired}}
+<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{retiredIn}}</td><td>{{#hasReplacement}}<a href="{{replacementHTMLHref}}"><code>{{replacement}}</code></a>{{/hasReplacement}}</td></tr>
+{{/retired}}
+{{/errors}}
+</tbody>
+</table>
+{{/hasRetired}}
 {{#hasPages}}
 <p>{{errorCount}} errors, on pages of their own: {{#pages}}<a href="{{fileName}}.html">{{label}}</a>{{^last()}}, {{/last()}}{{/pages}}.</p>
 {{/hasPages}}
@@ -87,6 +103,12 @@ enum DefaultTemplates {
 {{#deprecated}}
 <p class="deprecated"><strong>Deprecated.</strong> {{deprecationMessage}}</p>
 {{/deprecated}}
+{{#retired}}
+<p class="deprecated"><strong>Retired in {{retiredIn}}</strong>: no longer sent.{{#hasRetirementReason}} {{retirementReason}}{{/hasRetirementReason}}{{#hasReplacement}} Instead: <a href="{{replacementHTMLHref}}"><code>{{replacement}}</code></a>.{{/hasReplacement}}</p>
+{{/retired}}
+{{#hasSince}}
+<p>Sent since {{since}}.</p>
+{{/hasSince}}
 {{{descriptionHTML}}}
 <p>In Swift: <code>{{swiftName}}</code>.</p>
 {{#hasParameters}}
@@ -160,8 +182,24 @@ Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isD
 | Code | Status | Message |
 | --- | --- | --- |
 {{#errors}}
+{{^retired}}
 | {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) | {{{statusLine}}} | {{{messageCellMarkdown}}} |
+{{/retired}}
 {{/errors}}
+{{#hasRetired}}
+
+## Retired errors
+
+No longer sent; their codes are never given to another error, and clients may still meet them from older servers.
+
+| Code | Status | Retired in | Instead |
+| --- | --- | --- | --- |
+{{#errors}}
+{{#retired}}
+| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) | {{{statusLine}}} | {{{retiredInCellMarkdown}}} | {{#hasReplacement}}[{{{replacementCellMarkdown}}}]({{{replacementMarkdownHref}}}){{/hasReplacement}} |
+{{/retired}}
+{{/errors}}
+{{/hasRetired}}
 {{#hasPages}}
 
 {{errorCount}} errors, on pages of their own: {{#pages}}[{{{labelMarkdown}}}]({{{fileName}}}.md){{^last()}}, {{/last()}}{{/pages}}.
@@ -177,6 +215,14 @@ Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isD
 
 **Deprecated.** {{{deprecationMarkdown}}}
 {{/deprecated}}
+{{#retired}}
+
+**Retired in {{{retiredInMarkdown}}}**: no longer sent.{{#hasRetirementReason}} {{{retirementReasonMarkdown}}}{{/hasRetirementReason}}{{#hasReplacement}} Instead: [{{{replacementMarkdown}}}]({{{replacementMarkdownHref}}}).{{/hasReplacement}}
+{{/retired}}
+{{#hasSince}}
+
+Sent since {{{sinceMarkdown}}}.
+{{/hasSince}}
 {{#hasDescription}}
 
 {{{descriptionMarkdown}}}

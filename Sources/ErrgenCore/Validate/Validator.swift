@@ -175,6 +175,7 @@ public enum Validator {
         }
 
         checkTranslations(entry, catalog: catalog, declared: declared, file: file, diagnostics: &diagnostics)
+        checkRetirement(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
 
         var headerNames: [String: HeaderSpec] = [:]
         for header in entry.headers {
@@ -191,6 +192,38 @@ public enum Validator {
             if header.value.value.source.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
                 diagnostics.error("the value of header '\(name)' contains a line break or NUL", file: file, at: header.value.location)
             }
+        }
+    }
+
+    /// A retired error is not also deprecated (that is for errors still sent), names versions that
+    /// are one line of text, and is replaced, if at all, by another error of its catalog that is sent.
+    static func checkRetirement(_ entry: ErrorSpec, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+        for version in [entry.retirement?.version, entry.since].compactMap({ $0 }) {
+            if version.value.trimmingCharacters(in: .whitespaces).isEmpty || version.value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                diagnostics.error("a version is one line of text, not empty", file: file, at: version.location)
+            }
+        }
+        guard let retirement = entry.retirement else { return }
+        if entry.deprecation != nil {
+            diagnostics.error(
+                "error '\(entry.code.value)' is both retired (no longer sent) and deprecated (still sent, discouraged); keep one",
+                file: file, at: retirement.location)
+        }
+        guard let replacement = retirement.replacement else { return }
+        if replacement.value == entry.code.value {
+            diagnostics.error("error '\(entry.code.value)' cannot replace itself", file: file, at: replacement.location)
+        } else if let other = catalog.errors.first(where: { $0.code.value == replacement.value }) {
+            if other.retirement != nil {
+                diagnostics.error(
+                    "the replacement '\(replacement.value)' is retired too; name the error that is sent instead",
+                    file: file, at: replacement.location)
+            }
+        } else {
+            var message = "the replacement '\(replacement.value)' is not an error of catalog '\(catalog.name.value)'"
+            if let suggestion = Spelling.suggestion(for: replacement.value, among: catalog.errors.map(\.code.value)) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            diagnostics.error(message, file: file, at: replacement.location)
         }
     }
 

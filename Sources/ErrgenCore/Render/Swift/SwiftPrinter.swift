@@ -97,7 +97,7 @@ public struct SwiftPrinter: Sendable {
     /// printed in parallel chunks.
     public func parts(_ catalog: CatalogSpec) -> CatalogParts {
         let errors = parallelIndices(catalog.errors.count) { index in
-            (enumCase: enumCase(catalog.errors[index]), factory: factory(catalog.errors[index], shared: catalog.parameters))
+            (enumCase: enumCase(catalog.errors[index]), factory: factory(catalog.errors[index], shared: catalog.parameters, catalog: catalog))
         }
         let typeName = catalog.swiftTypeName
         let a = access.modifier
@@ -143,7 +143,7 @@ public struct SwiftPrinter: Sendable {
     }
 
     /// The static function (or property, without parameters) that makes an error.
-    private func factory(_ entry: ErrorSpec, shared: [ParameterSpec]) -> [UInt8] {
+    private func factory(_ entry: ErrorSpec, shared: [ParameterSpec], catalog: CatalogSpec) -> [UInt8] {
         let all = entry.parameters + shared
         var doc = SwiftLiteral.docLines(entry.message.value.source)
         doc.append("")
@@ -162,7 +162,7 @@ public struct SwiftPrinter: Sendable {
         }
         var p = CodePrinter(level: 1)
         p.doc(doc)
-        if let deprecation = deprecationAttribute(entry) { p.line(deprecation) }
+        if let deprecation = deprecationAttribute(entry) ?? retirementAttribute(entry, catalog: catalog) { p.line(deprecation) }
         let name = SwiftNames.escaped(entry.swiftCaseName)
         let a = access.modifier
         if all.isEmpty {
@@ -179,6 +179,18 @@ public struct SwiftPrinter: Sendable {
             }
         }
         return p.bytes
+    }
+
+    /// A retired error's factory is deprecated (a server should no longer make it); its `Code`
+    /// case is not, so a client can match it without a warning.
+    private func retirementAttribute(_ entry: ErrorSpec, catalog: CatalogSpec) -> String? {
+        guard let retirement = entry.retirement else { return nil }
+        var message = "retired in \(retirement.version.value)"
+        if let reason = retirement.reason, !reason.isEmpty { message += ": " + Self.oneLine(reason) }
+        if let replacement = retirement.replacement, let other = catalog.errors.first(where: { $0.code.value == replacement.value }) {
+            message += " Use .\(other.swiftCaseName) instead."
+        }
+        return "@available(*, deprecated, message: \(SwiftLiteral.string(message)))"
     }
 
     private func deprecationAttribute(_ entry: ErrorSpec) -> String? {

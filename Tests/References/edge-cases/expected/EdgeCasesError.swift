@@ -39,6 +39,10 @@ public struct EdgeCasesError: ErrgenRuntime.CatalogError {
         case olderThing
         /// `RateLimited` (429): Retry after {seconds} seconds.
         case rateLimited
+        /// `RetiredThing` (410): {what} was retired.
+        case retiredThing
+        /// `LongRetired` (404): Never seen since 0.9.
+        case longRetired
     }
 }
 
@@ -126,6 +130,29 @@ extension EdgeCasesError {
     public static func rateLimited(seconds: Swift.Int, traceId: Swift.String) -> Self {
         Self(unchecked: .rateLimited, arguments: [.integer(seconds), .string(traceId)])
     }
+
+    /// {what} was retired.
+    ///
+    /// Wire code `RetiredThing`, HTTP status 410.
+    ///
+    /// - Parameters:
+    ///    - what: The `what` value.
+    ///    - traceId: The request's trace.
+    @available(*, deprecated, message: "retired in 2.0: Merged into *RateLimited*; `what` is gone. Use .rateLimited instead.")
+    public static func retiredThing(what: Swift.String, traceId: Swift.String) -> Self {
+        Self(unchecked: .retiredThing, arguments: [.string(what), .string(traceId)])
+    }
+
+    /// Never seen since 0.9.
+    ///
+    /// Wire code `LongRetired`, HTTP status 404.
+    ///
+    /// - Parameters:
+    ///    - traceId: The request's trace.
+    @available(*, deprecated, message: "retired in 0.9")
+    public static func longRetired(traceId: Swift.String) -> Self {
+        Self(unchecked: .longRetired, arguments: [.string(traceId)])
+    }
 }
 
 // MARK: - Codes
@@ -165,7 +192,7 @@ extension EdgeCasesError.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .rateLimited, at: 6,
+        checking: .longRetired, at: 8,
         name: "edge-cases",
         title: "Edge \"cases\" \\ of errgen",
         formats: [.problemJSON, .xml, .text],
@@ -182,6 +209,8 @@ extension EdgeCasesError.Code {
             OldThing\toldThing\t410\t{what} is gone\twhat:string\t
             OlderThing\tolderThing\t410\tLong gone.\t\t
             RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\t\tRetry-After: {seconds}
+            RetiredThing\tretiredThing\t410\t{what} was retired.\twhat:string\t
+            LongRetired\tlongRetired\t404\tNever seen since 0.9.\t\t
             """
     )
 }

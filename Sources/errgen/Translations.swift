@@ -15,8 +15,8 @@ private func loadSpec(_ options: SpecOptions) throws -> (Spec, ErrgenConfig) {
     }
     let (spec, diagnostics) = Generator(config: config).loadSpec()
     Report.print(diagnostics)
-    guard let spec else { throw ExitCode(1) }
-    return (spec, config)
+    if let spec { return (spec, config) }
+    throw ExitCode(1)
 }
 
 struct ExportTranslations: ParsableCommand {

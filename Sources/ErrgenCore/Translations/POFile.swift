@@ -343,7 +343,7 @@ func hexDigit(_ scalar: Unicode.Scalar) -> UInt32? {
 extension String {
     func trimmingTrailingSpaces() -> String {
         var scalars = Array(unicodeScalars)
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        while scalars.last == " " || scalars.last == "\t" { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -180,7 +180,7 @@ public enum TranslationImport {
                 file: file, at: given.1))
             return diagnostics
         }
-        if language == languages[0] {
+        if language == catalog.effectiveLanguages.first {
             diagnostics.append(.error(
                 "'\(language)' is the default language of catalog '\(catalog.name.value)', whose text is each error's 'message'; a translation is in another language",
                 file: file, at: given.1))
@@ -230,7 +230,7 @@ public enum TranslationImport {
                     let missing = expected.filter { !written.contains($0) }.map { "{\($0)}" }
                     let extra = written.filter { !expected.contains($0) }.map { "{\($0)}" }
                     var parts: [String] = []
-                    if !missing.isEmpty { parts.append("lacks \(missing.joined(separator: ", "))") }
+                    if missing.count > 0 { parts.append("lacks \(missing.joined(separator: ", "))") }
                     if !extra.isEmpty { parts.append("has \(extra.joined(separator: ", ")), which the msgid does not have") }
                     diagnostics.append(.error(
                         "the msgstr's placeholders differ from the msgid's: it \(parts.joined(separator: " and ")) (a translation uses exactly the msgid's placeholders)",

@@ -147,9 +147,10 @@ public struct ErrorSpec: Sendable, Hashable {
 }
 
 extension ErrorSpec {
-    /// The translation into `language` (a tag of the catalog's `languages`, compared ignoring case).
+    /// The translation into `language`, a tag as the catalog's `languages` spell it (the decoder
+    /// gives every translation that spelling).
     public func translation(_ language: String) -> TranslationSpec? {
-        translations.first { $0.language.value.caseInsensitiveCompare(language) == .orderedSame }
+        translations.first { $0.language.value == language }
     }
 }
 

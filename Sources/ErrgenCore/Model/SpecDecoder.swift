@@ -104,6 +104,20 @@ public enum SpecDecoder {
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
         catalog.documentationURL = documentationURL
         catalog.languages = languages
+        // Translations name their language as the catalog lists it (tags compare without case), so
+        // that looking one up is a plain comparison; a tag the catalog does not list is kept as
+        // written, for the validator to report.
+        if !languages.isEmpty {
+            let listed = Dictionary(languages.map { ($0.value.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+            for e in catalog.errors.indices {
+                for t in catalog.errors[e].translations.indices {
+                    let tag = catalog.errors[e].translations[t].language
+                    if let canonical = listed[tag.value.lowercased()], canonical != tag.value {
+                        catalog.errors[e].translations[t].language = Located(canonical, at: tag.location)
+                    }
+                }
+            }
+        }
         return catalog
     }
 

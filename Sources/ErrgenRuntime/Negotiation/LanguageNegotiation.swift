@@ -4,9 +4,8 @@
 ///
 /// The ranges are tried from the highest weight down (equal weights in the order written). For
 /// each range, lookup (RFC 4647 §3.4) tries the range itself, then the range with its last subtag
-/// removed, and so on (`de-CH-1996` → `de-CH` → `de`), a single-letter subtag taken off with the
-/// one after it; the first of those that a catalog language equals (ignoring case) answers. When
-/// none does, a catalog language that the range is a prefix of answers (`fr` → `fr-CA`), so a
+/// removed, and so on (`de-CH-1996` → `de-CH` → `de`; `fr-CA-u-ca-gregory` → … → `fr-CA`); the
+/// first of those that a catalog language equals (ignoring case) answers. When none does, a catalog language that the range is a prefix of answers (`fr` → `fr-CA`), so a
 /// client asking for a language is not answered in another because the catalog's tag is more
 /// precise. `*` stands for the default language. A range of weight 0 excludes every language it
 /// matches as a prefix (`de;q=0` excludes `de` and `de-AT`) from all the other ranges. A field
@@ -60,9 +59,9 @@ public enum LanguageNegotiation {
         var candidate = range[...]
         while !candidate.isEmpty {
             if let index = tags.indices.first(where: { allowed($0) && tags[$0].elementsEqual(candidate) }) { return index }
+            // (RFC 4647 also drops a single-letter subtag left at the end; a catalog's tags are
+            // well-formed and never end in one, so such a candidate matches nothing anyway.)
             candidate = candidate.dropLast()
-            // A singleton (`x`, `u`) is never left at the end.
-            if candidate.count > 1, candidate.last?.count == 1 { candidate = candidate.dropLast() }
         }
         return nil
     }

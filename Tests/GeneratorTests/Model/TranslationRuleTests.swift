@@ -34,7 +34,14 @@ import Testing
         let error = spec.catalogs[0].errors[0]
         #expect(spec.catalogs[0].effectiveLanguages == ["en", "de", "fr-CA"])
         #expect(error.translations.map(\.language.value) == ["de", "fr-CA"])
-        #expect(error.translation("FR-CA")?.title?.value == "Rupture de stock")
+        #expect(error.translation("fr-CA")?.title?.value == "Rupture de stock")
+    }
+
+    /// Tags compare without case: a translation takes the spelling the catalog lists.
+    @Test func aTranslationTakesTheCatalogsSpellingOfItsLanguage() throws {
+        let spec = try validSpec(spec(#"FR-ca: "{item} : {available}.""#))
+        #expect(spec.catalogs[0].errors[0].translations.map(\.language.value) == ["fr-CA"])
+        #expect(spec.catalogs[0].errors[0].translation("fr-CA") != nil)
     }
 
     @Test func aPlaceholderMisspelledIsNamedWithTheOneMeant() {

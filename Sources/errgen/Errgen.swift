@@ -16,7 +16,7 @@ struct Errgen: ParsableCommand {
             'check' finds outputs out of date; 64 on a usage error.
             """,
         version: ErrgenVersion.current,
-        subcommands: [Generate.self, Check.self, Validate.self, ExportTranslations.self, ImportTranslations.self, EmbedTemplates.self],
+        subcommands: [Generate.self, Check.self, Validate.self, ExportTranslations.self, ImportTranslations.self, Diff.self, EmbedTemplates.self],
         defaultSubcommand: Generate.self
     )
 }

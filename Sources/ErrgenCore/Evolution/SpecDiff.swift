@@ -1,0 +1,214 @@
+import ErrgenRuntime
+
+/// What changed between two versions of a spec, each change classified by what it breaks: the
+/// **wire** (what a deployed client sees) or the **Swift API** (what breaks a client's build).
+/// Additions are compatible; a message whose wording changed is compatible but listed (clients
+/// must not parse messages, but people read them).
+public struct SpecDiff: Sendable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        case breaking, compatible
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .breaking && b == .compatible }
+    }
+
+    public enum Dimension: String, Sendable, CaseIterable {
+        case wire
+        case swift = "swift-api"
+    }
+
+    /// One change.
+    public struct Change: Sendable, Hashable {
+        public var severity: Severity
+        public var dimension: Dimension
+        /// The catalog, by its name in the spec.
+        public var catalog: String
+        /// The wire code of the error it concerns, if it concerns one.
+        public var code: String?
+        /// What changed, as a stable identifier (`status-changed`); `--allow` takes these.
+        public var kind: String
+        public var old: String?
+        public var new: String?
+        /// Where the change is: in the new spec, or in the old one for what was removed.
+        public var location: SourceLocation?
+        public var inOld: Bool
+        /// For people: `status 409 → 410`.
+        public var summary: String
+    }
+
+    public var changes: [Change]
+
+    /// The semantic version bump the changes call for.
+    public enum Bump: String, Sendable { case major, minor, patch, none }
+
+    public var bump: Bump {
+        if changes.contains(where: { $0.severity == .breaking }) { return .major }
+        if changes.contains(where: { $0.kind.hasSuffix("-added") || $0.kind == "error-retired" }) { return .minor }
+        return changes.isEmpty ? .none : .patch
+    }
+
+    /// Every kind of change, with its severity, for `--allow` and the docs.
+    public static let kinds: [(kind: String, severity: Severity, meaning: String)] = [
+        ("catalog-removed", .breaking, "a catalog is gone (or renamed)"),
+        ("catalog-added", .compatible, "a new catalog"),
+        ("type-renamed", .breaking, "a catalog's Swift type has another name"),
+        ("error-removed", .breaking, "an error is gone without having been retired"),
+        ("retired-error-removed", .breaking, "a retired error was deleted: its code could then be taken again"),
+        ("retired-code-reused", .breaking, "a retired error is sent again"),
+        ("error-added", .compatible, "a new error"),
+        ("error-retired", .compatible, "an error is no longer sent (it stays in the spec)"),
+        ("status-changed", .breaking, "an error answers with another status"),
+        ("swift-name-changed", .breaking, "an error's Swift name changed"),
+        ("parameter-removed", .breaking, "a parameter is gone (or renamed)"),
+        ("parameter-added", .breaking, "a new parameter: the factory takes one more argument (the wire only gains a member)"),
+        ("parameter-type-changed", .breaking, "a parameter has another type"),
+        ("placeholders-changed", .breaking, "the message's placeholders changed"),
+        ("message-changed", .compatible, "the message's wording changed"),
+        ("format-removed", .breaking, "a catalog no longer answers in a format"),
+        ("format-added", .compatible, "a catalog answers in one more format"),
+        ("default-format-changed", .breaking, "the format answered without a preference changed"),
+        ("header-removed", .breaking, "an error no longer sends a header"),
+        ("header-added", .compatible, "an error sends one more header"),
+    ]
+
+    public init(old: Spec, new: Spec) {
+        var changes: [Change] = []
+        func add(
+            _ kind: String, _ dimension: Dimension, _ catalog: String, _ code: String?, _ old: String?, _ new: String?,
+            _ location: SourceLocation?, _ inOld: Bool, _ summary: String
+        ) {
+            let severity = Self.kinds.first { $0.kind == kind }?.severity ?? .breaking
+            changes.append(Change(
+                severity: severity, dimension: dimension, catalog: catalog, code: code, kind: kind, old: old, new: new,
+                location: location, inOld: inOld, summary: summary))
+        }
+        let newCatalogs = Dictionary(new.catalogs.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldNames = Set(old.catalogs.map(\.name.value))
+        for before in old.catalogs {
+            let name = before.name.value
+            guard let after = newCatalogs[name] else {
+                add("catalog-removed", .wire, name, nil, name, nil, before.name.location, true, "catalog '\(name)' was removed")
+                add("catalog-removed", .swift, name, nil, before.swiftTypeName, nil, before.name.location, true,
+                    "the Swift type \(before.swiftTypeName) was removed")
+                continue
+            }
+            if before.swiftTypeName != after.swiftTypeName {
+                add("type-renamed", .swift, name, nil, before.swiftTypeName, after.swiftTypeName,
+                    after.swiftName?.location ?? after.name.location, false, "the Swift type \(before.swiftTypeName) is now \(after.swiftTypeName)")
+            }
+            Self.compareFormats(before, after, add: add)
+            Self.compareErrors(before, after, add: add)
+        }
+        for after in new.catalogs where !oldNames.contains(after.name.value) {
+            add("catalog-added", .wire, after.name.value, nil, nil, after.name.value, after.name.location, false, "catalog '\(after.name.value)' was added")
+        }
+        self.changes = changes
+    }
+
+    static func compareFormats(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value
+        let kinds = Set(after.formats.map(\.kind))
+        for format in before.formats where !kinds.contains(format.kind) {
+            add("format-removed", .wire, name, nil, format.kind.rawValue, nil, format.location, true, "format \(format.kind.rawValue) was removed")
+        }
+        let oldKinds = Set(before.formats.map(\.kind))
+        for format in after.formats where !oldKinds.contains(format.kind) {
+            add("format-added", .wire, name, nil, nil, format.kind.rawValue, format.location, false, "format \(format.kind.rawValue) was added")
+        }
+        if let was = before.effectiveDefaultFormat?.kind, let now = after.effectiveDefaultFormat?.kind, was != now {
+            add("default-format-changed", .wire, name, nil, was.rawValue, now.rawValue,
+                after.defaultFormat?.location ?? after.formats.first?.location, false, "the default format \(was.rawValue) is now \(now.rawValue)")
+        }
+    }
+
+    static func compareErrors(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value
+        let afterByCode = Dictionary(after.errors.map { ($0.code.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let beforeCodes = Set(before.errors.map(\.code.value))
+        for was in before.errors {
+            let code = was.code.value
+            guard let now = afterByCode[code] else {
+                if was.retirement != nil {
+                    add("retired-error-removed", .wire, name, code, code, nil, was.code.location, true,
+                        "the retired error '\(code)' was deleted: keep it, so its code is never taken again")
+                } else {
+                    add("error-removed", .wire, name, code, code, nil, was.code.location, true,
+                        "error '\(code)' was removed without being retired")
+                    add("error-removed", .swift, name, code, was.swiftCaseName, nil, was.code.location, true,
+                        "the Swift case .\(was.swiftCaseName) was removed")
+                }
+                continue
+            }
+            if was.retirement != nil, now.retirement == nil {
+                add("retired-code-reused", .wire, name, code, nil, nil, now.code.location, false,
+                    "error '\(code)' was retired and is sent again")
+            } else if was.retirement == nil, let retirement = now.retirement {
+                add("error-retired", .wire, name, code, nil, retirement.version.value, retirement.location, false,
+                    "error '\(code)' was retired in \(retirement.version.value)")
+            }
+            if was.status.value != now.status.value {
+                add("status-changed", .wire, name, code, String(was.status.value), String(now.status.value), now.status.location, false,
+                    "error '\(code)': status \(was.status.value) → \(now.status.value)")
+            }
+            if was.swiftCaseName != now.swiftCaseName {
+                add("swift-name-changed", .swift, name, code, was.swiftCaseName, now.swiftCaseName,
+                    now.swiftName?.location ?? now.code.location, false, "error '\(code)': Swift name .\(was.swiftCaseName) → .\(now.swiftCaseName)")
+            }
+            compareParameters(was, now, catalog: name, add: add)
+            let oldPlaceholders = Set(was.message.value.placeholderNames), newPlaceholders = Set(now.message.value.placeholderNames)
+            if oldPlaceholders != newPlaceholders {
+                add("placeholders-changed", .wire, name, code, was.message.value.source, now.message.value.source, now.message.location, false,
+                    "error '\(code)': the message's placeholders changed")
+            } else if was.message.value.source != now.message.value.source {
+                add("message-changed", .wire, name, code, was.message.value.source, now.message.value.source, now.message.location, false,
+                    "error '\(code)': the message's wording changed")
+            }
+            let newHeaders = Set(now.headers.map { $0.name.value.lowercased() })
+            for header in was.headers where !newHeaders.contains(header.name.value.lowercased()) {
+                add("header-removed", .wire, name, code, header.name.value, nil, header.name.location, true,
+                    "error '\(code)': header \(header.name.value) was removed")
+            }
+            let oldHeaders = Set(was.headers.map { $0.name.value.lowercased() })
+            for header in now.headers where !oldHeaders.contains(header.name.value.lowercased()) {
+                add("header-added", .wire, name, code, nil, header.name.value, header.name.location, false,
+                    "error '\(code)': header \(header.name.value) was added")
+            }
+        }
+        for now in after.errors where !beforeCodes.contains(now.code.value) {
+            add("error-added", .wire, name, now.code.value, nil, now.code.value, now.code.location, false, "error '\(now.code.value)' was added")
+        }
+    }
+
+    static func compareParameters(
+        _ was: ErrorSpec, _ now: ErrorSpec, catalog name: String,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let code = was.code.value
+        let nowByName = Dictionary(now.parameters.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let wasNames = Set(was.parameters.map(\.name.value))
+        for parameter in was.parameters {
+            guard let current = nowByName[parameter.name.value] else {
+                add("parameter-removed", .wire, name, code, parameter.name.value, nil, parameter.name.location, true,
+                    "error '\(code)': parameter \(parameter.name.value) was removed")
+                add("parameter-removed", .swift, name, code, parameter.swiftName, nil, parameter.name.location, true,
+                    "error '\(code)': the factory lost its argument \(parameter.swiftName):")
+                continue
+            }
+            if current.kind != parameter.kind {
+                add("parameter-type-changed", .wire, name, code, parameter.kind.rawValue, current.kind.rawValue, current.name.location, false,
+                    "error '\(code)': parameter \(parameter.name.value) is \(current.kind.rawValue), not \(parameter.kind.rawValue)")
+                add("parameter-type-changed", .swift, name, code, parameter.kind.swiftType, current.kind.swiftType, current.name.location, false,
+                    "error '\(code)': argument \(parameter.swiftName): is \(current.kind.swiftType), not \(parameter.kind.swiftType)")
+            }
+        }
+        for parameter in now.parameters where !wasNames.contains(parameter.name.value) {
+            add("parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,
+                "error '\(code)': the factory takes a new argument \(parameter.swiftName):")
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import ErrgenCore
+import Foundation
+import Testing
+
+/// `errgen diff`: every kind of change between two specs, classified, at its position.
+@Suite struct SpecDiffTests {
+    /// A spec of one catalog, `Shop`, whose errors are `errors` (indented under `errors:`, line 7).
+    static func spec(formats: String = "[json, xml]", _ errors: String, catalogName: String = "Shop", extra: String = "") -> String {
+        """
+        errgen: 1
+        catalogs:
+          \(catalogName):
+            title: Shop
+            formats: \(formats)\(extra)
+            errors:
+        \(errors.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
+    static let base = """
+        OutOfStock:
+          status: 409
+          message: "Only {available} of {item} left."
+          parameters: {available: integer, item: string}
+          headers: {Retry-After: "60"}
+        Gone:
+          status: 410
+          message: Gone.
+        """
+
+    static func changes(_ old: String, _ new: String) throws -> [String] {
+        let diff = SpecDiff(old: try validSpec(old, file: "old.yaml"), new: try validSpec(new, file: "new.yaml"))
+        return diff.changes.map { change in
+            let position = change.location.map { "\(change.inOld ? "old" : "new"):\($0.line):\($0.column)" } ?? "-"
+            return "\(position) \(change.severity.rawValue) \(change.dimension.rawValue) \(change.kind)"
+        }
+    }
+
+    static func edited(_ replacements: [(String, String)]) -> String {
+        replacements.reduce(base) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    @Test(arguments: [
+        // (what, the new errors, the changes expected)
+        ("nothing", base, [String]()),
+        ("a status", edited([("status: 409", "status: 422")]), ["new:8:17 breaking wire status-changed"]),
+        ("the wording", edited([("Only {available} of {item} left.", "Just {available} of {item} remain.")]), ["new:9:18 compatible wire message-changed"]),
+        ("the placeholders", edited([("Only {available} of {item} left.", "Only {available} left.{{item}}"), ("parameters: {available: integer, item: string}", "parameters: {available: integer}")]),
+            ["old:10:42 breaking wire parameter-removed", "old:10:42 breaking swift-api parameter-removed", "new:9:18 breaking wire placeholders-changed"]),
+        ("a parameter's type", edited([("available: integer", "available: string")]),
+            ["new:10:22 breaking wire parameter-type-changed", "new:10:22 breaking swift-api parameter-type-changed"]),
+        ("a parameter added", edited([("left.\"", "left at {store}.\""), ("item: string}", "item: string, store: string}")]),
+            ["new:10:56 breaking swift-api parameter-added", "new:9:18 breaking wire placeholders-changed"]),
+        ("a header removed", edited([("  headers: {Retry-After: \"60\"}\n", "")]), ["old:11:19 breaking wire header-removed"]),
+        ("a header added", edited([("message: Gone.", "message: Gone.\n  headers: {Link: \"<x>\"}")]), ["new:15:19 compatible wire header-added"]),
+        ("an error removed", String(base[..<base.range(of: "Gone:")!.lowerBound]).trimmingCharacters(in: .newlines),
+            ["old:12:7 breaking wire error-removed", "old:12:7 breaking swift-api error-removed"]),
+        ("an error added", base + "\nSoldOut: {status: 409, message: Sold out.}", ["new:15:7 compatible wire error-added"]),
+        ("an error retired", edited([("message: Gone.", "message: Gone.\n  retired: {in: \"2.0\"}")]), ["new:15:18 compatible wire error-retired"]),
+        ("a Swift name", edited([("message: Gone.", "message: Gone.\n  swift-name: goneForGood")]), ["new:15:21 breaking swift-api swift-name-changed"]),
+    ])
+    func eachKindOfChange(_ what: String, _ errors: String, _ expected: [String]) throws {
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(errors)) == expected, "\(what)")
+    }
+
+    @Test func retiredErrorsStayForGood() throws {
+        let retired = Self.spec(Self.edited([("message: Gone.", "message: Gone.\n  retired: {in: \"2.0\"}")]))
+        // Deleting a retired error frees its code: breaking.
+        let deleted = Self.spec(String(Self.base[..<Self.base.range(of: "Gone:")!.lowerBound]).trimmingCharacters(in: .newlines))
+        #expect(try Self.changes(retired, deleted) == ["old:12:7 breaking wire retired-error-removed"])
+        // Sending it again: breaking too.
+        #expect(try Self.changes(retired, Self.spec(Self.base)) == ["new:12:7 breaking wire retired-code-reused"])
+    }
+
+    @Test func formatsAndCatalogs() throws {
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(formats: "[json]", Self.base)) == ["old:5:21 breaking wire format-removed"])
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(formats: "[json, xml, text]", Self.base)) == ["new:5:26 compatible wire format-added"])
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(Self.base, extra: "\n    default-format: xml")) == ["new:6:21 breaking wire default-format-changed"])
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(Self.base, extra: "\n    swift-name: ShopFailure")) == ["new:6:17 breaking swift-api type-renamed"])
+        // A catalog renamed is one removed and one added.
+        #expect(try Self.changes(Self.spec(Self.base), Self.spec(Self.base, catalogName: "Store")) == [
+            "old:3:3 breaking wire catalog-removed", "old:3:3 breaking swift-api catalog-removed", "new:3:3 compatible wire catalog-added",
+        ])
+    }
+
+    @Test func theSuggestedBump() throws {
+        func bump(_ new: String) throws -> SpecDiff.Bump {
+            SpecDiff(old: try validSpec(Self.spec(Self.base)), new: try validSpec(Self.spec(new))).bump
+        }
+        #expect(try bump(Self.base) == .none)
+        #expect(try bump(Self.edited([("message: Gone.", "message: Gone for good.")])) == .patch)
+        #expect(try bump(Self.base + "\nSoldOut: {status: 409, message: Sold out.}") == .minor)
+        #expect(try bump(Self.edited([("status: 410", "status: 404")])) == .major)
+    }
+}
+
+/// The command: exit statuses, formats, `--allow`, `--against` on a git repository.
+@Suite struct DiffCommandTests {
+    static func folder(_ body: (URL) throws -> Void) throws {
+        try withTemporaryFolder { folder in
+            try SpecDiffTests.spec(SpecDiffTests.base).write(to: folder.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+            try SpecDiffTests.spec(SpecDiffTests.edited([("status: 409", "status: 422"), ("message: Gone.", "message: Gone for good.")]))
+                .write(to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+            try body(folder)
+        }
+    }
+
+    @Test func textLinesAtTheirPositionsAndExitStatus() throws {
+        try Self.folder { folder in
+            let outcome = try CLI.run(["diff", "old.yaml", "new.yaml"], in: folder)
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout == """
+                new.yaml:8:17: breaking: wire: status-changed: error 'OutOfStock': status 409 → 422
+                new.yaml:14:18: compatible: wire: message-changed: error 'Gone': the message's wording changed
+                errgen: 2 changes, 1 breaking; suggested version bump: major
+
+                """)
+            let same = try CLI.run(["diff", "old.yaml", "old.yaml"], in: folder)
+            #expect(same.status == 0)
+            #expect(same.stdout == "errgen: 0 changes, 0 breaking; suggested version bump: none\n")
+        }
+    }
+
+    @Test func allowedKindsDoNotFail() throws {
+        try Self.folder { folder in
+            let outcome = try CLI.run(["diff", "old.yaml", "new.yaml", "--allow", "status-changed"], in: folder)
+            #expect(outcome.status == 0)
+            #expect(outcome.stdout.contains("new.yaml:8:17: breaking (allowed): wire: status-changed:"))
+            let unknown = try CLI.run(["diff", "old.yaml", "new.yaml", "--allow", "status-change"], in: folder)
+            #expect(unknown.status == 64)
+            #expect(unknown.stderr.contains("--allow: unknown kind 'status-change'"))
+        }
+    }
+
+    @Test func jsonAndMarkdown() throws {
+        try Self.folder { folder in
+            let json = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "json"], in: folder)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect(document["bump"] as? String == "major")
+            let changes = try #require(document["changes"] as? [[String: Any]])
+            #expect(changes.map { $0["kind"] as? String } == ["status-changed", "message-changed"])
+            #expect(changes[0]["old"] as? String == "409" && changes[0]["new"] as? String == "422")
+            #expect(changes[0]["line"] as? Int == 8 && changes[0]["column"] as? Int == 17 && changes[0]["file"] as? String == "new.yaml")
+            #expect(changes[0]["severity"] as? String == "breaking" && changes[0]["dimension"] as? String == "wire")
+            let markdown = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "markdown"], in: folder)
+            #expect(markdown.stdout.hasPrefix("## Error catalog changes\n\nSuggested version bump: **major**.\n\n### Shop\n\n- **Breaking**, wire: error 'OutOfStock': status 409 → 422\n"))
+            let html = CommonMark.html(markdown.stdout)
+            #expect(html.contains("<h3>Shop</h3>") && html.contains("<li><strong>Breaking</strong>, wire:"))
+        }
+    }
+
+    @Test func anInvalidSpecOnEitherSideIsExit1() throws {
+        try Self.folder { folder in
+            try "errgen: 1\ncatalogs: {}\n".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+            let outcome = try CLI.run(["diff", "old.yaml", "bad.yaml"], in: folder)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.hasPrefix("bad.yaml:2:11: error: 'catalogs' must name at least one catalog\n"), "\(outcome.stderr)")
+            #expect(outcome.stdout.isEmpty)
+            let missing = try CLI.run(["diff", "old.yaml", "nope.yaml"], in: folder)
+            #expect(missing.status == 1)
+            #expect(missing.stderr == "nope.yaml: error: spec file not found\n")
+            let usage = try CLI.run(["diff", "old.yaml"], in: folder)
+            #expect(usage.status == 64)
+        }
+    }
+
+    @Test func againstARevisionOfAGitRepository() throws {
+        try withTemporaryFolder { folder in
+            func git(_ arguments: String...) throws {
+                let outcome = try CLI.run(
+                    ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments, in: folder,
+                    executable: URL(fileURLWithPath: "/usr/bin/env"))
+                #expect(outcome.status == 0, "\(outcome.stderr)")
+            }
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("spec"), withIntermediateDirectories: true)
+            let spec = folder.appendingPathComponent("spec/errors.yaml")
+            try git("init", "-q")
+            try SpecDiffTests.spec(SpecDiffTests.base).write(to: spec, atomically: true, encoding: .utf8)
+            try git("add", ".")
+            try git("commit", "-q", "-m", "one")
+            try SpecDiffTests.spec(SpecDiffTests.edited([("status: 410", "status: 404")])).write(to: spec, atomically: true, encoding: .utf8)
+            let outcome = try CLI.run(["diff", "--against", "HEAD"], in: folder)
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.hasPrefix("spec/errors.yaml:13:17: breaking: wire: status-changed: error 'Gone': status 410 → 404\n"), "\(outcome.stdout)\(outcome.stderr)")
+            let nowhere = try CLI.run(["diff", "--against", "no-such-revision"], in: folder)
+            #expect(nowhere.status == 1)
+            #expect(nowhere.stderr.hasPrefix("spec/errors.yaml: error: cannot read the spec at revision 'no-such-revision': "), "\(nowhere.stderr)")
+        }
+    }
+}

@@ -780,3 +780,29 @@ def test_docs_index_links_every_catalog_page(case):
     targets = {Path(href.split("#")[0]).name for href in re.findall(r'href="([^"]*)"', html)}
     for name in sorted(catalog_pages):
         assert name in targets, f"{indexes[0].name} does not link {name}"
+
+
+# MARK: - errgen diff
+
+
+DIFF = es.REPO / "Tests" / "References" / "diff"
+
+
+def test_diff_json_validates_against_its_schema():
+    schema = json.loads((es.REPO / "schemas" / "errgen-diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    document = json.loads((DIFF / "diff.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    # The changes the two specs hold, read here on their own: statuses and removals.
+    old = {e.code: e for e in es.load_spec(DIFF / "old.yaml")[0].errors}
+    new = {e.code: e for e in es.load_spec(DIFF / "new.yaml")[0].errors}
+    kinds = {(c["kind"], c["code"], c["dimension"]) for c in document["changes"]}
+    for code in old.keys() & new.keys():
+        if old[code].status != new[code].status:
+            assert ("status-changed", code, "wire") in kinds
+    for code in old.keys() - new.keys():
+        assert ("retired-error-removed" if old[code].retired else "error-removed", code, "wire") in kinds
+    for code in new.keys() - old.keys():
+        assert ("error-added", code, "wire") in kinds
+    breaking = [c for c in document["changes"] if c["severity"] == "breaking"]
+    assert document["bump"] == ("major" if breaking else "minor")

@@ -189,3 +189,29 @@ import Testing
         }
     }
 }
+
+/// The diff of `Tests/References/diff` (one change of each common kind) in every format, compared
+/// with the committed outputs (`ERRGEN_RECORD=1` re-records them); `consumers/python` validates
+/// the JSON against `schemas/errgen-diff.schema.json`.
+@Suite struct DiffReferenceTests {
+    @Test(arguments: [("text", "diff.txt"), ("json", "diff.json"), ("markdown", "diff.md")])
+    func theReferenceDiff(_ format: String, _ file: String) throws {
+        let folder = "Tests/References/diff"
+        let outcome = try CLI.run(["diff", "\(folder)/old.yaml", "\(folder)/new.yaml", "--format", format], in: Paths.root)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.isEmpty)
+        if Recording.isOn {
+            try outcome.stdout.write(to: Paths.url("\(folder)/\(file)"), atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(outcome.stdout == (try Paths.text("\(folder)/\(file)")), "\(Recording.hint)")
+    }
+
+    /// Every kind the JSON schema names is one errgen knows, and the other way round.
+    @Test func theSchemaNamesEveryKind() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(Paths.text("schemas/errgen-diff.schema.json").utf8)) as? [String: Any])
+        let change = try #require((schema["$defs"] as? [String: Any])?["change"] as? [String: Any])
+        let kinds = try #require(((change["properties"] as? [String: Any])?["kind"] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(kinds) == Set(SpecDiff.kinds.map(\.kind)))
+    }
+}

@@ -261,11 +261,19 @@ public struct CustomError: Sendable, MustacheParent {
     /// The message in each language after the default that the error is translated into, in the
     /// catalog's order of languages.
     public var translations: [CustomTranslation]
+    /// No longer sent (`retired:`); `retiredIn` the version, `retirementReason` why (may be empty),
+    /// `replacement` the wire code of the error sent instead (may be empty).
+    public var retired: Bool
+    public var retiredIn: ContextText
+    public var retirementReason: ContextText
+    public var replacement: ContextText
+    /// The version that first sent the error (`since:`), or empty.
+    public var since: ContextText
 
     public static let keys = [
         "index", "code", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "status",
         "reasonPhrase", "statusLine", "message", "messageSegments", "title", "description", "deprecated", "deprecationMessage",
-        "anchor", "parameters", "headers", "translations",
+        "anchor", "parameters", "headers", "translations", "retired", "retiredIn", "retirementReason", "replacement", "since",
     ]
 
     public func child(named name: String) -> Any? {
@@ -290,6 +298,11 @@ public struct CustomError: Sendable, MustacheParent {
         case "parameters": return parameters
         case "headers": return headers
         case "translations": return translations
+        case "retired": return retired
+        case "retiredIn": return retiredIn
+        case "retirementReason": return retirementReason
+        case "replacement": return replacement
+        case "since": return since
         default: return nil
         }
     }
@@ -487,6 +500,9 @@ extension ContextBuilder {
                 return CustomTranslation(
                     language: ContextText(language), message: ContextText(message.source), messageSegments: Self.segments(message),
                     title: ContextText(title))
-            })
+            },
+            retired: entry.retirement != nil, retiredIn: ContextText(entry.retirement?.version.value ?? ""),
+            retirementReason: ContextText(entry.retirement?.reason ?? ""), replacement: ContextText(entry.retirement?.replacement?.value ?? ""),
+            since: ContextText(entry.since?.value ?? ""))
     }
 }

@@ -180,12 +180,32 @@ import Testing
             try git("add", ".")
             try git("commit", "-q", "-m", "one")
             try SpecDiffTests.spec(SpecDiffTests.edited([("status: 410", "status: 404")])).write(to: spec, atomically: true, encoding: .utf8)
-            let outcome = try CLI.run(["diff", "--against", "HEAD"], in: folder)
+            try git("commit", "-q", "-am", "two")
+            // The spec as committed last, against the commit before.
+            let outcome = try CLI.run(["diff", "--against", "HEAD~1"], in: folder)
             #expect(outcome.status == 1)
             #expect(outcome.stdout.hasPrefix("spec/errors.yaml:13:17: breaking: wire: status-changed: error 'Gone': status 410 → 404\n"), "\(outcome.stdout)\(outcome.stderr)")
+            #expect(try CLI.run(["diff", "--against", "HEAD"], in: folder).status == 0)
             let nowhere = try CLI.run(["diff", "--against", "no-such-revision"], in: folder)
             #expect(nowhere.status == 1)
+            #expect(nowhere.stdout.isEmpty)
             #expect(nowhere.stderr.hasPrefix("spec/errors.yaml: error: cannot read the spec at revision 'no-such-revision': "), "\(nowhere.stderr)")
+            #expect(nowhere.stderr.split(separator: "\n").count == 1)
+            // A spec that did not exist at the revision.
+            try FileManager.default.moveItem(at: spec, to: folder.appendingPathComponent("spec/api.yaml"))
+            try git("add", "-A")
+            try git("commit", "-q", "-m", "three")
+            let absent = try CLI.run(["diff", "--spec", "spec/api.yaml", "--against", "HEAD~1"], in: folder)
+            #expect(absent.status == 1)
+            #expect(absent.stderr.hasPrefix("spec/api.yaml: error: cannot read the spec at revision 'HEAD~1': "), "\(absent.stderr)")
+            // A file at the revision that is not a spec.
+            try "just: text\n".write(to: folder.appendingPathComponent("spec/api.yaml"), atomically: true, encoding: .utf8)
+            try git("commit", "-q", "-am", "four")
+            try SpecDiffTests.spec(SpecDiffTests.base).write(to: folder.appendingPathComponent("spec/api.yaml"), atomically: true, encoding: .utf8)
+            let notASpec = try CLI.run(["diff", "--spec", "spec/api.yaml", "--against", "HEAD"], in: folder)
+            #expect(notASpec.status == 1)
+            #expect(notASpec.stderr.contains("HEAD:spec/api.yaml:1:1: error:"), "\(notASpec.stderr)")
+            #expect(notASpec.stderr.hasSuffix("errgen: HEAD:spec/api.yaml is not a valid spec; nothing compared\n"))
         }
     }
 }

@@ -464,10 +464,17 @@ def test_responses(case, catalog, code):
     values = template_values(first406.message, message, [p.name for p in first406.parameters])
     # Parameters the message does not show are read from the body's members below.
     values.update({p.name: explanation_of(refused, p.name) for p in first406.parameters if p.name not in values})
+    # By name: accept is the Accept field, available the media types, any other name says both.
+    media_types = [es.MEDIA_TYPES[f][0] for f in catalog.format_names]
     for name, value in values.items():
-        assert es.UNAVAILABLE in value, f"{name} does not say what was asked for"
-        for media_type in (es.MEDIA_TYPES[f][0] for f in catalog.format_names):
-            assert media_type in value, f"{name} does not say that {media_type} is available"
+        if name == "accept":
+            assert value == es.UNAVAILABLE, f"accept is not the request's Accept field: {value!r}"
+        elif name == "available":
+            assert value == ", ".join(media_types), f"available is not the catalog's media types: {value!r}"
+        else:
+            assert es.UNAVAILABLE in value, f"{name} does not say what was asked for"
+            for media_type in media_types:
+                assert media_type in value, f"{name} does not say that {media_type} is available"
     check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values))
     own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
     assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, catalog, refused=True)

@@ -124,6 +124,15 @@ public enum Validator {
                 caseNames[caseName] = index
             }
         }
+        // The catalog's first 406 error is what a request accepting none of its formats gets: the
+        // runtime fills its parameters in itself, with text.
+        if let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
+            for parameter in first406.parameters + catalog.parameters where parameter.kind != .string {
+                diagnostics.error(
+                    "parameter '\(parameter.name.value)' of '\(first406.code.value)', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, any other name: a sentence saying both)",
+                    file: file, at: parameter.name.location)
+            }
+        }
         // Each error's own rules depend on it and its catalog alone.
         for (index, entry) in catalog.errors.enumerated() where !duplicates.contains(index) {
             validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)

@@ -142,15 +142,24 @@ extension Catalog {
 
     /// What the catalog answers when a request's `Accept` fields exclude every format it offers:
     /// its first error with status 406 (RestAuth's `not-acceptable`, RAWS's
-    /// `ResponsetTypeNotAcceptable`), in its default format, every text parameter saying what was
-    /// asked for and what is available; a catalog without such an error, or whose 406 error takes
-    /// parameters that are not text, answers a 406 with no body.
+    /// `ResponsetTypeNotAcceptable`), in its default format. Its parameters receive, by name:
+    /// `accept` the request's `Accept` fields (joined with ", ", at most 200 characters),
+    /// `available` the catalog's media types (joined with ", "), and any other one a sentence
+    /// saying both. A catalog without such an error, or whose 406 error takes parameters that are
+    /// not text (the validator refuses that), answers a 406 with no body.
     public func notAcceptableResponse(accept: [String], method: HTTPRequest.Method = .get, language: Int = 0) -> ErrorResponse {
         var asked = accept.joined(separator: ", ")
         if asked.unicodeScalars.count > 200 { asked = String(String.UnicodeScalarView(asked.unicodeScalars.prefix(200))) + "\u{2026}" }
         let explanation = "None of the media types the request accepts (\(asked)) is available; available: \(formats.map(\.mediaType).joined(separator: ", "))."
         if let index = notAcceptableIndex, entries[index].parameters.allSatisfy({ $0.kind == .string }) {
-            let arguments = entries[index].parameters.map { _ in ArgumentValue.string(explanation) }
+            let available = formats.map(\.mediaType).joined(separator: ", ")
+            let arguments = entries[index].parameters.map { parameter in
+                switch parameter.name {
+                case "accept": return ArgumentValue.string(asked)
+                case "available": return ArgumentValue.string(available)
+                default: return ArgumentValue.string(explanation)
+                }
+            }
             var response = response(entry: index, arguments: arguments, in: defaultFormat, method: method, language: language)
             response.head.headerFields[.vary] = languages.count > 1 ? "Accept, Accept-Language" : "Accept"
             return response

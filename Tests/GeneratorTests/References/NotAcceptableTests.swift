@@ -57,3 +57,40 @@ import Testing
         #expect(response.bodyText == "Gone.")
     }
 }
+
+/// What each parameter of a catalog's 406 error receives, by its name.
+@Suite struct NotAcceptableParameterTests {
+    static let yaml = """
+        errgen: 1
+        catalogs:
+          Shop:
+            title: Shop
+            formats: [json, text]
+            errors:
+              NotAcceptable:
+                status: 406
+                message: "Cannot answer {accept}; this API speaks {available}. {why}"
+                parameters:
+                  accept: string
+                  available: string
+                  why: string
+
+        """
+
+    @Test func acceptAvailableAndAnyOtherName() throws {
+        let catalog = RuntimeTable.catalog(try #require(try validSpec(Self.yaml).catalogs.first))
+        let response = catalog.response(entry: 0, arguments: [], to: request(accept: "application/pdf, image/*;q=0.5"))
+        #expect(response.head.status.code == 406)
+        let why = "None of the media types the request accepts (application/pdf, image/*;q=0.5) is available; available: application/json, text/plain."
+        #expect(response.bodyText == #"{"code":"NotAcceptable","message":"Cannot answer application/pdf, image/*;q=0.5; this API speaks application/json, text/plain. "#
+            + why + #"","details":{"accept":"application/pdf, image/*;q=0.5","available":"application/json, text/plain","why":""# + why + #""}}"#)
+    }
+
+    /// The runtime fills them in with text, so each must be a string.
+    @Test func theParametersMustBeStrings() {
+        let spec = Self.yaml.replacingOccurrences(of: "available: string", with: "available: integer")
+        #expect(diagnose(spec) == [
+            "12:11: error: parameter 'available' of 'NotAcceptable', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, any other name: a sentence saying both)"
+        ])
+    }
+}

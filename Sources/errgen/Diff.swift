@@ -141,7 +141,7 @@ enum DiffReport {
         var out: [String] = []
         for (_, changes) in grouped(diff) {
             for change in changes {
-                out.append("\(position(change, old: old, new: new)): \(severity(change, allowed: allowed)): \(change.dimension.rawValue): \(change.kind): \(change.summary)")
+                out.append("\(position(change, old: old, new: new)): \(severity(change, allowed: allowed)): \(change.dimension.rawValue): \(change.kind): \(Diagnostic.printable(change.summary))")
             }
         }
         let breaking = diff.changes.filter { $0.severity == .breaking }.count

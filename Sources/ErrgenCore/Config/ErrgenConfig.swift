@@ -57,7 +57,7 @@ public struct ErrgenConfig: Sendable, Hashable {
     /// (in a Swift, HTML or template comment): nil when it is one line of text.
     public static func regenerateCommandProblem(_ command: String) -> String? {
         if command.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
-        if command.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if command.unicodeScalars.contains(where: \.breaksALine) {
             return "must be one line, without control characters"
         }
         if command.contains("`") { return "must not contain a backtick (the header quotes it in backticks)" }

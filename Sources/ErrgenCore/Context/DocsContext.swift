@@ -250,11 +250,10 @@ public enum ContextBuilder {
             errorCount: spec.errors.count, isSplit: paging != nil, isPart: current != 0, hasSections: !isOverview,
             pages: pages, hasPages: !pages.isEmpty, partLabel: partLabel, partLabelMarkdown: Markdown.text(partLabel),
             overviewFileName: spec.fileName,
-            languages: spec.effectiveLanguages.enumerated().map { offset, tag in
-                let translated = offset == 0 ? spec.errors.count : spec.errors.count { $0.translation(tag) != nil }
-                return DocsLanguage(
-                    tag: tag, isDefault: offset == 0, translatedCount: translated, errorCount: spec.errors.count,
-                    percent: spec.errors.isEmpty ? 100 : translated * 100 / spec.errors.count)
+            languages: Coverage.lines(spec).map { line in
+                DocsLanguage(
+                    tag: line.language, isDefault: line.isDefault, translatedCount: line.translated, errorCount: line.errors,
+                    percent: line.percent)
             },
             hasLanguages: spec.effectiveLanguages.count > 1,
             hasRetired: spec.errors.contains { $0.retirement != nil })

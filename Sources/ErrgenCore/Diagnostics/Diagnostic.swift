@@ -49,7 +49,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// as escapes (`\n`, `\u{0}`), a quoted name (`'…'` opened after a space or parenthesis, so
     /// an apostrophe is not a quote) longer than 60 characters shortened in the middle, and the
     /// whole at most 1,000 characters.
-    static func printable(_ message: String) -> String {
+    package static func printable(_ message: String) -> String {
         let scalars = Array(message.unicodeScalars)
         if scalars.count <= 120, !scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return message }
         var out = String.UnicodeScalarView()

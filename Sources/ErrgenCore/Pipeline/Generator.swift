@@ -85,13 +85,12 @@ public struct Generator: Sendable {
     }
 
     static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "`" || $0 == "\u{2028}" || $0 == "\u{2029}" })
-        else { return text }
+        guard text.unicodeScalars.contains(where: { $0.breaksALine || $0 == "`" }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "`": scalars.append("'")
-            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}": scalars.append("\u{FFFD}")
+            case _ where scalar.breaksALine: scalars.append("\u{FFFD}")
             default: scalars.append(scalar)
             }
         }
@@ -149,4 +148,10 @@ public struct Generator: Sendable {
     static func join(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : folder + "/" + name
     }
+}
+
+extension Unicode.Scalar {
+    /// A control character or a Unicode line or paragraph separator: what ends a line in some
+    /// reader, so never written into a generated file's one-line header.
+    var breaksALine: Bool { properties.generalCategory == .control || self == "\u{2028}" || self == "\u{2029}" }
 }

@@ -11,10 +11,12 @@ public enum Coverage {
         /// The codes of the errors without a translation, in spec order.
         public var missing: [String]
 
+        /// `translated` as a whole percentage of `errors`, rounded down.
+        public var percent: Int { errors == 0 ? 100 : translated * 100 / errors }
+
         /// `Shop: de 2 of 4 errors (50%), missing: Busy, NotAcceptable`.
         public var description: String {
             if isDefault { return "\(catalog): \(language) (default) \(errors) of \(errors) errors" }
-            let percent = errors == 0 ? 100 : translated * 100 / errors
             var text = "\(catalog): \(language) \(translated) of \(errors) errors (\(percent)%)"
             if !missing.isEmpty { text += ", missing: " + missing.joined(separator: ", ") }
             return text
@@ -23,13 +25,16 @@ public enum Coverage {
 
     /// Every catalog's coverage of every one of its languages, the default first.
     public static func lines(_ spec: Spec) -> [Line] {
-        spec.catalogs.flatMap { catalog in
-            catalog.effectiveLanguages.enumerated().map { offset, language in
-                let missing = offset == 0 ? [] : catalog.errors.filter { $0.translation(language) == nil }.map(\.code.value)
-                return Line(
-                    catalog: catalog.name.value, language: language, isDefault: offset == 0,
-                    translated: catalog.errors.count - missing.count, errors: catalog.errors.count, missing: missing)
-            }
+        spec.catalogs.flatMap(lines)
+    }
+
+    /// A catalog's coverage of each of its languages, the default first.
+    public static func lines(_ catalog: CatalogSpec) -> [Line] {
+        catalog.effectiveLanguages.enumerated().map { offset, language in
+            let missing = offset == 0 ? [] : catalog.errors.filter { $0.translation(language) == nil }.map(\.code.value)
+            return Line(
+                catalog: catalog.name.value, language: language, isDefault: offset == 0,
+                translated: catalog.errors.count - missing.count, errors: catalog.errors.count, missing: missing)
         }
     }
 
@@ -40,8 +45,8 @@ public enum Coverage {
         let wanted = Set(required.filter { $0 != "*" }.map { $0.lowercased() })
         var listed = Set<String>()
         for catalog in spec.catalogs {
+            listed.formUnion(catalog.effectiveLanguages.map { $0.lowercased() })
             for language in catalog.effectiveLanguages.dropFirst() {
-                listed.insert(language.lowercased())
                 guard everything || wanted.contains(language.lowercased()) else { continue }
                 for error in catalog.errors where error.translation(language) == nil {
                     diagnostics.error(
@@ -50,9 +55,7 @@ public enum Coverage {
                 }
             }
         }
-        for language in required where language != "*" && !listed.contains(language.lowercased())
-            && !spec.catalogs.contains(where: { $0.effectiveLanguages.first?.lowercased() == language.lowercased() })
-        {
+        for language in required where language != "*" && !listed.contains(language.lowercased()) {
             diagnostics.error("'require-translations' names '\(language)', which is not a language of any catalog", file: spec.file, at: nil)
         }
     }

@@ -229,7 +229,7 @@ public enum Validator {
             }
         } else {
             var message = "the replacement '\(replacement.value)' is not an error of catalog '\(catalog.name.value)'"
-            if let suggestion = Spelling.suggestion(for: replacement.value, among: catalog.errors.map(\.code.value)) {
+            if let suggestion = Spelling.suggestion(for: replacement.value, among: catalog.errors.map(\.code.value).filter { $0 != entry.code.value }) {
                 message += "; did you mean '\(suggestion)'?"
             }
             diagnostics.error(message, file: file, at: replacement.location)

@@ -24,6 +24,10 @@ public final class Catalog: Sendable {
     public let languages: [String]
     /// Per language after the default, per entry: its translation, if it has one.
     let translations: [[Translation?]]
+    /// The metadata keys the catalog declares, in spec order: every entry's `metadata` holds a
+    /// value (or none) per key, in this order.
+    public let metadataKeys: [MetadataKey]
+    private let metadataIndex: [String: Int]
     private let indexByWireCode: [String: Int]
 
     /// An error's message and title in another language.
@@ -34,6 +38,21 @@ public final class Catalog: Sendable {
         public init(message: Template, title: String) {
             self.message = message
             self.title = title
+        }
+    }
+
+    /// A typed fact the errors of a catalog state about themselves (an SQLSTATE, whether a retry
+    /// can help).
+    public struct MetadataKey: Sendable, Hashable {
+        public var name: String
+        public var kind: ParameterKind
+        /// Whether an error may have no value.
+        public var isOptional: Bool
+
+        public init(name: String, kind: ParameterKind, isOptional: Bool) {
+            self.name = name
+            self.kind = kind
+            self.isOptional = isOptional
         }
     }
 
@@ -65,6 +84,8 @@ public final class Catalog: Sendable {
         /// `CatalogError.arguments`.
         public var parameters: [Parameter]
         public var headers: [Header]
+        /// A value (or none) per metadata key of the catalog, in `Catalog.metadataKeys` order.
+        public var metadata: [ArgumentValue?] = []
     }
 
     /// A message or header value, its placeholders resolved to argument positions.
@@ -99,25 +120,35 @@ public final class Catalog: Sendable {
     @_spi(ErrgenGenerated) public convenience init<Code: CatalogCode>(
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
-        documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = []
+        documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = [],
+        metadataKeys: String = "", metadata: String = ""
     ) {
         let shared = CatalogTable.parameters(parameters)
-        let entries = CatalogTable.entries(table, shared: shared, catalog: name)
+        var entries = CatalogTable.entries(table, shared: shared, catalog: name)
+        let keys = CatalogTable.metadataKeys(metadataKeys)
+        if !keys.isEmpty {
+            for (index, values) in CatalogTable.metadata(metadata, keys: keys, count: entries.count, catalog: name).enumerated() {
+                entries[index].metadata = values
+            }
+        }
         CaseIndex.checkLayout(of: code, case: knownCase, at: knownIndex, count: entries.count, catalog: name)
         let tags = languages.isEmpty ? [] : languages.split(separator: ",").map(String.init)
         self.init(
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
             documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
-            translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) })
+            translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys)
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
     package init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
-        translations: [[Translation?]] = []
+        translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = []
     ) {
         precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
+        precondition(entries.allSatisfy { $0.metadata.count == metadataKeys.count }, "catalog \(name): a metadata value (or none) per key for every entry")
+        self.metadataKeys = metadataKeys
+        self.metadataIndex = Dictionary(metadataKeys.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.languages = languages.isEmpty ? ["en"] : languages
         self.translations = translations
         self.name = name
@@ -154,6 +185,12 @@ public final class Catalog: Sendable {
     /// language the tag is a prefix of), or nil.
     public func languageIndex(for tag: String) -> Int? {
         LanguageNegotiation.lookup(tag, in: languages)
+    }
+
+    /// The value of metadata key `key` for error `index`, if the catalog has the key and the error a value.
+    public func metadata(_ key: String, of index: Int) -> ArgumentValue? {
+        guard let position = metadataIndex[key] else { return nil }
+        return entries[index].metadata[position]
     }
 
     /// The index of the error with this wire code, in constant time.

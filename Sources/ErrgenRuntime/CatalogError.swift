@@ -50,6 +50,15 @@ extension CatalogCode {
     /// The HTTP status the error answers with.
     public var status: Int { entry.status }
 
+    /// The error's metadata by key, in the catalog's order of keys: the keys it has a value for.
+    public var metadata: [String: ArgumentValue] {
+        var values: [String: ArgumentValue] = [:]
+        for (key, value) in zip(Self.catalog.metadataKeys, entry.metadata) {
+            if let value { values[key.name] = value }
+        }
+        return values
+    }
+
     /// The wire code.
     public var description: String { wireCode }
 

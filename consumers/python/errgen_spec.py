@@ -187,6 +187,32 @@ class Parameter:
 
 
 @dataclass
+class MetadataKey:
+    name: str
+    type: str
+    optional: bool = False
+    default: Any = None  # typed, or None without one
+    description: str | None = None
+
+
+def metadata_value(value: Any, kind: str) -> Any:
+    """A metadata value of the spec (as PyYAML typed it) as its key's type: a string key takes any
+    scalar's text."""
+    if kind == "string":
+        return value if isinstance(value, str) else _scalar_text(value)
+    if kind == "integer":
+        assert isinstance(value, int) and not isinstance(value, bool), f"{value!r} is not an integer"
+        return value
+    if kind == "number":
+        assert isinstance(value, (int, float)) and not isinstance(value, bool), f"{value!r} is not a number"
+        return float(value)
+    if kind == "boolean":
+        assert isinstance(value, bool), f"{value!r} is not a boolean"
+        return value
+    raise ValueError(f"unknown metadata type {kind!r}")
+
+
+@dataclass
 class Header:
     name: str
     value: str
@@ -209,6 +235,8 @@ class Error:
     #: None, or the spec's `retired` mapping (`in`, and `reason` and `replacement` when given).
     retired: dict | None = None
     since: str | None = None
+    #: The metadata the spec states, as PyYAML typed it (see `Catalog.metadata_of`).
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
     def parameters(self) -> list[Parameter]:
@@ -232,6 +260,27 @@ class Catalog:
     shared: list[Parameter]
     errors: list[Error]
     languages: list[str] = field(default_factory=lambda: ["en"])
+    metadata: list[MetadataKey] = field(default_factory=list)
+    #: `swift-naming`'s prefixes, dropped from a wire code before its Swift name is derived.
+    strip_prefixes: list[str] = field(default_factory=list)
+
+    def naming_stem(self, code: str) -> str:
+        """The part of a wire code its derived Swift name is made of: without the first prefix
+        to strip that it starts with (unless nothing would be left)."""
+        prefix = next((p for p in self.strip_prefixes if code.startswith(p) and len(code) > len(p)), "")
+        return code[len(prefix):]
+
+    def metadata_of(self, error: "Error") -> dict[str, Any]:
+        """An error's metadata by key: the value it states, else the key's default; keys without
+        either are left out."""
+        values = {}
+        for key in self.metadata:
+            stated = error.metadata.get(key.name)
+            if stated is not None:
+                values[key.name] = metadata_value(stated, key.type)
+            elif key.default is not None:
+                values[key.name] = key.default
+        return values
 
     @property
     def format_names(self) -> list[str]:
@@ -262,6 +311,22 @@ def _parameters(mapping: dict | None, shared: bool) -> list[Parameter]:
     return result
 
 
+def _metadata_keys(mapping: dict | None) -> list[MetadataKey]:
+    keys = []
+    for name, value in (mapping or {}).items():
+        if isinstance(value, str):
+            keys.append(MetadataKey(str(name), value))
+            continue
+        default = value.get("default")
+        keys.append(
+            MetadataKey(
+                str(name), value["type"], bool(value.get("optional", False)),
+                None if default is None else metadata_value(default, value["type"]), value.get("description"),
+            )
+        )
+    return keys
+
+
 def load_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f)
@@ -280,7 +345,12 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
         languages = [str(tag) for tag in body.get("languages") or ["en"]]
         listed = {tag.lower(): tag for tag in languages}
         errors = []
-        for code, entry in body["errors"].items():
+        # The catalog's own errors, then the shared ones it includes ("*": all, in spec order).
+        entries = list((body.get("errors") or {}).items())
+        shared_errors = document.get("shared-errors") or {}
+        include = body.get("include") or []
+        entries += [(code, shared_errors[code]) for code in (list(shared_errors) if include == "*" else include)]
+        for code, entry in entries:
             translations = {}
             for tag, value in (entry.get("translations") or {}).items():
                 if isinstance(value, str):
@@ -302,6 +372,7 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                     translations=translations,
                     retired=entry.get("retired"),
                     since=entry.get("since"),
+                    metadata={str(k): v for k, v in (entry.get("metadata") or {}).items()},
                 )
             )
         catalogs.append(
@@ -314,6 +385,8 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                 shared=shared,
                 errors=errors,
                 languages=languages,
+                metadata=_metadata_keys(body.get("metadata")),
+                strip_prefixes=[str(p) for p in (body.get("swift-naming") or {}).get("strip-prefixes") or []],
             )
         )
     return catalogs

@@ -263,6 +263,14 @@ def test_fixture_catalog_agrees_with_the_spec(case, catalog):
     assert fixture["xmlNamespace"] == spec.xml_namespace
     assert fixture["documentationURL"] == spec.documentation_url
     assert fixture["languages"] == spec.languages
+    assert [(k["name"], k["type"], k["optional"], k["description"]) for k in fixture["metadata"]] == [
+        (k.name, k.type, k.optional, k.description) for k in spec.metadata
+    ]
+    for got, want in zip(fixture["metadata"], spec.metadata):
+        if want.default is None:
+            assert got["default"] is None
+        else:
+            assert es.is_of_type(got["default"], want.type) and es.same_value(got["default"], want.default), got["name"]
     check_parameters(fixture["parameters"], spec.shared)
     assert [e["code"] for e in document["errors"]] == [e.code for e in spec.errors], "every error of the spec, in spec order, and nothing else"
 
@@ -334,7 +342,7 @@ def test_error_agrees_with_the_spec(case, catalog, code):
     else:
         # Derived: the code's letters and digits, in lower camel case (`_` before a leading digit).
         assert error["swiftName"][:1].islower() or error["swiftName"].startswith("_")
-        assert error["swiftName"].lstrip("_").lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower()
+        assert error["swiftName"].lstrip("_").lower() == re.sub(r"[^A-Za-z0-9]", "", catalog.naming_stem(code)).lower()
 
     check_parameters(error["parameters"], spec.parameters)
     shared_samples = {p["name"]: p["sample"] for p in document["catalog"]["parameters"]}
@@ -342,10 +350,21 @@ def test_error_agrees_with_the_spec(case, catalog, code):
         if parameter["shared"]:
             assert es.same_value(parameter["sample"], shared_samples[parameter["name"]]), "a shared parameter has one sample"
 
-    # Every placeholder names a parameter; the sample message is the template filled in here.
+    # Metadata: the value each key has for the error (stated, else the key's default), typed.
+    metadata = catalog.metadata_of(spec)
+    kinds = {k.name: k.type for k in catalog.metadata}
+    assert sorted(error["metadata"]) == sorted(metadata)
+    for name, value in metadata.items():
+        assert es.is_of_type(error["metadata"][name], kinds[name]) and es.same_value(error["metadata"][name], value), name
+    for key in catalog.metadata:
+        assert key.optional or key.default is not None or key.name in metadata, f"required metadata {key.name} missing"
+
+    # Every placeholder names a parameter (in a header, or a metadata key); the sample message is
+    # the template filled in here.
     names = {p.name for p in spec.parameters}
-    for template in [spec.message, *(h.value for h in spec.headers)]:
-        assert set(es.placeholders(template)) <= names
+    assert set(es.placeholders(spec.message)) <= names
+    for header in spec.headers:
+        assert set(es.placeholders(header.value)) <= names | set(metadata)
     texts = sample_texts(error)
     assert error["sampleMessage"] == es.render(spec.message, texts)
 
@@ -365,8 +384,9 @@ def test_error_agrees_with_the_spec(case, catalog, code):
             assert translation["title"] == error["title"]
 
     assert [(h["name"], h["value"]) for h in error["headers"]] == [(h.name, h.value) for h in spec.headers]
+    metadata_texts = {name: es.value_text(value, kinds[name]) for name, value in metadata.items()}
     for header in error["headers"]:
-        assert header["sampleValue"] == es.header_value(es.render(header["value"], texts))
+        assert header["sampleValue"] == es.header_value(es.render(header["value"], {**metadata_texts, **texts}))
 
 
 # MARK: - Responses
@@ -752,7 +772,8 @@ def test_docs_overview_lists_every_error(case, catalog):
     # A table cell shows its text as HTML does, whitespace runs collapsed, code spans included.
     codes = {collapse(e.code) for e in spec.errors}
     found = []
-    for page in doc_pages(case):
+    # The catalog's page (the overview of a split one) holds it: catalogs may share errors.
+    for page in (p for p in doc_pages(case) if p.stem == es.anchor(spec.name)):
         for rows in overview_tables(page):
             if any(cells and cells[0] in codes for cells in rows):
                 found.append((page, rows))

@@ -58,6 +58,8 @@ extension DocsCatalogContext: TemplateContext {
         case "languages": return .init(self.languages)
         case "hasLanguages": return .init(self.hasLanguages)
         case "hasRetired": return .init(self.hasRetired)
+        case "metadataKeys": return .init(self.metadataKeys)
+        case "hasMetadataKeys": return .init(self.hasMetadataKeys)
         default: return nil
         }
     }
@@ -134,6 +136,37 @@ extension DocsError: TemplateContext {
         case "since": return .init(self.since)
         case "sinceMarkdown": return .init(self.sinceMarkdown)
         case "hasSince": return .init(self.hasSince)
+        case "metadata": return .init(self.metadata)
+        case "hasMetadata": return .init(self.hasMetadata)
+        default: return nil
+        }
+    }
+}
+
+extension DocsMetadataKey: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": return .init(self.name)
+        case "nameCellMarkdown": return .init(self.nameCellMarkdown)
+        case "type": return .init(self.type)
+        case "optional": return .init(self.optional)
+        case "defaultValue": return .init(self.defaultValue)
+        case "defaultCellMarkdown": return .init(self.defaultCellMarkdown)
+        case "hasDefault": return .init(self.hasDefault)
+        case "descriptionCellMarkdown": return .init(self.descriptionCellMarkdown)
+        case "descriptionHTML": return .init(self.descriptionHTML)
+        default: return nil
+        }
+    }
+}
+
+extension DocsMetadata: TemplateContext {
+    public func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": return .init(self.name)
+        case "nameCellMarkdown": return .init(self.nameCellMarkdown)
+        case "value": return .init(self.value)
+        case "valueCellMarkdown": return .init(self.valueCellMarkdown)
         default: return nil
         }
     }

@@ -125,11 +125,13 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
     public var languages: [CustomLanguage]
     /// The default language (`en` when the spec lists none).
     public var defaultLanguage: ContextText
+    /// The catalog's metadata keys, in spec order; `value` is the key's default (`hasValue` false without one).
+    public var metadataKeys: [CustomMetadata]
 
     public static let keys = [
         "header", "spec", "params", "name", "fileName", "typeName", "upperSnakeName", "lowerSnakeName", "upperCamelName",
         "lowerCamelName", "title", "summary", "description", "documentationURL", "formats", "defaultFormat", "xmlNamespace",
-        "parameters", "errors", "errorCount", "languages", "defaultLanguage",
+        "parameters", "errors", "errorCount", "languages", "defaultLanguage", "metadataKeys",
     ]
 
     public func child(named name: String) -> Any? {
@@ -156,6 +158,7 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
         case "errorCount": return errorCount
         case "languages": return languages
         case "defaultLanguage": return defaultLanguage
+        case "metadataKeys": return metadataKeys
         default: return nil
         }
     }
@@ -269,11 +272,14 @@ public struct CustomError: Sendable, MustacheParent {
     public var replacement: ContextText
     /// The version that first sent the error (`since:`), or empty.
     public var since: ContextText
+    /// A value per metadata key of the catalog, in the catalog's order (`hasValue` false where the error has none).
+    public var metadata: [CustomMetadata] = []
 
     public static let keys = [
         "index", "code", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "status",
         "reasonPhrase", "statusLine", "message", "messageSegments", "title", "description", "deprecated", "deprecationMessage",
         "anchor", "parameters", "headers", "translations", "retired", "retiredIn", "retirementReason", "replacement", "since",
+        "metadata",
     ]
 
     public func child(named name: String) -> Any? {
@@ -303,6 +309,59 @@ public struct CustomError: Sendable, MustacheParent {
         case "retirementReason": return retirementReason
         case "replacement": return replacement
         case "since": return since
+        case "metadata": return metadata
+        default: return nil
+        }
+    }
+}
+
+/// A metadata key of a catalog, with an error's value for it (or, in the catalog's
+/// `metadataKeys`, the key's default).
+public struct CustomMetadata: Sendable, MustacheParent {
+    /// As the spec writes it: `log-level`.
+    public var name: ContextText
+    /// The property on the generated `Code`: `logLevel`.
+    public var swiftName: ContextText
+    public var upperSnakeName: ContextText
+    public var lowerSnakeName: ContextText
+    public var upperCamelName: ContextText
+    public var lowerCamelName: ContextText
+    /// `string`, `integer`, `number` or `boolean`; and one flag per type, for sections.
+    public var type: ContextText
+    public var isString: Bool
+    public var isInteger: Bool
+    public var isNumber: Bool
+    public var isBoolean: Bool
+    /// Whether an error may have no value.
+    public var optional: Bool
+    /// Markdown.
+    public var description: ContextText
+    /// The value as text (`23505`, `true`, `2.5`); empty when `hasValue` is false.
+    public var value: ContextText
+    public var hasValue: Bool
+
+    public static let keys = [
+        "name", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "type", "isString",
+        "isInteger", "isNumber", "isBoolean", "optional", "description", "value", "hasValue",
+    ]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "swiftName": return swiftName
+        case "upperSnakeName": return upperSnakeName
+        case "lowerSnakeName": return lowerSnakeName
+        case "upperCamelName": return upperCamelName
+        case "lowerCamelName": return lowerCamelName
+        case "type": return type
+        case "isString": return isString
+        case "isInteger": return isInteger
+        case "isNumber": return isNumber
+        case "isBoolean": return isBoolean
+        case "optional": return optional
+        case "description": return description
+        case "value": return value
+        case "hasValue": return hasValue
         default: return nil
         }
     }
@@ -414,7 +473,7 @@ public struct CustomParams: Sendable, MustacheParent {
 enum CustomContextKeys {
     static let all: [String] = Array(
         Set(CustomSpecContext.keys + CustomCatalogContext.keys + CustomFormat.keys + CustomError.keys + CustomSegment.keys
-            + CustomParameter.keys + CustomHeader.keys)
+            + CustomParameter.keys + CustomHeader.keys + CustomMetadata.keys)
     ).sorted()
 }
 
@@ -424,7 +483,13 @@ extension ContextBuilder {
         let shared = catalog.parameters.map { customParameter($0, shared: true) }
         let defaultFormat = catalog.effectiveDefaultFormat
         let languages = catalog.effectiveLanguages
-        let errors = parallelIndices(catalog.errors.count) { index in customError(index, catalog.errors[index], shared: shared, languages: languages) }
+        let errors = parallelIndices(catalog.errors.count) { index in
+            var error = customError(index, catalog.errors[index], shared: shared, languages: languages)
+            if !catalog.metadata.isEmpty {
+                error.metadata = zip(catalog.metadata, catalog.metadataValues(of: catalog.errors[index])).map(customMetadata)
+            }
+            return error
+        }
         return CustomCatalogContext(
             header: ContextText(header), spec: ContextText(spec), params: CustomParams(params),
             name: ContextText(catalog.name.value), fileName: ContextText(catalog.fileName), typeName: ContextText(catalog.swiftTypeName),
@@ -443,7 +508,19 @@ extension ContextBuilder {
             xmlNamespace: ContextText(catalog.formats.first { $0.kind == .xml }?.namespace ?? ""),
             parameters: shared, errors: errors, errorCount: errors.count,
             languages: languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
-            defaultLanguage: ContextText(languages[0]))
+            defaultLanguage: ContextText(languages[0]),
+            metadataKeys: catalog.metadata.map { key in customMetadata(key, key.defaultValue.flatMap { try? key.value(of: $0).get() }) })
+    }
+
+    static func customMetadata(_ key: MetadataKeySpec, _ value: ArgumentValue?) -> CustomMetadata {
+        let name = key.name.value
+        return CustomMetadata(
+            name: ContextText(name), swiftName: ContextText(key.swiftName),
+            upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
+            upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
+            type: ContextText(key.kind.rawValue), isString: key.kind == .string, isInteger: key.kind == .integer,
+            isNumber: key.kind == .number, isBoolean: key.kind == .boolean, optional: key.isOptional,
+            description: ContextText(key.description ?? ""), value: ContextText(value?.description ?? ""), hasValue: value != nil)
     }
 
     /// The whole spec's custom context, from its catalogs' contexts (in spec order).

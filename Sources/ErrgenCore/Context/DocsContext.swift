@@ -60,6 +60,33 @@ public struct DocsCatalogContext: Sendable {
     public var hasLanguages: Bool
     /// Whether any error is retired (listed apart from the others).
     public var hasRetired: Bool
+    /// The catalog's metadata keys, in spec order.
+    public var metadataKeys: [DocsMetadataKey]
+    public var hasMetadataKeys: Bool
+}
+
+/// A metadata key of a catalog.
+public struct DocsMetadataKey: Sendable {
+    public var name: String
+    public var nameCellMarkdown: String
+    /// `string`, `integer`, `number` or `boolean`.
+    public var type: String
+    public var optional: Bool
+    /// The value of an error that states none, as text; empty without one.
+    public var defaultValue: String
+    public var defaultCellMarkdown: String
+    public var hasDefault: Bool
+    public var descriptionCellMarkdown: String
+    public var descriptionHTML: String
+}
+
+/// A metadata value of an error.
+public struct DocsMetadata: Sendable {
+    public var name: String
+    public var nameCellMarkdown: String
+    /// The value as text (`23505`, `true`).
+    public var value: String
+    public var valueCellMarkdown: String
 }
 
 /// A language of a catalog and its coverage.
@@ -121,6 +148,9 @@ public struct DocsError: Sendable {
     public var hasParameters: Bool
     public var headers: [DocsHeader]
     public var hasHeaders: Bool
+    /// The error's metadata, a value per key of the catalog it has one for, in key order.
+    public var metadata: [DocsMetadata] = []
+    public var hasMetadata: Bool = false
     /// A GET per offered format, as the runtime answers it.
     public var examples: [DocsExample]
     /// The message in each language after the default that the error is translated into.
@@ -256,7 +286,17 @@ public enum ContextBuilder {
                     percent: line.percent)
             },
             hasLanguages: spec.effectiveLanguages.count > 1,
-            hasRetired: spec.errors.contains { $0.retirement != nil })
+            hasRetired: spec.errors.contains { $0.retirement != nil },
+            metadataKeys: spec.metadata.map { key in
+                let value = key.defaultValue.flatMap { try? key.value(of: $0).get() }?.description ?? ""
+                let description = key.description ?? ""
+                return DocsMetadataKey(
+                    name: key.name.value, nameCellMarkdown: Markdown.code(key.name.value, inTable: true), type: key.kind.rawValue,
+                    optional: key.isOptional, defaultValue: value, defaultCellMarkdown: value.isEmpty ? "" : Markdown.code(value, inTable: true),
+                    hasDefault: key.defaultValue != nil, descriptionCellMarkdown: Markdown.markdownCell(description),
+                    descriptionHTML: HTML.markdown(description))
+            },
+            hasMetadataKeys: !spec.metadata.isEmpty)
     }
 
     static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
@@ -303,7 +343,16 @@ public enum ContextBuilder {
         let reason = entry.retirement?.reason ?? ""
         let replacement = entry.retirement?.replacement?.value ?? ""
         let since = entry.since?.value ?? ""
-        return DocsError(
+        var metadata: [DocsMetadata] = []
+        if !spec.metadata.isEmpty {
+            for (key, value) in zip(spec.metadata, spec.metadataValues(of: entry)) {
+                guard let text = value?.description else { continue }
+                metadata.append(DocsMetadata(
+                    name: key.name.value, nameCellMarkdown: Markdown.code(key.name.value, inTable: true),
+                    value: text, valueCellMarkdown: Markdown.code(text, inTable: true)))
+            }
+        }
+        var error = DocsError(
             code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
             codeCellMarkdown: Markdown.code(entry.code.value, inTable: true),
             anchor: anchor, htmlHref: "#" + anchor, markdownHref: "#" + anchor, status: status, statusLine: statusLine,
@@ -319,5 +368,8 @@ public enum ContextBuilder {
             hasRetirementReason: !reason.isEmpty, replacement: replacement, replacementMarkdown: Markdown.code(replacement),
             replacementCellMarkdown: Markdown.code(replacement, inTable: true), replacementHTMLHref: "", replacementMarkdownHref: "",
             hasReplacement: !replacement.isEmpty, since: since, sinceMarkdown: Markdown.text(since), hasSince: !since.isEmpty)
+        error.metadata = metadata
+        error.hasMetadata = !metadata.isEmpty
+        return error
     }
 }

@@ -68,6 +68,10 @@ public struct SpecDiff: Sendable {
         ("default-format-changed", .breaking, "the format answered without a preference changed"),
         ("header-removed", .breaking, "an error no longer sends a header"),
         ("header-added", .compatible, "an error sends one more header"),
+        ("metadata-key-removed", .breaking, "a catalog's metadata key is gone: its property on the Code too"),
+        ("metadata-key-type-changed", .breaking, "a metadata key has another type, or became optional or required"),
+        ("metadata-key-added", .compatible, "a catalog declares a new metadata key"),
+        ("metadata-changed", .breaking, "an error's metadata value changed: clients that act on it (a retryable flag, an SQLSTATE) behave otherwise"),
     ]
 
     public init(old: Spec, new: Spec) {
@@ -96,6 +100,7 @@ public struct SpecDiff: Sendable {
                     after.swiftName?.location ?? after.name.location, false, "the Swift type \(before.swiftTypeName) is now \(after.swiftTypeName)")
             }
             Self.compareFormats(before, after, add: add)
+            Self.compareMetadataKeys(before, after, add: add)
             Self.compareErrors(before, after, add: add)
         }
         for after in new.catalogs where !oldNames.contains(after.name.value) {
@@ -160,6 +165,7 @@ public struct SpecDiff: Sendable {
                     now.swiftName?.location ?? now.code.location, false, "error '\(code)': Swift name .\(was.swiftCaseName) → .\(now.swiftCaseName)")
             }
             compareParameters(was, now, catalog: name, add: add)
+            compareMetadata(was, in: before, now, in: after, add: add)
             let oldPlaceholders = Set(was.message.value.placeholderNames), newPlaceholders = Set(now.message.value.placeholderNames)
             if oldPlaceholders != newPlaceholders {
                 add("placeholders-changed", .wire, name, code, was.message.value.source, now.message.value.source, now.message.location, false,
@@ -181,6 +187,50 @@ public struct SpecDiff: Sendable {
         }
         for now in after.errors where !beforeCodes.contains(now.code.value) {
             add("error-added", .wire, name, now.code.value, nil, now.code.value, now.code.location, false, "error '\(now.code.value)' was added")
+        }
+    }
+
+    /// The Swift type of a metadata key's property (`String?` for an optional key).
+    static func swiftType(_ key: MetadataKeySpec) -> String { key.kind.swiftType + (key.isOptional ? "?" : "") }
+
+    static func compareMetadataKeys(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value
+        let afterByName = Dictionary(after.metadata.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        for key in before.metadata {
+            guard let now = afterByName[key.name.value] else {
+                add("metadata-key-removed", .swift, name, nil, key.name.value, nil, key.name.location, true,
+                    "metadata key \(key.name.value) was removed (and the property \(key.swiftName))")
+                continue
+            }
+            if swiftType(key) != swiftType(now) {
+                add("metadata-key-type-changed", .swift, name, nil, swiftType(key), swiftType(now), now.name.location, false,
+                    "metadata key \(key.name.value) is \(swiftType(now)), not \(swiftType(key))")
+            }
+        }
+        let beforeNames = Set(before.metadata.map(\.name.value))
+        for key in after.metadata where !beforeNames.contains(key.name.value) {
+            add("metadata-key-added", .swift, name, nil, nil, key.name.value, key.name.location, false, "metadata key \(key.name.value) was added")
+        }
+    }
+
+    /// Values of keys both versions declare with the same type.
+    static func compareMetadata(
+        _ was: ErrorSpec, in before: CatalogSpec, _ now: ErrorSpec, in after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        guard !before.metadata.isEmpty, !after.metadata.isEmpty else { return }
+        let code = was.code.value
+        let oldValues = before.metadataValues(of: was), newValues = after.metadataValues(of: now)
+        for (index, key) in after.metadata.enumerated() {
+            guard let oldIndex = before.metadata.firstIndex(where: { $0.name.value == key.name.value && $0.kind == key.kind }) else { continue }
+            let old = oldValues[oldIndex], new = newValues[index]
+            guard old != new else { continue }
+            let location = now.metadata.last { $0.key.value == key.name.value }?.location ?? key.defaultValue?.location ?? now.code.location
+            add("metadata-changed", .swift, before.name.value, code, old?.description, new?.description, location, false,
+                "error '\(code)': metadata \(key.name.value) \(old?.description ?? "(none)") → \(new?.description ?? "(none)")")
         }
     }
 

@@ -42,6 +42,15 @@ public enum FixtureBuilder {
                 "xmlNamespace": .optional(catalog.xmlNamespace),
                 "documentationURL": .optional(catalog.documentationURL),
                 "languages": .array(catalog.languages.map(JSONValue.string)),
+                "metadata": .array(spec.metadata.map { key in
+                    .object([
+                        "default": key.defaultValue.flatMap { try? key.value(of: $0).get() }.map(JSONValue.init) ?? .null,
+                        "description": .optional(key.description),
+                        "name": .string(key.name.value),
+                        "optional": .bool(key.isOptional),
+                        "type": .string(key.kind.rawValue),
+                    ])
+                }),
                 // Elements of `catalog.parameters`, 6 spaces deep.
                 "parameters": .array(spec.parameters.map { parameter in
                     var writer = JSONWriter(indent: 6)
@@ -90,6 +99,15 @@ public enum FixtureBuilder {
                 }
             }
             w.key("message"); w.string(entry.message.value.source)
+            w.key("metadata")
+            w.object { w in
+                // Keys sorted, as everywhere in the file; a key without a value is left out.
+                for (key, value) in zip(spec.metadata, runtime.entries[index].metadata).sorted(by: { $0.0.name.value < $1.0.name.value }) {
+                    guard let value else { continue }
+                    w.key(key.name.value)
+                    w.value(JSONValue(value))
+                }
+            }
             w.key("parameters")
             w.array { w in
                 for parameter in entry.parameters {

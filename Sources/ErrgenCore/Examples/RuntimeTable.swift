@@ -5,12 +5,19 @@ import HTTPTypes
 /// written and read back with the runtime's own `CatalogTable`, so examples in docs and fixtures
 /// are exactly what the runtime sends.
 public enum RuntimeTable {
-    /// The table row of an error.
-    package static func row(_ entry: ErrorSpec) -> CatalogTable.Row {
-        CatalogTable.Row(
+    /// The table row of an error; metadata placeholders in its header values are filled in here,
+    /// since an error's metadata never changes.
+    package static func row(_ entry: ErrorSpec, in catalog: CatalogSpec) -> CatalogTable.Row {
+        var metadata: [String: String] = [:]
+        if !catalog.metadata.isEmpty {
+            for (key, value) in zip(catalog.metadata, catalog.metadataValues(of: entry)) {
+                if let value { metadata[key.name.value] = value.description }
+            }
+        }
+        return CatalogTable.Row(
             wireCode: entry.code.value, swiftName: entry.swiftCaseName, status: entry.status.value,
             message: entry.message.value.source, parameters: parameters(entry.parameters), title: entry.problemTitle,
-            headers: entry.headers.map { ($0.name.value, $0.value.value.source) })
+            headers: entry.headers.map { ($0.name.value, metadata.isEmpty ? $0.value.value.source : $0.value.value.filling(metadata)) })
     }
 
     /// Parameters as the runtime knows them.
@@ -21,7 +28,7 @@ public enum RuntimeTable {
     /// The table lines of a catalog's errors (after the version line).
     public static func lines(_ spec: CatalogSpec) -> [String] {
         let shared = parameters(spec.parameters)
-        return spec.errors.map { CatalogTable.line(row($0), shared: shared) }
+        return spec.errors.map { CatalogTable.line(row($0, in: spec), shared: shared) }
     }
 
     /// The translation table of each language after the default (see `CatalogTable.translationText`),
@@ -39,8 +46,10 @@ public enum RuntimeTable {
     public static func catalog(_ spec: CatalogSpec) -> Catalog {
         let shared = parameters(spec.parameters)
         let name = spec.name.value
-        let entries = spec.errors.map { error in
-            CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error), shared: shared).utf8), shared: shared, catalog: name)
+        let entries = spec.errors.map { error -> Catalog.Entry in
+            var entry = CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error, in: spec), shared: shared).utf8), shared: shared, catalog: name)
+            entry.metadata = spec.metadataValues(of: error)
+            return entry
         }
         return Catalog(
             name: name, title: spec.title, formats: spec.formats.map(\.kind),
@@ -48,7 +57,18 @@ public enum RuntimeTable {
             xmlNamespace: spec.formats.first { $0.kind == .xml }?.namespace,
             documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
             languages: spec.effectiveLanguages,
-            translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) })
+            translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) },
+            metadataKeys: metadataKeys(spec))
+    }
+
+    /// The metadata keys as the runtime knows them.
+    public static func metadataKeys(_ spec: CatalogSpec) -> [Catalog.MetadataKey] {
+        spec.metadata.map { Catalog.MetadataKey(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional) }
+    }
+
+    /// The metadata table of a catalog (see `CatalogTable.metadataText`).
+    public static func metadataText(_ spec: CatalogSpec) -> String {
+        CatalogTable.metadataText(spec.errors.map(spec.metadataValues(of:)))
     }
 }
 

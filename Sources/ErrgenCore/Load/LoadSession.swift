@@ -283,6 +283,12 @@ struct LoadSession: ~Copyable {
         guard case let .scalar(scalar) = node.kind else {
             throw error("complex mapping keys are not supported", at: node.location)
         }
+        if scalar.style == .plain, scalar.value == "<<", node.tag == nil {
+            // YAML 1.1's merge key: YAML 1.2 has none, so it would be an ordinary key here.
+            throw error(
+                "YAML merge keys ('<<') are not supported (a spec is YAML 1.2, which has none): write the keys out, or share whole errors between catalogs with the spec's 'shared-errors' and a catalog's 'include'",
+                at: node.location)
+        }
         let id = KeyID(scalar, tag: node.tag)
         if let first = stack[top].firstDefinition(of: id, at: node.location) {
             throw error("duplicate key '\(Self.excerpt(scalar.value))' (first defined at \(first))", at: node.location)

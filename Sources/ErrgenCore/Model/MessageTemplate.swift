@@ -17,6 +17,30 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
         public var offset: Int
     }
 
+    /// The template's source with the placeholders named in `values` replaced by their text (its
+    /// braces doubled, so they stay literal); other placeholders are kept.
+    public func filling(_ values: [String: String]) -> String {
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case let .text(text): out += Self.literal(text)
+            case let .placeholder(name, _): out += values[name].map(Self.literal) ?? "{\(name)}"
+            }
+        }
+        return out
+    }
+
+    /// Text as template source: braces doubled.
+    static func literal(_ text: String) -> String {
+        guard text.contains(where: { $0 == "{" || $0 == "}" }) else { return text }
+        var out = ""
+        for character in text {
+            out.append(character)
+            if character == "{" || character == "}" { out.append(character) }
+        }
+        return out
+    }
+
     /// Parses `source`; problems (an unclosed `{`, a stray `}`, an empty or malformed name) are returned,
     /// and the template keeps whatever could be read.
     public static func parse(_ source: String) -> (MessageTemplate, [Problem]) {

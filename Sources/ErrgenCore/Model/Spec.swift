@@ -9,6 +9,8 @@ public struct Spec: Sendable, Hashable {
     /// The file the spec was read from, as the user named it.
     public var file: String
     public var catalogs: [CatalogSpec]
+    /// Errors defined once at the top of the spec (`shared-errors:`), which catalogs `include`.
+    public var sharedErrors: [ErrorSpec] = []
 
     public init(version: Int, file: String, catalogs: [CatalogSpec]) {
         self.version = version
@@ -50,6 +52,10 @@ public struct CatalogSpec: Sendable, Hashable {
     /// The languages the messages are written in (BCP 47 tags), the default first; empty when
     /// the spec lists none (then the messages are English: `effectiveLanguages`).
     public var languages: [Located<String>] = []
+    /// The typed metadata keys the catalog declares (`metadata:`), in spec order.
+    public var metadata: [MetadataKeySpec] = []
+    /// How the errors' Swift case names are derived from their wire codes (`swift-naming:`).
+    public var naming = SwiftNamingRules()
 
     /// The languages, the default first: the spec's, or `en`.
     public var effectiveLanguages: [String] { languages.isEmpty ? ["en"] : languages.map(\.value) }
@@ -124,6 +130,13 @@ public struct ErrorSpec: Sendable, Hashable {
     public var retirement: Retirement?
     /// The version of the API that first sent the error, if the spec says.
     public var since: Located<String>?
+    /// The metadata values the error gives, as written (see `CatalogSpec.metadataValues(of:)`).
+    public var metadata: [MetadataValueSpec] = []
+    /// Where `metadata:` is written, if it is.
+    public var metadataLocation: SourceLocation?
+    /// False when part of `metadata` could not be read (reported by the decoder): values the
+    /// error lacks are then not reported as well.
+    var isMetadataComplete = true
     /// False when the spec lacks the status or message (reported by the decoder): checks that
     /// need them are skipped rather than reporting follow-on problems.
     var isComplete = true
@@ -152,6 +165,31 @@ extension ErrorSpec {
     public func translation(_ language: String) -> TranslationSpec? {
         translations.first { $0.language.value == language }
     }
+}
+
+extension ErrorSpec {
+    /// Derives the Swift case name from the wire code again, under a catalog's naming rules.
+    mutating func applyNaming(_ rules: SwiftNamingRules) {
+        guard !rules.isEmpty else { return }
+        derivedSwiftName = SwiftNames.lowerCamel(
+            code.value, strippingPrefixes: rules.stripPrefixes.map(\.value), acronyms: rules.acronyms.map(\.value))
+    }
+}
+
+/// A catalog's rules for deriving its errors' Swift case names from their wire codes; an
+/// error's `swift-name` still wins.
+public struct SwiftNamingRules: Sendable, Hashable {
+    /// Prefixes dropped from wire codes (`ER_`): the first one a code starts with.
+    public var stripPrefixes: [Located<String>] = []
+    /// Words kept as written here (`SQL`, `UTF8`, `ID`), in lower case at the start of a name.
+    public var acronyms: [Located<String>] = []
+
+    public init(stripPrefixes: [Located<String>] = [], acronyms: [Located<String>] = []) {
+        self.stripPrefixes = stripPrefixes
+        self.acronyms = acronyms
+    }
+
+    public var isEmpty: Bool { stripPrefixes.isEmpty && acronyms.isEmpty }
 }
 
 /// An error's message in another language of its catalog.
@@ -241,6 +279,98 @@ extension ParameterKind {
         case .integer: return "Int"
         case .number: return "Double"
         case .boolean: return "Bool"
+        }
+    }
+}
+
+/// A metadata key of a catalog: a typed fact every error can state about itself (an SQLSTATE, a
+/// product, whether retrying can help), which generated code, docs and fixtures carry.
+public struct MetadataKeySpec: Sendable, Hashable {
+    /// The name as written in the spec (`sqlstate`, `log-level`).
+    public var name: Located<String> {
+        didSet { swiftName = SwiftNames.lowerCamel(name.value) }
+    }
+    /// The name of the key's property on the generated `Code` (`log-level` → `logLevel`). Not escaped.
+    public private(set) var swiftName: String
+    public var kind: ParameterKind
+    /// Markdown.
+    public var description: String?
+    /// The value of an error that states none.
+    public var defaultValue: MetadataValueSpec?
+    /// Whether an error may state no value (then it has none, and the property is optional).
+    public var isOptional: Bool
+
+    public init(name: Located<String>, kind: ParameterKind, description: String? = nil, defaultValue: MetadataValueSpec? = nil, isOptional: Bool = false) {
+        self.name = name
+        self.swiftName = SwiftNames.lowerCamel(name.value)
+        self.kind = kind
+        self.description = description
+        self.defaultValue = defaultValue
+        self.isOptional = isOptional
+    }
+
+    /// The typed value of a scalar written for this key, or why it is not one.
+    ///
+    /// A string key takes any scalar's text as written (`sqlstate: 23505` is the string `23505`);
+    /// an integer key an integer; a number key an integer or a finite float; a boolean key `true`
+    /// or `false`. `null` is no value.
+    public func value(of written: MetadataValueSpec) -> Result<ArgumentValue, MetadataProblem> {
+        switch (kind, written.resolved) {
+        case (_, .null): return .failure(.null)
+        case let (.string, .string(text)): return .success(.string(text))
+        case (.string, _): return .success(.string(written.text))
+        case let (.integer, .int(n)): return .success(.integer(n))
+        case let (.number, .int(n)): return .success(.number(Double(n)))
+        case let (.number, .float(x)) where x.isFinite: return .success(.number(x))
+        case let (.boolean, .bool(b)): return .success(.boolean(b))
+        default: return .failure(.wrongType)
+        }
+    }
+
+    public enum MetadataProblem: Error, Sendable, Hashable {
+        case null, wrongType
+    }
+}
+
+/// A metadata value as an error (or a key's `default`) writes it: the YAML scalar, typed against
+/// its key by `MetadataKeySpec.value(of:)`.
+public struct MetadataValueSpec: Sendable, Hashable {
+    /// The key (for a `default`, the key it belongs to).
+    public var key: Located<String>
+    /// The scalar's text.
+    public var text: String
+    /// The scalar under the YAML core schema (quoted scalars are strings).
+    public var resolved: YAMLScalar.Resolved
+    public var location: SourceLocation
+
+    public init(key: Located<String>, text: String, resolved: YAMLScalar.Resolved, at location: SourceLocation) {
+        self.key = key
+        self.text = text
+        self.resolved = resolved
+        self.location = location
+    }
+
+    /// The value for a diagnostic: `the string "x"`, `the integer 3`.
+    var describedValue: String {
+        switch resolved {
+        case .null: return "null"
+        case .bool: return "the boolean \(text)"
+        case .int: return "the integer \(text)"
+        case .float: return "the number \(text)"
+        case .string: return "the string \"\(text)\""
+        }
+    }
+}
+
+extension CatalogSpec {
+    /// The metadata of an error, a value per key of the catalog in declaration order: the one the
+    /// error states, else the key's default, else none. A value of the wrong type (which the
+    /// validator reports) counts as none.
+    public func metadataValues(of entry: ErrorSpec) -> [ArgumentValue?] {
+        metadata.map { key in
+            let written = entry.metadata.last { $0.key.value == key.name.value } ?? key.defaultValue
+            guard let written, case let .success(value) = key.value(of: written) else { return nil }
+            return value
         }
     }
 }

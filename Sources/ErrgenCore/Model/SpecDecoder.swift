@@ -18,14 +18,25 @@ public enum SpecDecoder {
                     file: file, at: v.location)
             }
         }
+        var shared: [ErrorSpec] = []
+        if let node = fields.node("shared-errors", diagnostics: &diagnostics) {
+            shared = keyedEntries(
+                node, key: "shared-errors", of: "wire codes to errors", empty: "'shared-errors' must list at least one error",
+                file: file, diagnostics: &diagnostics, decodeError)
+        }
         var catalogs: [CatalogSpec] = []
         if let node = fields.node("catalogs", required: true, diagnostics: &diagnostics) {
             catalogs = keyedEntries(
                 node, key: "catalogs", of: "catalog names to catalogs", empty: "'catalogs' must name at least one catalog",
-                file: file, diagnostics: &diagnostics, decodeCatalog)
+                file: file, diagnostics: &diagnostics
+            ) { name, node, file, diagnostics in
+                decodeCatalog(name, node, file: file, shared: shared, diagnostics: &diagnostics)
+            }
         }
         fields.finish(diagnostics: &diagnostics)
-        return Spec(version: version, file: file, catalogs: catalogs)
+        var spec = Spec(version: version, file: file, catalogs: catalogs)
+        spec.sharedErrors = shared
+        return spec
     }
 
     /// The entries of a mapping keyed by name (catalogs by name, errors by wire code), each decoded
@@ -55,7 +66,9 @@ public enum SpecDecoder {
         }
     }
 
-    static func decodeCatalog(_ name: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> CatalogSpec? {
+    static func decodeCatalog(
+        _ name: Located<String>, _ node: YAMLNode, file: String, shared: [ErrorSpec] = [], diagnostics: inout DiagnosticCollector
+    ) -> CatalogSpec? {
         let what = "catalog '\(name.value)'"
         guard var fields = MappingReader(node, what: what, file: file, key: name.location, diagnostics: &diagnostics) else { return nil }
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
@@ -79,6 +92,18 @@ public enum SpecDecoder {
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
             parameters = decodeParameters(node, owner: what, file: file, diagnostics: &diagnostics)
         }
+        var metadata: [MetadataKeySpec] = []
+        if let node = fields.node("metadata", diagnostics: &diagnostics) {
+            metadata = decodeMetadataKeys(node, owner: what, file: file, diagnostics: &diagnostics)
+        }
+        var naming = SwiftNamingRules()
+        if let node = fields.node("swift-naming", diagnostics: &diagnostics),
+            var rules = MappingReader(node, what: "'swift-naming' of \(what)", file: file, diagnostics: &diagnostics)
+        {
+            naming.stripPrefixes = stringList(rules.node("strip-prefixes", diagnostics: &diagnostics), key: "strip-prefixes", file: file, diagnostics: &diagnostics)
+            naming.acronyms = stringList(rules.node("acronyms", diagnostics: &diagnostics), key: "acronyms", file: file, diagnostics: &diagnostics)
+            rules.finish(diagnostics: &diagnostics)
+        }
         var languages: [Located<String>] = []
         if let node = fields.node("languages", diagnostics: &diagnostics) {
             if let items = node.sequence {
@@ -90,11 +115,18 @@ public enum SpecDecoder {
                 diagnostics.error("'languages' must be a sequence of BCP 47 language tags, not \(node.kindDescription)", file: file, at: node.location)
             }
         }
+        let includeNode = fields.node("include", diagnostics: &diagnostics)
         var errors: [ErrorSpec] = []
-        if let node = fields.node("errors", required: true, diagnostics: &diagnostics) {
+        if let node = fields.node("errors", required: includeNode == nil, diagnostics: &diagnostics) {
             errors = keyedEntries(
                 node, key: "errors", of: "wire codes to errors", empty: "\(what) must list at least one error under 'errors'",
                 file: file, diagnostics: &diagnostics, decodeError)
+        }
+        if let includeNode {
+            errors += included(includeNode, from: shared, into: errors, catalog: name.value, file: file, diagnostics: &diagnostics)
+            if errors.isEmpty, !diagnostics.hasErrors {
+                diagnostics.error("\(what) has no errors: list some under 'errors' or include shared ones", file: file, at: includeNode.location)
+            }
         }
         fields.finish(diagnostics: &diagnostics)
         // Without a title (already reported) the catalog is still built, so the rest of it is
@@ -104,6 +136,11 @@ public enum SpecDecoder {
             swiftName: swiftName, formats: formats, defaultFormat: defaultFormat, parameters: parameters, errors: errors)
         catalog.documentationURL = documentationURL
         catalog.languages = languages
+        catalog.metadata = metadata
+        catalog.naming = naming
+        if !naming.isEmpty {
+            for index in catalog.errors.indices { catalog.errors[index].applyNaming(naming) }
+        }
         // Translations name their language as the catalog lists it (tags compare without case), so
         // that looking one up is a plain comparison; a tag the catalog does not list is kept as
         // written, for the validator to report.
@@ -119,6 +156,72 @@ public enum SpecDecoder {
             }
         }
         return catalog
+    }
+
+    /// The shared errors a catalog's `include` names (`"*"`: all of them, in spec order), after
+    /// its own errors; a name that is not a shared error, is listed twice or is also one of the
+    /// catalog's own errors is reported at the name.
+    static func included(
+        _ node: YAMLNode, from shared: [ErrorSpec], into own: [ErrorSpec], catalog: String, file: String, diagnostics: inout DiagnosticCollector
+    ) -> [ErrorSpec] {
+        if let scalar = node.scalar, scalar.value == "*", scalar.style == .plain || scalar.style == .doubleQuoted || scalar.style == .singleQuoted {
+            if shared.isEmpty {
+                diagnostics.error("'include: \"*\"' includes the spec's 'shared-errors', but it has none", file: file, at: node.location)
+            }
+            var result: [ErrorSpec] = []
+            for error in shared {
+                if let mine = own.first(where: { $0.code.value == error.code.value }) {
+                    diagnostics.error(
+                        "catalog '\(catalog)' defines '\(error.code.value)' itself (at \(mine.code.location)) and includes the shared one (at \(error.code.location)); rename or remove one",
+                        file: file, at: node.location)
+                } else {
+                    result.append(error)
+                }
+            }
+            return result
+        }
+        guard node.sequence != nil else {
+            diagnostics.error("'include' must be a sequence of shared errors' wire codes, or \"*\" for all of them, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        var result: [ErrorSpec] = []
+        var seen: [String: SourceLocation] = [:]
+        for code in stringList(node, key: "include", file: file, diagnostics: &diagnostics) {
+            if let first = seen[code.value] {
+                diagnostics.error("'\(code.value)' is included twice (first at \(first))", file: file, at: code.location)
+                continue
+            }
+            seen[code.value] = code.location
+            guard let error = shared.first(where: { $0.code.value == code.value }) else {
+                var message = "'\(code.value)' is not one of the spec's 'shared-errors'"
+                if let suggestion = Spelling.suggestion(for: code.value, among: shared.map(\.code.value)) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else if shared.isEmpty {
+                    message += " (it has none: define the error under 'shared-errors' at the top of the spec)"
+                }
+                diagnostics.error(message, file: file, at: code.location)
+                continue
+            }
+            if let mine = own.first(where: { $0.code.value == code.value }) {
+                diagnostics.error(
+                    "catalog '\(catalog)' defines '\(code.value)' itself (at \(mine.code.location)) and includes the shared one; remove one",
+                    file: file, at: code.location)
+                continue
+            }
+            result.append(error)
+        }
+        return result
+    }
+
+    /// A sequence of strings (or one string, as a list of one).
+    static func stringList(_ node: YAMLNode?, key: String, file: String, diagnostics: inout DiagnosticCollector) -> [Located<String>] {
+        guard let node else { return [] }
+        if node.scalar != nil { return MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics).map { [$0] } ?? [] }
+        guard let items = node.sequence else {
+            diagnostics.error("'\(key)' must be a sequence of strings, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        return items.compactMap { MappingReader.string($0, key: key, file: file, diagnostics: &diagnostics) }
     }
 
     static func formatKind(_ node: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<FormatSpec.Kind>? {
@@ -240,6 +343,86 @@ public enum SpecDecoder {
         return parameters
     }
 
+    /// A catalog's `metadata`: key names to a type (the short form: a required key) or to a
+    /// mapping of `type`, `description`, `default` and `optional`.
+    static func decodeMetadataKeys(_ node: YAMLNode, owner: String, file: String, diagnostics: inout DiagnosticCollector) -> [MetadataKeySpec] {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'metadata' must be a mapping of metadata keys to types, not \(node.kindDescription)", file: file, at: node.location)
+            return []
+        }
+        let types = ParameterSpec.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        var keys: [MetadataKeySpec] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value, MessageTemplate.isValidParameterName(name) else {
+                diagnostics.error(
+                    "'\(pair.key.scalar?.value ?? pair.key.kindDescription)' is not a valid metadata key: it starts with a letter and holds only letters, digits, '-' and '_'",
+                    file: file, at: pair.key.location)
+                continue
+            }
+            let located = Located(name, at: pair.key.location)
+            if let scalar = pair.value.scalar, case .string = scalar.resolved {
+                // The short form: `sqlstate: string`.
+                let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) ?? .string
+                keys.append(MetadataKeySpec(name: located, kind: kind))
+                continue
+            }
+            guard pair.value.mapping != nil else {
+                diagnostics.error("metadata key '\(name)' is a type (\(types)) or a mapping with 'type', not \(pair.value.kindDescription)", file: file, at: pair.value.location)
+                continue
+            }
+            guard var fields = MappingReader(pair.value, what: "metadata key '\(name)' of \(owner)", file: file, key: pair.key.location, diagnostics: &diagnostics) else { continue }
+            let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
+            let description = fields.string("description", diagnostics: &diagnostics)
+            let defaultNode = fields.node("default", diagnostics: &diagnostics)
+            var isOptional = false
+            if let node = fields.node("optional", diagnostics: &diagnostics) {
+                if case let .bool(b)? = node.scalar?.resolved {
+                    isOptional = b
+                } else {
+                    diagnostics.error("'optional' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
+                    isOptional = true  // so that errors without a value are not reported as well
+                }
+            }
+            fields.finish(diagnostics: &diagnostics)
+            guard let typeNode, let kind = parameterKind(typeNode, file: file, diagnostics: &diagnostics) else { continue }
+            var key = MetadataKeySpec(name: located, kind: kind, description: description?.value, isOptional: isOptional)
+            if let defaultNode {
+                if let scalar = defaultNode.scalar {
+                    key.defaultValue = MetadataValueSpec(key: located, text: scalar.value, resolved: scalar.resolved, at: defaultNode.location)
+                } else {
+                    diagnostics.error("'default' must be a single value, not \(defaultNode.kindDescription)", file: file, at: defaultNode.location)
+                    key.isOptional = true  // so that errors without a value are not reported as well
+                }
+            }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// An error's `metadata`: keys of its catalog to single values, typed by the validator; and
+    /// whether every value could be read (else missing values are not reported as well).
+    static func decodeMetadataValues(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ([MetadataValueSpec], Bool) {
+        guard let pairs = node.mapping else {
+            diagnostics.error("'metadata' must be a mapping of the catalog's metadata keys to values, not \(node.kindDescription)", file: file, at: node.location)
+            return ([], false)
+        }
+        var complete = true
+        var values: [MetadataValueSpec] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value else {
+                diagnostics.error("a metadata key must be a string", file: file, at: pair.key.location)
+                continue
+            }
+            guard let scalar = pair.value.scalar else {
+                diagnostics.error("metadata '\(name)' must be a single value, not \(pair.value.kindDescription)", file: file, at: pair.value.location)
+                complete = false
+                continue
+            }
+            values.append(MetadataValueSpec(key: Located(name, at: pair.key.location), text: scalar.value, resolved: scalar.resolved, at: pair.value.location))
+        }
+        return (values, complete)
+    }
+
     static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ParameterSpec.Kind? {
         oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics)?.value
     }
@@ -287,6 +470,12 @@ public enum SpecDecoder {
             }
         }
         let since = fields.string("since", diagnostics: &diagnostics)
+        var metadata: [MetadataValueSpec] = []
+        var metadataComplete = true
+        let metadataNode = fields.node("metadata", diagnostics: &diagnostics)
+        if let metadataNode {
+            (metadata, metadataComplete) = decodeMetadataValues(metadataNode, file: file, diagnostics: &diagnostics)
+        }
         fields.finish(diagnostics: &diagnostics)
 
         var message: Located<MessageTemplate>?
@@ -306,6 +495,9 @@ public enum SpecDecoder {
         entry.translations = translations
         entry.retirement = retirement
         entry.since = since
+        entry.metadata = metadata
+        entry.metadataLocation = metadataNode?.location
+        entry.isMetadataComplete = metadataComplete
         entry.isComplete = status != nil && message != nil
         return entry
     }

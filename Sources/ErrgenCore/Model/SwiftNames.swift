@@ -3,10 +3,23 @@ public enum SwiftNames {
     /// `InvalidURI` → `invalidURI`, `ip-address` → `ipAddress`, `ERR_DUP_KEY` → `errDupKey`,
     /// `1045` → `_1045`. The result may be a keyword: see `escaped(_:)`.
     public static func lowerCamel(_ name: String) -> String {
+        lowerCamel(name, strippingPrefixes: [], acronyms: [])
+    }
+
+    /// `lowerCamel(_:)` under a catalog's naming rules: the first of `prefixes` the name starts
+    /// with is dropped (unless nothing would be left), and a word that is one of `acronyms`
+    /// (compared ignoring case) is written as the list writes it, or in lower case at the start:
+    /// with `ER_` and `SQL`, `ER_BAD_SQL_QUERY` → `badSQLQuery`, `ER_SQL_ERROR` → `sqlError`.
+    public static func lowerCamel(_ name: String, strippingPrefixes prefixes: [String], acronyms: [String]) -> String {
+        var name = name
+        if let prefix = prefixes.first(where: { name.hasPrefix($0) && name.count > $0.count }) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        let spelled = acronyms.isEmpty ? [:] : Dictionary(acronyms.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let words = normalizedWords(name)
         guard let first = words.first else { return "_" }
         var out = first.lowercased()
-        for word in words.dropFirst() { out += capitalized(word) }
+        for word in words.dropFirst() { out += spelled.isEmpty ? capitalized(word) : spelled[word.lowercased()] ?? capitalized(word) }
         if let scalar = out.unicodeScalars.first, scalar.isASCIIDigit { out = "_" + out }
         return out
     }

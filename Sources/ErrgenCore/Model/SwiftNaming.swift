@@ -41,6 +41,10 @@ public enum GeneratedNames {
         "hashValue", "debugDescription", "localizedDescription",
     ]
 
+    /// Members every generated `Code` has besides `reservedMembers`; a metadata key with one of
+    /// these names gets no property.
+    public static let reservedCodeMembers: Set<String> = ["metadata", "hashValue", "hash", "allCases"]
+
     /// Types of the runtime library that generated code names.
     public static let reservedTypes: Set<String> = [
         "CatalogError", "CatalogCode", "CatalogSpec", "ArgumentValue", "ArgumentList", "ErrgenRuntime",

@@ -30,6 +30,16 @@ enum DefaultTemplates {
 {{#hasLanguages}}
 <p>Languages: {{#languages}}<code>{{tag}}</code>{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.</p>
 {{/hasLanguages}}
+{{#hasMetadataKeys}}
+<table class="fields">
+<thead><tr><th>Metadata</th><th>Type</th><th>Default</th><th>Description</th></tr></thead>
+<tbody>
+{{#metadataKeys}}
+<tr><td><code>{{name}}</code></td><td>{{type}}{{#optional}} (optional){{/optional}}</td><td>{{#hasDefault}}<code>{{defaultValue}}</code>{{/hasDefault}}</td><td>{{{descriptionHTML}}}</td></tr>
+{{/metadataKeys}}
+</tbody>
+</table>
+{{/hasMetadataKeys}}
 <p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="Part of a code, a status or words of a message" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
 <table class="errors">
 <thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
@@ -133,6 +143,17 @@ enum DefaultTemplates {
 </tbody>
 </table>
 {{/hasHeaders}}
+{{#hasMetadata}}
+<table class="fields">
+<colgroup><col style="width: 35%"><col></colgroup>
+<thead><tr><th>Metadata</th><th>Value</th></tr></thead>
+<tbody>
+{{#metadata}}
+<tr><td><code>{{name}}</code></td><td><code>{{value}}</code></td></tr>
+{{/metadata}}
+</tbody>
+</table>
+{{/hasMetadata}}
 {{#hasTranslations}}
 <table class="fields">
 <colgroup><col style="width: 15%"><col></colgroup>
@@ -178,6 +199,14 @@ Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefau
 
 Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.
 {{/hasLanguages}}
+{{#hasMetadataKeys}}
+
+| Metadata | Type | Default | Description |
+| --- | --- | --- | --- |
+{{#metadataKeys}}
+| {{{nameCellMarkdown}}} | {{{type}}}{{#optional}} (optional){{/optional}} | {{{defaultCellMarkdown}}} | {{{descriptionCellMarkdown}}} |
+{{/metadataKeys}}
+{{/hasMetadataKeys}}
 
 | Code | Status | Message |
 | --- | --- | --- |
@@ -245,6 +274,14 @@ In Swift: {{{swiftNameMarkdown}}}.
 | {{{nameCellMarkdown}}} | {{{valueCellMarkdown}}} |
 {{/headers}}
 {{/hasHeaders}}
+{{#hasMetadata}}
+
+| Metadata | Value |
+| --- | --- |
+{{#metadata}}
+| {{{nameCellMarkdown}}} | {{{valueCellMarkdown}}} |
+{{/metadata}}
+{{/hasMetadata}}
 {{#hasTranslations}}
 
 | Language | Message |

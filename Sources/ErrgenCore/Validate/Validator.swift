@@ -5,6 +5,14 @@ import ErrgenRuntime
 public enum Validator {
     public static func validate(_ spec: Spec, diagnostics: inout DiagnosticCollector) {
         let file = spec.file
+        for shared in spec.sharedErrors {
+            // An included error is checked in each catalog that includes it, with that catalog's
+            // parameters, metadata and languages; its diagnostics point here.
+            let location = shared.code.location
+            if !spec.catalogs.contains(where: { catalog in catalog.errors.contains { $0.code.location == location } }) {
+                diagnostics.warning("shared error '\(shared.code.value)' is included by no catalog", file: file, at: location)
+            }
+        }
         var typeNames: [String: CatalogSpec] = [:]
         // Output files are named after catalogs; two names that agree ignoring case would be one
         // file on a case-insensitive file system (macOS, Windows), so they are compared folded.
@@ -59,6 +67,8 @@ public enum Validator {
                 file: file, at: wanted.location)
         }
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
+        checkMetadataKeys(catalog, file: file, diagnostics: &diagnostics)
+        checkNamingRules(catalog.naming, file: file, diagnostics: &diagnostics)
         checkLanguages(catalog.languages, file: file, diagnostics: &diagnostics)
         if let url = catalog.documentationURL {
             let text = url.value
@@ -157,23 +167,40 @@ public enum Validator {
             }
         }
 
-        // Every placeholder names a declared parameter; every parameter of the error is used.
+        checkMetadata(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
+
+        // Every placeholder names a declared parameter (in a header, or a metadata key the error
+        // has a value for); every parameter of the error is used.
         let declared = Set((entry.parameters + catalog.parameters).map(\.name.value))
+        // Keys the error states a value for (a wrong one is reported on its own) or has by default.
+        let metadataNames = Set(catalog.metadata.filter { $0.defaultValue != nil }.map(\.name.value))
+            .union(entry.metadata.filter { $0.resolved != .null }.map(\.key.value))
         var used = Set<String>()
         let templates = [entry.message] + entry.headers.map(\.value)
-        for located in templates {
+        for (position, located) in templates.enumerated() {
             let template = located.value
+            let isHeader = position > 0
             for segment in template.segments {
                 guard case let .placeholder(name, offset) = segment else { continue }
                 used.insert(name)
+                if isHeader, metadataNames.contains(name) { continue }
                 if !declared.contains(name) {
+                    let at = template.location(ofOffset: offset) ?? located.location
+                    if let key = catalog.metadata.first(where: { $0.name.value == name }) {
+                        diagnostics.error(
+                            isHeader
+                                ? "placeholder '{\(name)}' names metadata key '\(name)', of which error '\(entry.code.value)' has no value"
+                                : "placeholder '{\(name)}' names metadata key '\(name)' (declared at \(key.name.location)); a message holds parameters only, a header value may name metadata",
+                            file: file, at: at)
+                        continue
+                    }
                     var message = "placeholder '{\(name)}' has no declared parameter"
-                    if let suggestion = Spelling.suggestion(for: name, among: declared.sorted()) {
+                    if let suggestion = Spelling.suggestion(for: name, among: (isHeader ? declared.union(metadataNames) : declared).sorted()) {
                         message += "; did you mean '{\(suggestion)}'?"
                     } else {
                         message += " (declare it under 'parameters')"
                     }
-                    diagnostics.error(message, file: file, at: template.location(ofOffset: offset) ?? located.location)
+                    diagnostics.error(message, file: file, at: at)
                 }
             }
         }
@@ -233,6 +260,117 @@ public enum Validator {
                 message += "; did you mean '\(suggestion)'?"
             }
             diagnostics.error(message, file: file, at: replacement.location)
+        }
+    }
+
+    /// Prefixes are not empty; acronyms are ASCII letters and digits starting with a letter, each
+    /// listed once ignoring case.
+    static func checkNamingRules(_ rules: SwiftNamingRules, file: String, diagnostics: inout DiagnosticCollector) {
+        for prefix in rules.stripPrefixes where prefix.value.isEmpty {
+            diagnostics.error("a prefix to strip is not empty", file: file, at: prefix.location)
+        }
+        var seen: [String: Located<String>] = [:]
+        for acronym in rules.acronyms {
+            let scalars = acronym.value.unicodeScalars
+            if scalars.isEmpty || !scalars.first!.isASCIILetter || !scalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit }) {
+                diagnostics.error(
+                    "acronym '\(acronym.value)' is not a word: ASCII letters and digits, starting with a letter",
+                    file: file, at: acronym.location)
+            } else if let first = seen[acronym.value.lowercased()] {
+                diagnostics.error("acronym '\(acronym.value)' is listed twice (first at \(first.location))", file: file, at: acronym.location)
+            } else {
+                seen[acronym.value.lowercased()] = acronym
+            }
+        }
+    }
+
+    /// Metadata keys: one Swift name each, none named like a parameter (header placeholders name
+    /// both), a default of the key's type, and not both a default and `optional`.
+    static func checkMetadataKeys(_ catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+        var seen: [String: MetadataKeySpec] = [:]
+        let parameters = catalog.parameters + catalog.errors.flatMap(\.parameters)
+        for key in catalog.metadata {
+            let name = key.name.value
+            if let other = seen[key.swiftName] {
+                diagnostics.error(
+                    "metadata keys '\(other.name.value)' and '\(name)' both have the Swift name '\(key.swiftName)'",
+                    file: file, at: key.name.location)
+            } else {
+                seen[key.swiftName] = key
+            }
+            if let parameter = parameters.first(where: { $0.name.value == name }) {
+                diagnostics.error(
+                    "metadata key '\(name)' has the name of parameter '\(name)' (declared at \(parameter.name.location)); a placeholder '{\(name)}' could not tell them apart",
+                    file: file, at: key.name.location)
+            }
+            if GeneratedNames.reservedMembers.contains(key.swiftName) || GeneratedNames.reservedCodeMembers.contains(key.swiftName) {
+                diagnostics.warning(
+                    "metadata key '\(name)' gets no property on the generated Code, whose member '\(key.swiftName)' every catalog has; read it with code.metadata[\"\(name)\"]",
+                    file: file, at: key.name.location)
+            }
+            if let value = key.defaultValue {
+                if key.isOptional {
+                    diagnostics.error(
+                        "metadata key '\(name)' has a default, so no error is without a value; drop 'optional' or 'default'",
+                        file: file, at: value.location)
+                }
+                checkMetadataValue(value, key: key, owner: "the default of metadata key '\(name)'", file: file, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    /// An error's metadata: values for declared keys only, each of its key's type, and one for
+    /// every key that is neither optional nor defaulted.
+    static func checkMetadata(_ entry: ErrorSpec, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+        // A key a misspelling was taken for is not reported missing as well.
+        var suggested = Set<String>()
+        for written in entry.metadata {
+            let name = written.key.value
+            guard let key = catalog.metadata.first(where: { $0.name.value == name }) else {
+                var message = "unknown metadata key '\(name)'"
+                if catalog.metadata.isEmpty {
+                    message += "; declare it under the 'metadata' of catalog '\(catalog.name.value)'"
+                } else if let suggestion = Spelling.suggestion(for: name, among: catalog.metadata.map(\.name.value)) {
+                    suggested.insert(suggestion)
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += " (catalog '\(catalog.name.value)' declares: \(catalog.metadata.map(\.name.value).joined(separator: ", ")))"
+                }
+                diagnostics.error(message, file: file, at: written.key.location)
+                continue
+            }
+            if case .null = written.resolved, key.isOptional { continue }
+            checkMetadataValue(written, key: key, owner: "metadata '\(name)' of error '\(entry.code.value)'", file: file, diagnostics: &diagnostics)
+        }
+        for key in catalog.metadata where entry.isMetadataComplete && !key.isOptional && key.defaultValue == nil && !suggested.contains(key.name.value) {
+            if !entry.metadata.contains(where: { $0.key.value == key.name.value }) {
+                diagnostics.error(
+                    "error '\(entry.code.value)' lacks metadata '\(key.name.value)', which every error of catalog '\(catalog.name.value)' states (give it a value, or give the key a 'default' or 'optional: true')",
+                    file: file, at: entry.metadataLocation ?? entry.code.location)
+            }
+        }
+    }
+
+    static func checkMetadataValue(_ written: MetadataValueSpec, key: MetadataKeySpec, owner: String, file: String, diagnostics: inout DiagnosticCollector) {
+        guard case let .failure(problem) = key.value(of: written) else { return }
+        switch problem {
+        case .null:
+            diagnostics.error(
+                "\(owner) has no value\(key.isOptional ? "" : " (the key is not optional)")",
+                file: file, at: written.location)
+        case .wrongType:
+            let article = key.kind == .integer ? "an" : "a"
+            var hint = ""
+            if case .string = written.resolved, key.kind.parse(written.text) != nil {
+                hint = " (remove the quotes: \(written.text))"
+            } else if key.kind == .integer, case .float = written.resolved {
+                hint = " (an integer has no fraction or exponent)"
+            } else if key.kind == .number, case let .float(x) = written.resolved, !x.isFinite {
+                hint = " (a number is finite)"
+            }
+            diagnostics.error(
+                "\(owner) must be \(article) \(key.kind.rawValue), not \(written.describedValue)\(hint)",
+                file: file, at: written.location)
         }
     }
 

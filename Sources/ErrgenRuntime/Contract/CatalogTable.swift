@@ -158,6 +158,59 @@
         }
     }
 
+    // MARK: Metadata
+
+    /// The metadata keys as generated code writes them: `name:type` items separated by commas,
+    /// the type followed by `?` where the key is optional.
+    public static func metadataKeyList(_ keys: [Catalog.MetadataKey]) -> String {
+        keys.map { "\($0.name):\($0.kind.rawValue)\($0.isOptional ? "?" : "")" }.joined(separator: ",")
+    }
+
+    /// `metadataKeyList` read back.
+    public static func metadataKeys(_ text: String) -> [Catalog.MetadataKey] {
+        text.split(separator: ",").map { item in
+            let parts = item.split(separator: ":", maxSplits: 1)
+            var type = parts.count == 2 ? parts[1] : ""
+            let isOptional = type.hasSuffix("?")
+            if isOptional { type = type.dropLast() }
+            guard let kind = ParameterKind(rawValue: String(type)) else { preconditionFailure("malformed metadata key '\(item)'") }
+            return Catalog.MetadataKey(name: String(parts[0]), kind: kind, isOptional: isOptional)
+        }
+    }
+
+    /// What marks a missing metadata value: a field no escaping produces (a backslash is always
+    /// written `\\`).
+    static let noValue = "\\-"
+
+    /// The metadata table: a line per error, in the catalog table's order, a field per key (the
+    /// value's text with the table's escapes, or `\-` where the error has none).
+    public static func metadataText(_ rows: [[ArgumentValue?]]) -> String {
+        rows.map { values in
+            values.map { $0.map { escaped($0.description) } ?? noValue }.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    /// A metadata table read back: `count` lines of a value per key.
+    public static func metadata(_ text: String, keys: [Catalog.MetadataKey], count: Int, catalog name: String) -> [[ArgumentValue?]] {
+        let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == count else {
+            preconditionFailure("the metadata table of \(name) has \(lines.count) lines for \(count) errors: regenerate the catalog")
+        }
+        return lines.map { line in
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == keys.count else {
+                preconditionFailure("malformed metadata line for \(name): \(String(decoding: line, as: UTF8.self))")
+            }
+            return zip(fields, keys).map { field, key -> ArgumentValue? in
+                if field.elementsEqual(noValue.utf8) { return nil }
+                guard let value = key.kind.parse(unescape(field)) else {
+                    preconditionFailure("metadata '\(key.name)' of \(name) is not a \(key.kind.rawValue): \(String(decoding: field, as: UTF8.self))")
+                }
+                return value
+            }
+        }
+    }
+
     /// A table field with its escapes undone, read byte by byte.
     static func unescape(_ field: ArraySlice<UInt8>) -> String {
         guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }

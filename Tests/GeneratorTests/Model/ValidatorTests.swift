@@ -43,7 +43,7 @@ import Testing
 
     @Test func unknownKeysWithoutANearOneListTheKnownKeys() {
         #expect(diagnose(spec("    E:\n      status: 404\n      message: M\n      colour: red")) == [
-            "10:9: error: unknown key 'colour' in error 'E' (expected one of: deprecated, description, headers, message, parameters, retired, since, status, swift-name, title, translations)"
+            "10:9: error: unknown key 'colour' in error 'E' (expected one of: deprecated, description, headers, message, metadata, parameters, retired, since, status, swift-name, title, translations)"
         ])
     }
 

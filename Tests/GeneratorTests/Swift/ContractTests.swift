@@ -92,7 +92,7 @@ import Testing
         let spec = try validSpec(try Paths.text(file), file: file)
         for catalog in spec.catalogs {
             let shared = RuntimeTable.parameters(catalog.parameters)
-            let text = CatalogTable.text(catalog.errors.map(RuntimeTable.row), shared: shared)
+            let text = CatalogTable.text(catalog.errors.map { RuntimeTable.row($0, in: catalog) }, shared: shared)
             let entries = CatalogTable.entries(text, shared: shared, catalog: catalog.name.value)
             #expect(entries.count == catalog.errors.count)
             for (entry, error) in zip(entries, catalog.errors) {
@@ -105,7 +105,7 @@ import Testing
                 let values = entry.parameters.map { ArgumentValue.string("<\($0.name)>") }
                 #expect(entry.message.render(values) == error.message.value.render { "<\($0)>" })
                 #expect(entry.headers.map(\.name) == error.headers.map(\.name.value))
-                let line = CatalogTable.line(RuntimeTable.row(error), shared: shared)
+                let line = CatalogTable.line(RuntimeTable.row(error, in: catalog), shared: shared)
                 let titleField = line.split(separator: "\t", omittingEmptySubsequences: false)[5]
                 #expect(titleField.isEmpty == (error.title == nil || error.title?.value == Catalog.derivedTitle(message: entry.message, status: entry.status)))
             }

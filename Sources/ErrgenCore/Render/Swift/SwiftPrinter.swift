@@ -233,6 +233,29 @@ public struct SwiftPrinter: Sendable {
                 }
             }
         }
+        let metadataKeys = catalog.metadata.enumerated().filter { _, key in
+            !GeneratedNames.reservedMembers.contains(key.swiftName) && !GeneratedNames.reservedCodeMembers.contains(key.swiftName)
+        }
+        if !metadataKeys.isEmpty {
+            p.line()
+            p.line("// MARK: - Metadata")
+            p.line()
+            p.block("extension \(typeName).Code") { p in
+                for (index, key) in metadataKeys {
+                    if index != metadataKeys.first?.offset { p.line() }
+                    var doc = SwiftLiteral.docLines(key.description.map(Self.oneLine) ?? "The `\(key.name.value)` metadata of the error.")
+                    if key.isOptional { doc += SwiftLiteral.docLines("`nil` when the error states none.") }
+                    p.doc(doc)
+                    let value = "Self.catalog.entries[rawValue].metadata[\(index)]"
+                    let name = SwiftNames.escaped(key.swiftName)
+                    if key.isOptional {
+                        p.line("\(a)var \(name): \(Self.qualified(key.kind))? { \(value)?.\(key.kind.rawValue)Value }")
+                    } else {
+                        p.line("\(a)var \(name): \(Self.qualified(key.kind)) { \(value)!.\(key.kind.rawValue)Value! }")
+                    }
+                }
+            }
+        }
         p.line()
         p.line("// MARK: - Catalog table")
         p.line()
@@ -260,11 +283,12 @@ public struct SwiftPrinter: Sendable {
                 p.line("documentationURL: \(catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil"),")
                 p.line("parameters: \(SwiftLiteral.string(CatalogTable.parameterList(RuntimeTable.parameters(catalog.parameters)))),")
                 let translations = RuntimeTable.translationTexts(catalog)
+                let hasMetadata = !catalog.metadata.isEmpty
                 p.line("table: \"\"\"")
                 p.indented { p in
                     p.line(CatalogTable.versionLine)
                     for line in RuntimeTable.lines(catalog) { p.line(SwiftLiteral.escaped(line)) }
-                    p.line("\"\"\"" + (translations.isEmpty ? "" : ","))
+                    p.line("\"\"\"" + (translations.isEmpty && !hasMetadata ? "" : ","))
                 }
                 if !translations.isEmpty {
                     // One table per language after the default: a line per error, empty where it
@@ -279,7 +303,18 @@ public struct SwiftPrinter: Sendable {
                             p.line("\"\"\",")
                         }
                     }
-                    p.line("]")
+                    p.line("]" + (hasMetadata ? "," : ""))
+                }
+                if hasMetadata {
+                    // A line per error, a field per key (see `CatalogTable.metadataText`).
+                    p.line("metadataKeys: \(SwiftLiteral.string(CatalogTable.metadataKeyList(RuntimeTable.metadataKeys(catalog)))),")
+                    p.line("metadata: \"\"\"")
+                    p.indented { p in
+                        for line in RuntimeTable.metadataText(catalog).split(separator: "\n", omittingEmptySubsequences: false) {
+                            p.line(SwiftLiteral.escaped(String(line)))
+                        }
+                        p.line("\"\"\"")
+                    }
                 }
             }
             p.line(")")

@@ -185,6 +185,31 @@ extension EdgeCasesError {
     public var traceId: Swift.String { self[sharedParameter: 0].stringValue! }
 }
 
+// MARK: - Metadata
+
+extension EdgeCasesError.Code {
+    /// The SQLSTATE, as in `SQLSTATE[23000]`; a value may look like a number.
+    public var sqlstate: Swift.String { Self.catalog.entries[rawValue].metadata[0]!.stringValue! }
+
+    /// The `log-level` metadata of the error.
+    public var logLevel: Swift.String { Self.catalog.entries[rawValue].metadata[1]!.stringValue! }
+
+    /// The `retryable` metadata of the error.
+    public var retryable: Swift.Bool { Self.catalog.entries[rawValue].metadata[2]!.booleanValue! }
+
+    /// The `weight` metadata of the error.
+    /// `nil` when the error states none.
+    public var weight: Swift.Double? { Self.catalog.entries[rawValue].metadata[3]?.numberValue }
+
+    /// The `errno` metadata of the error.
+    /// `nil` when the error states none.
+    public var errno: Swift.Int? { Self.catalog.entries[rawValue].metadata[4]?.integerValue }
+
+    /// A keyword as a key.
+    /// `nil` when the error states none.
+    public var `class`: Swift.String? { Self.catalog.entries[rawValue].metadata[5]?.stringValue }
+}
+
 // MARK: - Catalog table
 
 extension EdgeCasesError.Code {
@@ -208,9 +233,21 @@ extension EdgeCasesError.Code {
             OUT_OF_RANGE\toutOfRange\t422\tValue {in} is outside [{min}, {max}] for {self}\tin:number,min:integer,max:integer,self:string\t
             OldThing\toldThing\t410\t{what} is gone\twhat:string\t
             OlderThing\tolderThing\t410\tLong gone.\t\t
-            RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\t\tRetry-After: {seconds}
+            RateLimited\trateLimited\t429\tRetry after {seconds} seconds.\tseconds:integer\t\tRetry-After: {seconds}\tX-Retryable: true; HY000
             RetiredThing\tretiredThing\t410\t{what} was retired.\twhat:string\t
             LongRetired\tlongRetired\t404\tNever seen since 0.9.\t\t
+            """,
+        metadataKeys: "sqlstate:string,log-level:string,retryable:boolean,weight:number?,errno:integer?,class:string?",
+        metadata: """
+            42000\twarning\tfalse\t\\-\t\\-\t\\-
+            HY000\terror\tfalse\t\\-\t1062\t23
+            28000\terror\tfalse\t2.5\t1045\t\\-
+            22003\twarning\tfalse\t1.0\t\\-\t\\-
+            HY000\tinfo\tfalse\t\\-\t\\-\t\\-
+            HY000\tinfo\tfalse\t\\-\t\\-\t}{ \"quoted\" \\\\ 
+            HY000\twarning\ttrue\t\\-\t\\-\t\\-
+            HY000\tinfo\tfalse\t\\-\t\\-\t\\-
+            HY000\tinfo\tfalse\t\\-\t-1\t\\-
             """
     )
 }

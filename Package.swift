@@ -101,12 +101,19 @@ let package = Package(
             dependencies: ["ErrgenRuntime"],
             path: "Tests/References/languages/expected"
         ),
+        // The expected output of the `any-api` reference spec: a catalog without HTTP, integer
+        // codes, errors that answer with a success status.
+        .target(
+            name: "AnyAPICatalogs",
+            dependencies: ["ErrgenRuntime"],
+            path: "Tests/References/any-api/expected"
+        ),
         // The generator, stage by stage (Load, Model, Config, Render, Swift, Pipeline, Write), its
         // references and end-to-end runs of the command line.
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs", "LanguageCatalogs",
+                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs", "LanguageCatalogs", "AnyAPICatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

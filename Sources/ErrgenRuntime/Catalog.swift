@@ -28,6 +28,20 @@ public final class Catalog: Sendable {
     /// value (or none) per key, in this order.
     public let metadataKeys: [MetadataKey]
     private let metadataIndex: [String: Int]
+    /// Whether wire codes are strings or integers (`code-type: integer`, as Twilio's and MySQL's).
+    public let codeType: CodeType
+    /// Whether the catalog's errors travel over HTTP: false for a catalog declared `http: false`
+    /// (a database's, a library's), whose errors have no status (`Entry.status` is 0) and no formats.
+    public let isHTTP: Bool
+    private let indexByIntegerCode: [Int: Int]
+
+    /// What a catalog's wire codes are.
+    public enum CodeType: String, Sendable, Hashable, CaseIterable {
+        /// Text, sent as JSON strings.
+        case string
+        /// Decimal integers (`20404`), sent as JSON numbers.
+        case integer
+    }
     private let indexByWireCode: [String: Int]
 
     /// An error's message and title in another language.
@@ -117,11 +131,11 @@ public final class Catalog: Sendable {
     ///     `CaseIndex` relies on is checked against them once, here.
     ///   - parameters: the shared parameters as `name:type` items separated by commas.
     ///   - table: the catalog table (see `CatalogTable`).
-    @_spi(ErrgenGenerated) public convenience init<Code: CatalogCode>(
+    @_spi(ErrgenGenerated) public convenience init<Code: ErrorCode>(
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = [],
-        metadataKeys: String = "", metadata: String = ""
+        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true
     ) {
         let shared = CatalogTable.parameters(parameters)
         var entries = CatalogTable.entries(table, shared: shared, catalog: name)
@@ -136,18 +150,30 @@ public final class Catalog: Sendable {
         self.init(
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
             documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
-            translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys)
+            translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys,
+            codeType: codeType, isHTTP: http)
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
     package init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
-        translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = []
+        translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = [], codeType: CodeType = .string, isHTTP: Bool = true
     ) {
         precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
         precondition(entries.allSatisfy { $0.metadata.count == metadataKeys.count }, "catalog \(name): a metadata value (or none) per key for every entry")
         self.metadataKeys = metadataKeys
+        self.codeType = codeType
+        self.isHTTP = isHTTP
+        var byInteger: [Int: Int] = [:]
+        if codeType == .integer {
+            byInteger.reserveCapacity(entries.count)
+            for (position, entry) in entries.enumerated() {
+                guard let number = Int(entry.wireCode) else { preconditionFailure("catalog \(name): wire code '\(entry.wireCode)' is not an integer") }
+                byInteger[number] = position
+            }
+        }
+        self.indexByIntegerCode = byInteger
         self.metadataIndex = Dictionary(metadataKeys.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.languages = languages.isEmpty ? ["en"] : languages
         self.translations = translations
@@ -195,6 +221,10 @@ public final class Catalog: Sendable {
 
     /// The index of the error with this wire code, in constant time.
     public func index(ofWireCode code: String) -> Int? { indexByWireCode[code] }
+
+    /// The index of the error with this integer wire code, in constant time; nil in a catalog
+    /// whose codes are strings.
+    public func index(ofIntegerCode code: Int) -> Int? { indexByIntegerCode[code] }
 
     /// The fragment that names an error in the catalog's documentation: the wire code in lower case,
     /// every character but ASCII letters, digits, `-` and `_` replaced by `-` (`InvalidURI` → `invaliduri`).

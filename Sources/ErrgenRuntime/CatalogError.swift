@@ -7,14 +7,25 @@
 /// enums slow to compile). Its index is its representation, which Swift's ABI fixes for such
 /// enums: the smallest integer that holds every case, numbered from zero in declaration order
 /// (see `CaseIndex`).
-public protocol CatalogCode: RawRepresentable, CaseIterable, Hashable, Sendable, CustomStringConvertible,
+///
+/// Every generated `Code` is one; a catalog with HTTP (every catalog but those declared
+/// `http: false`) has a `CatalogCode`, which adds the status.
+public protocol ErrorCode: RawRepresentable, CaseIterable, Hashable, Sendable, CustomStringConvertible,
     CustomDebugStringConvertible
 where RawValue == Int, AllCases == [Self] {
     /// The catalog the codes belong to.
     static var catalog: Catalog { get }
 }
 
+/// The code of an error of a catalog with HTTP: an `ErrorCode` with the status it answers with.
+public protocol CatalogCode: ErrorCode {}
+
 extension CatalogCode {
+    /// The HTTP status the error answers with.
+    public var status: Int { entry.status }
+}
+
+extension ErrorCode {
     /// The case's index into the catalog: its position in spec order.
     public var rawValue: Int { CaseIndex.index(of: self) }
 
@@ -35,6 +46,16 @@ extension CatalogCode {
         self.init(uncheckedRawValue: index)
     }
 
+    /// The code whose wire form is the integer `wireCode`, found in constant time; `nil` in a
+    /// catalog whose codes are strings.
+    public init?(wireCode: Int) {
+        guard let index = Self.catalog.index(ofIntegerCode: wireCode) else { return nil }
+        self.init(uncheckedRawValue: index)
+    }
+
+    /// The wire code as an integer, in a catalog whose codes are integers (`code-type: integer`).
+    public var integerWireCode: Int? { Self.catalog.codeType == .integer ? Int(entry.wireCode) : nil }
+
     /// Every code, in spec order.
     public static var allCases: [Self] { Self.catalog.entries.indices.map(Self.init(uncheckedRawValue:)) }
 
@@ -46,9 +67,6 @@ extension CatalogCode {
 
     /// The name of the code's constant in Swift (`noSuchUser`).
     public var name: String { entry.swiftName }
-
-    /// The HTTP status the error answers with.
-    public var status: Int { entry.status }
 
     /// The error's metadata by key, in the catalog's order of keys: the keys it has a value for.
     public var metadata: [String: ArgumentValue] {
@@ -71,14 +89,18 @@ extension CatalogCode {
     }
 }
 
-/// An error of a catalog: what a server throws and a client matches. A generated catalog type
+/// An error of a catalog: what a program throws and its caller matches. A generated catalog type
 /// holds the error's code and parameter values; everything else comes from the catalog table.
+///
+/// Every generated type is one; a catalog with HTTP (every catalog but those declared
+/// `http: false`, such as a database's) generates a `CatalogError`, which adds the status, the
+/// headers and the responses.
 ///
 /// Creating one: `RAWSError.noSuchUser(reason: "…")` (a static function per error, or a static
 /// property for an error without parameters). Matching one: `catch RestAuthError.authenticationRequired`,
 /// `catch let error as RAWSError where error.code == .noSuchUser`, or `switch error.code { case .noSuchUser: … }`.
-public protocol CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
-    associatedtype Code: CatalogCode
+public protocol CodedError: Error, Sendable, Hashable, CustomStringConvertible {
+    associatedtype Code: ErrorCode
 
     /// Which error this is.
     var code: Code { get }
@@ -90,7 +112,27 @@ public protocol CatalogError: Error, Sendable, Hashable, CustomStringConvertible
     @_spi(ErrgenGenerated) init(unchecked code: Code, arguments: [ArgumentValue])
 }
 
+/// An error of a catalog with HTTP: a `CodedError` whose code has a status, which the runtime
+/// turns into responses (see `response(to:)`).
+public protocol CatalogError: CodedError where Code: CatalogCode {}
+
 extension CatalogError {
+    /// The HTTP status the error answers with.
+    public var status: Int { code.status }
+
+    /// The response headers the spec gives this error, their placeholders filled in, exactly as
+    /// `response(to:)` sends them: a control character (a line break, NUL) in a parameter value
+    /// becomes a space, so a value can never add a field, and blanks around the value are dropped.
+    public var headers: [(name: String, value: String)] {
+        let arguments = self.arguments
+        return code.entry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
+    }
+
+    /// `InvalidURI (400): The path specified in the URI is not supported by this service.`
+    public var description: String { "\(wireCode) (\(status)): \(message)" }
+}
+
+extension CodedError {
     /// The catalog this error belongs to.
     public static var catalog: Catalog { Code.catalog }
 
@@ -99,9 +141,6 @@ extension CatalogError {
 
     /// The code exactly as it travels on the wire.
     public var wireCode: String { code.wireCode }
-
-    /// The HTTP status the error answers with.
-    public var status: Int { code.status }
 
     /// The message with every placeholder filled in.
     public var message: String { code.entry.message.render(arguments) }
@@ -122,16 +161,20 @@ extension CatalogError {
         arguments[arguments.count - Code.catalog.sharedParameters.count + index]
     }
 
-    /// The response headers the spec gives this error, their placeholders filled in, exactly as
-    /// `response(to:)` sends them: a control character (a line break, NUL) in a parameter value
-    /// becomes a space, so a value can never add a field, and blanks around the value are dropped.
-    public var headers: [(name: String, value: String)] {
-        let arguments = self.arguments
-        return code.entry.headers.map { ($0.name, Catalog.fieldValue($0.value.render(arguments))) }
+    /// `unique_violation: Duplicate key.` (a `CatalogError` adds its status).
+    public var description: String { "\(wireCode): \(message)" }
+
+    /// The message in the catalog's language closest to `language` (a BCP 47 tag): the language
+    /// itself, or a shorter form of it (`de-CH` → `de`), or a catalog language it is a prefix of
+    /// (`fr` → `fr-CA`); else the default language. An error without a translation in that
+    /// language answers in the default language.
+    public func message(in language: String) -> String {
+        Self.catalog.entry(code.rawValue, language: Self.languageIndex(language)).message.render(arguments)
     }
 
-    /// `InvalidURI (400): The path specified in the URI is not supported by this service.`
-    public var description: String { "\(wireCode) (\(status)): \(message)" }
+    static func languageIndex(_ tag: String?) -> Int {
+        tag.flatMap { Self.catalog.languageIndex(for: $0) } ?? 0
+    }
 
     /// The error with this code and these parameter values (by spec name, in their text form), as a
     /// client reads them from a response; `nil` when a value is missing or not of its type.
@@ -154,7 +197,7 @@ extension CatalogError {
 }
 
 /// `catch RestAuthError.authenticationRequired`: matches a thrown error equal to the pattern.
-public func ~= <E: CatalogError>(pattern: E, value: any Error) -> Bool {
+public func ~= <E: CodedError>(pattern: E, value: any Error) -> Bool {
     (value as? E) == pattern
 }
 

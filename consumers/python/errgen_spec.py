@@ -221,7 +221,7 @@ class Header:
 @dataclass
 class Error:
     code: str
-    status: int
+    status: int | None  # None in a catalog without HTTP
     message: str
     title: str | None
     description: str | None
@@ -255,14 +255,22 @@ class Catalog:
     name: str
     title: str
     formats: list[Format]
-    default_format: str
+    default_format: str | None
     documentation_url: str | None
     shared: list[Parameter]
     errors: list[Error]
     languages: list[str] = field(default_factory=lambda: ["en"])
     metadata: list[MetadataKey] = field(default_factory=list)
+    http: bool = True
+    #: "string", or "integer" (`code-type`): integer codes are numbers in fixtures and JSON bodies.
+    code_type: str = "string"
+    allows_success_status: bool = False
     #: `swift-naming`'s prefixes, dropped from a wire code before its Swift name is derived.
     strip_prefixes: list[str] = field(default_factory=list)
+
+    def wire_code(self, code: str) -> str | int:
+        """A wire code as fixtures and JSON bodies carry it: a number in a catalog of integer codes."""
+        return int(code) if self.code_type == "integer" else code
 
     def naming_stem(self, code: str) -> str:
         """The part of a wire code its derived Swift name is made of: without the first prefix
@@ -328,8 +336,17 @@ def _metadata_keys(mapping: dict | None) -> list[MetadataKey]:
 
 
 def load_yaml(path: Path) -> Any:
+    """A YAML file as errgen reads it: mapping keys are text (`20404:` is the key "20404")."""
     with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return _text_keys(yaml.safe_load(f))
+
+
+def _text_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {(k if isinstance(k, str) else _scalar_text(k)): _text_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_text_keys(v) for v in value]
+    return value
 
 
 def load_spec(path: Path = SPEC) -> list[Catalog]:
@@ -337,9 +354,10 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
     document = load_yaml(path)
     catalogs = []
     for name, body in document["catalogs"].items():
+        # A catalog without HTTP (`http: false`) has no formats, and its errors no status.
         formats = [
             Format(entry) if isinstance(entry, str) else Format(entry["type"], entry.get("namespace"))
-            for entry in body["formats"]
+            for entry in body.get("formats") or []
         ]
         shared = _parameters(body.get("parameters"), shared=True)
         languages = [str(tag) for tag in body.get("languages") or ["en"]]
@@ -360,7 +378,7 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
             errors.append(
                 Error(
                     code=str(code),
-                    status=entry["status"],
+                    status=entry.get("status"),
                     message=entry["message"],
                     title=entry.get("title"),
                     description=entry.get("description"),
@@ -380,7 +398,10 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                 name=str(name),
                 title=body["title"],
                 formats=formats,
-                default_format=body.get("default-format", formats[0].name),
+                default_format=body.get("default-format", formats[0].name if formats else None),
+                http=body.get("http", True),
+                code_type=body.get("code-type", "string"),
+                allows_success_status=body.get("allow-success-status", False),
                 documentation_url=body.get("documentation-url"),
                 shared=shared,
                 errors=errors,

@@ -263,6 +263,10 @@ def test_fixture_catalog_agrees_with_the_spec(case, catalog):
     assert fixture["xmlNamespace"] == spec.xml_namespace
     assert fixture["documentationURL"] == spec.documentation_url
     assert fixture["languages"] == spec.languages
+    assert fixture["http"] is spec.http
+    assert fixture["codeType"] == spec.code_type
+    if not spec.http:
+        assert fixture["formats"] == [] and fixture["defaultFormat"] is None
     assert [(k["name"], k["type"], k["optional"], k["description"]) for k in fixture["metadata"]] == [
         (k.name, k.type, k.optional, k.description) for k in spec.metadata
     ]
@@ -272,7 +276,10 @@ def test_fixture_catalog_agrees_with_the_spec(case, catalog):
         else:
             assert es.is_of_type(got["default"], want.type) and es.same_value(got["default"], want.default), got["name"]
     check_parameters(fixture["parameters"], spec.shared)
-    assert [e["code"] for e in document["errors"]] == [e.code for e in spec.errors], "every error of the spec, in spec order, and nothing else"
+    assert [e["code"] for e in document["errors"]] == [spec.wire_code(e.code) for e in spec.errors], "every error of the spec, in spec order, and nothing else"
+    # Integer codes are numbers (not booleans); other codes strings.
+    kind = int if spec.code_type == "integer" else str
+    assert all(type(e["code"]) is kind for e in document["errors"])
 
 
 def check_parameters(fixture: list[dict], spec: list[es.Parameter]) -> None:
@@ -290,7 +297,7 @@ def check_parameters(fixture: list[dict], spec: list[es.Parameter]) -> None:
 
 
 def fixture_error(document: dict, code: str) -> dict:
-    matches = [e for e in document["errors"] if e["code"] == code]
+    matches = [e for e in document["errors"] if str(e["code"]) == code]
     assert len(matches) == 1, f"{len(matches)} errors with code {code!r} in the fixture"
     return matches[0]
 
@@ -422,6 +429,13 @@ def test_responses(case, catalog, code):
     catalog = spec_catalog(case, catalog)
     spec = catalog.error(code)
     error = fixture_error(document, code)
+    if not catalog.http:
+        assert error["status"] is None and error["responses"] == [], "a catalog without HTTP answers no request"
+        return
+    if catalog.allows_success_status:
+        assert 200 <= spec.status <= 299 or 400 <= spec.status <= 599
+    else:
+        assert 400 <= spec.status <= 599
     cases = [r["case"] for r in error["responses"]]
     expected_cases = ["get", "head", "not-acceptable"] + (["language"] if len(catalog.languages) > 1 else [])
     assert sorted(set(cases)) == sorted(expected_cases), cases
@@ -562,7 +576,7 @@ def check_body(format: str, body: str, catalog: es.Catalog, spec: es.Error, valu
     if format == "text":
         assert body == message
     elif format == "json":
-        expected = {"code": spec.code, "message": message, **{n: values[n] for n in shared}}
+        expected = {"code": catalog.wire_code(spec.code), "message": message, **{n: values[n] for n in shared}}
         if own:
             expected["details"] = {n: values[n] for n in own}
         assert es.same_value(json.loads(body), expected), body
@@ -571,7 +585,7 @@ def check_body(format: str, body: str, catalog: es.Catalog, spec: es.Error, valu
         if catalog.documentation_url is not None:
             expected["type"] = catalog.documentation_url + "#" + es.anchor(spec.code)
         document = json.loads(body)
-        expected.update(title=document.get("title"), status=spec.status, detail=message, code=spec.code)
+        expected.update(title=document.get("title"), status=spec.status, detail=message, code=catalog.wire_code(spec.code))
         expected.update({n: values[n] for n in own + shared})
         assert es.same_value(document, expected), body
         assert isinstance(document["title"], str) and document["title"]
@@ -687,10 +701,17 @@ def rendered_tables(page: Path) -> list[list[tuple[bool, list[str]]]]:
 
 RETIRED_HEADER = ["Code", "Status", "Retired in", "Instead"]
 OVERVIEW_HEADER = ["Code", "Status", "Message"]
+# A catalog without HTTP: no status column.
+RETIRED_HEADER_WITHOUT_HTTP = ["Code", "Retired in", "Instead"]
+OVERVIEW_HEADER_WITHOUT_HTTP = ["Code", "Message"]
 
 
 def overview_tables(page: Path) -> list[list[list[str]]]:
-    return [[cells for _, cells in table[1:]] for table in rendered_tables(page) if table and table[0][1] == OVERVIEW_HEADER]
+    return [
+        [cells for _, cells in table[1:]]
+        for table in rendered_tables(page)
+        if table and table[0][1] in (OVERVIEW_HEADER, OVERVIEW_HEADER_WITHOUT_HTTP)
+    ]
 
 
 def markdown_cells(line: str) -> int:
@@ -782,19 +803,22 @@ def test_docs_overview_lists_every_error(case, catalog):
     sent = [e for e in spec.errors if e.retired is None]
     assert [cells[0] for cells in rows] == [collapse(e.code) for e in sent], f"{page.name}: one row per error that is sent, in spec order"
     for cells, error in zip(rows, sent):
-        assert cells[1] == f"{error.status} {es.reason_phrase(error.status)}".strip(), f"{page.name}: {error.code}"
-        assert cells[2] == collapse(error.message), f"{page.name}: {error.code}"
+        if spec.http:
+            assert cells[1] == f"{error.status} {es.reason_phrase(error.status)}".strip(), f"{page.name}: {error.code}"
+        assert cells[-1] == collapse(error.message), f"{page.name}: {error.code}"
+        assert len(cells) == (3 if spec.http else 2), f"{page.name}: a status column only with HTTP"
     # Retired errors, apart: code, status, the version, the error sent instead.
     retired = [e for e in spec.errors if e.retired is not None]
-    tables = [[cells for _, cells in table[1:]] for table in rendered_tables(page) if table and table[0][1] == RETIRED_HEADER]
+    header = RETIRED_HEADER if spec.http else RETIRED_HEADER_WITHOUT_HTTP
+    tables = [[cells for _, cells in table[1:]] for table in rendered_tables(page) if table and table[0][1] == header]
     if not retired:
         assert tables == [], f"{page.name}: a table of retired errors without any"
         return
     assert len(tables) == 1, f"{page.name}: expected one table of retired errors"
     assert [cells[0] for cells in tables[0]] == [collapse(e.code) for e in retired]
     for cells, error in zip(tables[0], retired):
-        assert cells[2] == collapse(error.retired["in"]), f"{page.name}: {error.code}"
-        assert cells[3] == collapse(error.retired.get("replacement") or ""), f"{page.name}: {error.code}"
+        assert cells[-2] == collapse(error.retired["in"]), f"{page.name}: {error.code}"
+        assert cells[-1] == collapse(error.retired.get("replacement") or ""), f"{page.name}: {error.code}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -60,6 +60,7 @@ extension DocsCatalogContext: TemplateContext {
         case "hasRetired": return .init(self.hasRetired)
         case "metadataKeys": return .init(self.metadataKeys)
         case "hasMetadataKeys": return .init(self.hasMetadataKeys)
+        case "isHTTP": return .init(self.isHTTP)
         default: return nil
         }
     }
@@ -138,6 +139,7 @@ extension DocsError: TemplateContext {
         case "hasSince": return .init(self.hasSince)
         case "metadata": return .init(self.metadata)
         case "hasMetadata": return .init(self.hasMetadata)
+        case "isHTTP": return .init(self.isHTTP)
         default: return nil
         }
     }

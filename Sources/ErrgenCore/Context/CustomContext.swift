@@ -127,11 +127,15 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
     public var defaultLanguage: ContextText
     /// The catalog's metadata keys, in spec order; `value` is the key's default (`hasValue` false without one).
     public var metadataKeys: [CustomMetadata]
+    /// False for a catalog without HTTP (`http: false`): no formats, every error's `status` 0.
+    public var http: Bool = true
+    /// `string` or `integer` (`code-type`): what the wire codes are.
+    public var codeType: ContextText = ContextText("string")
 
     public static let keys = [
         "header", "spec", "params", "name", "fileName", "typeName", "upperSnakeName", "lowerSnakeName", "upperCamelName",
         "lowerCamelName", "title", "summary", "description", "documentationURL", "formats", "defaultFormat", "xmlNamespace",
-        "parameters", "errors", "errorCount", "languages", "defaultLanguage", "metadataKeys",
+        "parameters", "errors", "errorCount", "languages", "defaultLanguage", "metadataKeys", "http", "codeType",
     ]
 
     public func child(named name: String) -> Any? {
@@ -159,6 +163,8 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
         case "languages": return languages
         case "defaultLanguage": return defaultLanguage
         case "metadataKeys": return metadataKeys
+        case "http": return http
+        case "codeType": return codeType
         default: return nil
         }
     }
@@ -490,7 +496,7 @@ extension ContextBuilder {
             }
             return error
         }
-        return CustomCatalogContext(
+        var context = CustomCatalogContext(
             header: ContextText(header), spec: ContextText(spec), params: CustomParams(params),
             name: ContextText(catalog.name.value), fileName: ContextText(catalog.fileName), typeName: ContextText(catalog.swiftTypeName),
             upperSnakeName: ContextText(NameStyles.upperSnake(catalog.name.value)),
@@ -510,6 +516,9 @@ extension ContextBuilder {
             languages: languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
             defaultLanguage: ContextText(languages[0]),
             metadataKeys: catalog.metadata.map { key in customMetadata(key, key.defaultValue.flatMap { try? key.value(of: $0).get() }) })
+        context.http = catalog.isHTTP
+        context.codeType = ContextText(catalog.effectiveCodeType.rawValue)
+        return context
     }
 
     static func customMetadata(_ key: MetadataKeySpec, _ value: ArgumentValue?) -> CustomMetadata {

@@ -63,6 +63,8 @@ public struct DocsCatalogContext: Sendable {
     /// The catalog's metadata keys, in spec order.
     public var metadataKeys: [DocsMetadataKey]
     public var hasMetadataKeys: Bool
+    /// False for a catalog without HTTP (`http: false`): no formats, no statuses.
+    public var isHTTP: Bool = true
 }
 
 /// A metadata key of a catalog.
@@ -151,6 +153,8 @@ public struct DocsError: Sendable {
     /// The error's metadata, a value per key of the catalog it has one for, in key order.
     public var metadata: [DocsMetadata] = []
     public var hasMetadata: Bool = false
+    /// False in a catalog without HTTP, whose errors have no status (`statusLine` is then empty).
+    public var isHTTP: Bool = true
     /// A GET per offered format, as the runtime answers it.
     public var examples: [DocsExample]
     /// The message in each language after the default that the error is translated into.
@@ -266,7 +270,7 @@ public enum ContextBuilder {
                 label: label, labelMarkdown: Markdown.text(label), isCurrent: page.number == current)
         }
         let partLabel = pages.first { $0.isCurrent }?.label ?? ""
-        return DocsCatalogContext(
+        var context = DocsCatalogContext(
             header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
             summaryMarkdown: Markdown.block(spec.summary ?? ""), summaryHTML: HTML.markdown(spec.summary ?? ""),
             descriptionMarkdown: Markdown.block(spec.description ?? ""), descriptionHTML: HTML.markdown(spec.description ?? ""),
@@ -297,6 +301,8 @@ public enum ContextBuilder {
                     descriptionHTML: HTML.markdown(description))
             },
             hasMetadataKeys: !spec.metadata.isEmpty)
+        context.isHTTP = spec.isHTTP
+        return context
     }
 
     static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
@@ -311,7 +317,7 @@ public enum ContextBuilder {
     static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples?) -> DocsError {
         let entry = spec.errors[index]
         let status = entry.status.value
-        let statusLine = [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ")
+        let statusLine = spec.isHTTP ? [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ") : ""
         let description = entry.description ?? ""
         let parameters = entry.parameters.map { docsParameter($0, shared: false) } + shared
         let headers = entry.headers.map { header in
@@ -370,6 +376,7 @@ public enum ContextBuilder {
             hasReplacement: !replacement.isEmpty, since: since, sinceMarkdown: Markdown.text(since), hasSince: !since.isEmpty)
         error.metadata = metadata
         error.hasMetadata = !metadata.isEmpty
+        error.isHTTP = spec.isHTTP
         return error
     }
 }

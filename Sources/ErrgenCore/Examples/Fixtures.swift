@@ -38,7 +38,9 @@ public enum FixtureBuilder {
                         "contentType": .string(format.contentType),
                     ])
                 }),
-                "defaultFormat": .string(catalog.defaultFormat.rawValue),
+                "defaultFormat": spec.isHTTP ? .string(catalog.defaultFormat.rawValue) : .null,
+                "http": .bool(spec.isHTTP),
+                "codeType": .string(spec.effectiveCodeType.rawValue),
                 "xmlNamespace": .optional(catalog.xmlNamespace),
                 "documentationURL": .optional(catalog.documentationURL),
                 "languages": .array(catalog.languages.map(JSONValue.string)),
@@ -79,7 +81,9 @@ public enum FixtureBuilder {
         let entry = spec.errors[index]
         var w = JSONWriter(indent: 4, capacity: 4_096)
         w.object { w in
-            w.key("code"); w.string(entry.code.value)
+            w.key("code")
+            // A catalog of integer codes has canonical decimal ones (the validator's rule): numbers as written.
+            if spec.effectiveCodeType == .integer, let number = Int(entry.code.value) { w.int(number) } else { w.string(entry.code.value) }
             w.key("deprecated")
             if let deprecation = entry.deprecation {
                 w.object { w in w.key("message"); w.string(deprecation.message) }
@@ -139,7 +143,8 @@ public enum FixtureBuilder {
             }
             w.key("sampleMessage"); w.string(examples.sampleMessage)
             w.key("since"); w.optional(entry.since?.value)
-            w.key("status"); w.int(entry.status.value)
+            w.key("status")
+            if spec.isHTTP { w.int(entry.status.value) } else { w.null() }
             w.key("swiftName"); w.string(entry.swiftCaseName)
             w.key("title"); w.string(entry.problemTitle)
             w.key("translations")

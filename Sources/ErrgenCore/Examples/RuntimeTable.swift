@@ -58,7 +58,7 @@ public enum RuntimeTable {
             documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
             languages: spec.effectiveLanguages,
             translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) },
-            metadataKeys: metadataKeys(spec))
+            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP)
     }
 
     /// The metadata keys as the runtime knows them.
@@ -143,6 +143,8 @@ public struct ErrorExamples: Sendable {
         var all: [Request] = []
 
         init(_ catalog: Catalog) {
+            // A catalog without HTTP answers no request.
+            guard catalog.isHTTP else { return }
             func add(_ kind: Exchange.Case, _ method: HTTPMethodName, accept: String?, language: String? = nil) {
                 var fields = HTTPFieldsBuilder()
                 if let accept { fields.add("Accept", accept) }

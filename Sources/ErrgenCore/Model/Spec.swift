@@ -56,6 +56,18 @@ public struct CatalogSpec: Sendable, Hashable {
     public var metadata: [MetadataKeySpec] = []
     /// How the errors' Swift case names are derived from their wire codes (`swift-naming:`).
     public var naming = SwiftNamingRules()
+    /// False for a catalog declared `http: false`: its errors have no status (0 here), and it has
+    /// no formats and no headers.
+    public var isHTTP = true
+    /// `code-type:` as written; codes are strings without it.
+    public var codeType: Located<Catalog.CodeType>?
+    /// Whether errors may answer with a 2xx status (`allow-success-status: true`, as Slack's).
+    public var allowsSuccessStatus = false
+    /// False when `http` could not be read (reported by the decoder): statuses are then not checked.
+    var isHTTPKnown = true
+
+    /// What the wire codes are: integers or strings.
+    public var effectiveCodeType: Catalog.CodeType { codeType?.value ?? .string }
 
     /// The languages, the default first: the spec's, or `en`.
     public var effectiveLanguages: [String] { languages.isEmpty ? ["en"] : languages.map(\.value) }

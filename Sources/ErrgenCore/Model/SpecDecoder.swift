@@ -22,7 +22,11 @@ public enum SpecDecoder {
         if let node = fields.node("shared-errors", diagnostics: &diagnostics) {
             shared = keyedEntries(
                 node, key: "shared-errors", of: "wire codes to errors", empty: "'shared-errors' must list at least one error",
-                file: file, diagnostics: &diagnostics, decodeError)
+                file: file, diagnostics: &diagnostics
+            ) { code, node, file, diagnostics in
+                // Whether it needs a status depends on the catalogs that include it (the validator's to say).
+                decodeError(code, node, file: file, http: nil, diagnostics: &diagnostics)
+            }
         }
         var catalogs: [CatalogSpec] = []
         if let node = fields.node("catalogs", required: true, diagnostics: &diagnostics) {
@@ -80,13 +84,50 @@ public enum SpecDecoder {
         let swiftName = fields.string("swift-name", diagnostics: &diagnostics)
         let documentationURL = fields.string("documentation-url", diagnostics: &diagnostics)
 
+        // `http: false`: errors that never travel over HTTP (a database's, a library's), without
+        // statuses, formats or headers.
+        var isHTTP = true
+        // Whether `http` could be read: if not, neither formats nor statuses are required, so
+        // that its mistake is reported alone.
+        var httpKnown = true
+        if let node = fields.node("http", diagnostics: &diagnostics) {
+            if case let .bool(flag)? = node.scalar?.resolved {
+                isHTTP = flag
+            } else {
+                diagnostics.error("'http' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
+                httpKnown = false
+            }
+        }
+        var codeType: Located<Catalog.CodeType>?
+        if let node = fields.node("code-type", diagnostics: &diagnostics) {
+            codeType = oneOf(Catalog.CodeType.self, node, key: "code-type", what: "code type", file: file, diagnostics: &diagnostics)
+        }
+        var allowsSuccessStatus = false
+        if let node = fields.node("allow-success-status", diagnostics: &diagnostics) {
+            if case let .bool(flag)? = node.scalar?.resolved {
+                allowsSuccessStatus = flag
+                if !isHTTP, flag {
+                    diagnostics.error("a catalog without HTTP has no statuses; 'allow-success-status' is for a catalog with HTTP", file: file, at: node.location)
+                }
+            } else {
+                diagnostics.error("'allow-success-status' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
+            }
+        }
         var formats: [FormatSpec] = []
-        if let node = fields.node("formats", required: true, diagnostics: &diagnostics) {
-            formats = decodeFormats(node, catalog: what, file: file, diagnostics: &diagnostics)
+        if let node = fields.node("formats", required: isHTTP && httpKnown, diagnostics: &diagnostics) {
+            if isHTTP {
+                formats = decodeFormats(node, catalog: what, file: file, diagnostics: &diagnostics)
+            } else {
+                diagnostics.error("a catalog without HTTP ('http: false') has no wire formats", file: file, at: node.location)
+            }
         }
         var defaultFormat: Located<FormatSpec.Kind>?
         if let node = fields.node("default-format", diagnostics: &diagnostics) {
-            defaultFormat = formatKind(node, key: "default-format", file: file, diagnostics: &diagnostics)
+            if isHTTP {
+                defaultFormat = formatKind(node, key: "default-format", file: file, diagnostics: &diagnostics)
+            } else {
+                diagnostics.error("a catalog without HTTP ('http: false') has no wire formats", file: file, at: node.location)
+            }
         }
         var parameters: [ParameterSpec] = []
         if let node = fields.node("parameters", diagnostics: &diagnostics) {
@@ -120,7 +161,10 @@ public enum SpecDecoder {
         if let node = fields.node("errors", required: includeNode == nil, diagnostics: &diagnostics) {
             errors = keyedEntries(
                 node, key: "errors", of: "wire codes to errors", empty: "\(what) must list at least one error under 'errors'",
-                file: file, diagnostics: &diagnostics, decodeError)
+                file: file, diagnostics: &diagnostics
+            ) { code, node, file, diagnostics in
+                decodeError(code, node, file: file, http: httpKnown ? isHTTP : nil, diagnostics: &diagnostics)
+            }
         }
         if let includeNode {
             errors += included(includeNode, from: shared, into: errors, catalog: name.value, file: file, diagnostics: &diagnostics)
@@ -138,6 +182,10 @@ public enum SpecDecoder {
         catalog.languages = languages
         catalog.metadata = metadata
         catalog.naming = naming
+        catalog.isHTTP = isHTTP
+        catalog.isHTTPKnown = httpKnown
+        catalog.codeType = codeType
+        catalog.allowsSuccessStatus = allowsSuccessStatus
         if !naming.isEmpty {
             for index in catalog.errors.indices { catalog.errors[index].applyNaming(naming) }
         }
@@ -427,10 +475,18 @@ public enum SpecDecoder {
         oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics)?.value
     }
 
-    static func decodeError(_ code: Located<String>, _ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ErrorSpec? {
+    /// An error; in a catalog without HTTP (`http` false) one without a status; `http` nil for a
+    /// shared error, whose status the catalogs that include it require or refuse (0 when absent).
+    static func decodeError(
+        _ code: Located<String>, _ node: YAMLNode, file: String, http: Bool? = true, diagnostics: inout DiagnosticCollector
+    ) -> ErrorSpec? {
         let what = "error '\(code.value)'"
         guard var fields = MappingReader(node, what: what, file: file, key: code.location, diagnostics: &diagnostics) else { return nil }
-        let status = fields.int("status", required: true, diagnostics: &diagnostics)
+        var status = fields.int("status", required: http == true, diagnostics: &diagnostics)
+        if http == false, let given = status {
+            diagnostics.error("the errors of a catalog without HTTP ('http: false') have no status", file: file, at: given.location)
+            status = nil
+        }
         let messageNode = fields.node("message", required: true, diagnostics: &diagnostics)
         let description = fields.string("description", diagnostics: &diagnostics)
         let title = fields.string("title", diagnostics: &diagnostics)
@@ -488,7 +544,7 @@ public enum SpecDecoder {
         // Without a status or a message (already reported) the error is still built, so the rest
         // of it is checked in the same run; the stand-ins raise nothing themselves.
         var entry = ErrorSpec(
-            code: code, status: status ?? Located(500, at: code.location),
+            code: code, status: status ?? Located(http == true ? 500 : 0, at: code.location),
             message: message ?? Located(MessageTemplate.parse("").0, at: code.location), description: description?.value,
             parameters: parameters, swiftName: swiftName, headers: headers, deprecation: deprecation)
         entry.title = title
@@ -498,7 +554,7 @@ public enum SpecDecoder {
         entry.metadata = metadata
         entry.metadataLocation = metadataNode?.location
         entry.isMetadataComplete = metadataComplete
-        entry.isComplete = status != nil && message != nil
+        entry.isComplete = (status != nil || http != true) && message != nil
         return entry
     }
 

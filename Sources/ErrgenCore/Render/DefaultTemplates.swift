@@ -26,7 +26,12 @@ enum DefaultTemplates {
 {{^isPart}}
 {{{summaryHTML}}}
 {{{descriptionHTML}}}
+{{#isHTTP}}
 <p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
+{{/isHTTP}}
+{{^isHTTP}}
+<p>These errors do not travel over HTTP: they have no status and no wire format.</p>
+{{/isHTTP}}
 {{#hasLanguages}}
 <p>Languages: {{#languages}}<code>{{tag}}</code>{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.</p>
 {{/hasLanguages}}
@@ -42,11 +47,11 @@ enum DefaultTemplates {
 {{/hasMetadataKeys}}
 <p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="Part of a code, a status or words of a message" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
 <table class="errors">
-<thead><tr><th>Code</th><th>Status</th><th>Message</th></tr></thead>
+<thead><tr><th>Code</th>{{#isHTTP}}<th>Status</th>{{/isHTTP}}<th>Message</th></tr></thead>
 <tbody>
 {{#errors}}
 {{^retired}}
-<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{message}}</td></tr>
+<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td>{{#isHTTP}}<td class="status">{{statusLine}}</td>{{/isHTTP}}<td>{{message}}</td></tr>
 {{/retired}}
 {{/errors}}
 </tbody>
@@ -55,11 +60,11 @@ enum DefaultTemplates {
 <h2 id="retired-errors">Retired errors</h2>
 <p>No longer sent; their codes are never given to another error, and clients may still meet them from older servers.</p>
 <table class="retired">
-<thead><tr><th>Code</th><th>Status</th><th>Retired in</th><th>Instead</th></tr></thead>
+<thead><tr><th>Code</th>{{#isHTTP}}<th>Status</th>{{/isHTTP}}<th>Retired in</th><th>Instead</th></tr></thead>
 <tbody>
 {{#errors}}
 {{#retired}}
-<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td><td class="status">{{statusLine}}</td><td>{{retiredIn}}</td><td>{{#hasReplacement}}<a href="{{replacementHTMLHref}}"><code>{{replacement}}</code></a>{{/hasReplacement}}</td></tr>
+<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td>{{#isHTTP}}<td class="status">{{statusLine}}</td>{{/isHTTP}}<td>{{retiredIn}}</td><td>{{#hasReplacement}}<a href="{{replacementHTMLHref}}"><code>{{replacement}}</code></a>{{/hasReplacement}}</td></tr>
 {{/retired}}
 {{/errors}}
 </tbody>
@@ -109,7 +114,7 @@ enum DefaultTemplates {
 {{#errors}}
 <section id="{{anchor}}">
 <h2><code>{{code}}</code></h2>
-<p><strong>{{statusLine}}</strong>: {{message}}</p>
+<p>{{#isHTTP}}<strong>{{statusLine}}</strong>: {{/isHTTP}}{{message}}</p>
 {{#deprecated}}
 <p class="deprecated"><strong>Deprecated.</strong> {{deprecationMessage}}</p>
 {{/deprecated}}
@@ -194,7 +199,12 @@ Part of [{{{titleMarkdown}}}]({{{overviewFileName}}}.md), which lists all {{erro
 {{{descriptionMarkdown}}}
 {{/hasDescription}}
 
+{{#isHTTP}}
 Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.
+{{/isHTTP}}
+{{^isHTTP}}
+These errors do not travel over HTTP: they have no status and no wire format.
+{{/isHTTP}}
 {{#hasLanguages}}
 
 Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.
@@ -208,11 +218,17 @@ Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isD
 {{/metadataKeys}}
 {{/hasMetadataKeys}}
 
+{{#isHTTP}}
 | Code | Status | Message |
 | --- | --- | --- |
+{{/isHTTP}}
+{{^isHTTP}}
+| Code | Message |
+| --- | --- |
+{{/isHTTP}}
 {{#errors}}
 {{^retired}}
-| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) | {{{statusLine}}} | {{{messageCellMarkdown}}} |
+| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) |{{#isHTTP}} {{{statusLine}}} |{{/isHTTP}} {{{messageCellMarkdown}}} |
 {{/retired}}
 {{/errors}}
 {{#hasRetired}}
@@ -221,11 +237,17 @@ Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isD
 
 No longer sent; their codes are never given to another error, and clients may still meet them from older servers.
 
+{{#isHTTP}}
 | Code | Status | Retired in | Instead |
 | --- | --- | --- | --- |
+{{/isHTTP}}
+{{^isHTTP}}
+| Code | Retired in | Instead |
+| --- | --- | --- |
+{{/isHTTP}}
 {{#errors}}
 {{#retired}}
-| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) | {{{statusLine}}} | {{{retiredInCellMarkdown}}} | {{#hasReplacement}}[{{{replacementCellMarkdown}}}]({{{replacementMarkdownHref}}}){{/hasReplacement}} |
+| {{#isSplit}}<a id="{{{anchor}}}"></a>{{/isSplit}}[{{{codeCellMarkdown}}}]({{{markdownHref}}}) |{{#isHTTP}} {{{statusLine}}} |{{/isHTTP}} {{{retiredInCellMarkdown}}} | {{#hasReplacement}}[{{{replacementCellMarkdown}}}]({{{replacementMarkdownHref}}}){{/hasReplacement}} |
 {{/retired}}
 {{/errors}}
 {{/hasRetired}}
@@ -239,7 +261,7 @@ No longer sent; their codes are never given to another error, and clients may st
 
 ## <a id="{{{anchor}}}"></a>{{{codeMarkdown}}}
 
-**{{{statusLine}}}**: {{{messageMarkdown}}}
+{{#isHTTP}}**{{{statusLine}}}**: {{/isHTTP}}{{{messageMarkdown}}}
 {{#deprecated}}
 
 **Deprecated.** {{{deprecationMarkdown}}}

@@ -99,6 +99,13 @@ public enum Validator {
             }
         }
 
+        if catalog.effectiveCodeType == .integer {
+            for entry in catalog.errors {
+                if let problem = Self.integerCodeProblem(entry.code.value) {
+                    diagnostics.error("wire code '\(entry.code.value)' \(problem)", file: file, at: entry.code.location)
+                }
+            }
+        }
         // Indices, not copies of the errors: a catalog may hold thousands.
         var codes: [String: Int] = [:]
         var caseNames: [String: Int] = [:]
@@ -136,7 +143,7 @@ public enum Validator {
         }
         // The catalog's first 406 error is what a request accepting none of its formats gets: the
         // runtime fills its parameters in itself, with text.
-        if let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
+        if catalog.isHTTP, let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
             for parameter in first406.parameters + catalog.parameters where parameter.kind != .string {
                 diagnostics.error(
                     "parameter '\(parameter.name.value)' of '\(first406.code.value)', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, any other name: a sentence saying both)",
@@ -154,8 +161,34 @@ public enum Validator {
         if let title = entry.title, title.value.allSatisfy(\.isWhitespace) {
             diagnostics.error("the title of error '\(entry.code.value)' is empty", file: file, at: title.location)
         }
-        if !(400...599).contains(status.value) {
-            diagnostics.error("status \(status.value) is not an error status (400-599)", file: file, at: status.location)
+        if !catalog.isHTTPKnown {
+            // `http` itself is wrong (reported): whether a status belongs here is unknown.
+        } else if !catalog.isHTTP {
+            // A shared error included here may have one.
+            if status.value != 0 || status.location != entry.code.location {
+                diagnostics.error(
+                    "the errors of catalog '\(catalog.name.value)', which has no HTTP ('http: false'), have no status", file: file, at: status.location)
+            }
+            if let header = entry.headers.first {
+                diagnostics.error(
+                    "the errors of catalog '\(catalog.name.value)', which has no HTTP ('http: false'), have no headers", file: file, at: header.name.location)
+            }
+        } else if status.value == 0, status.location == entry.code.location {
+            diagnostics.error(
+                "shared error '\(entry.code.value)' has no status, which catalog '\(catalog.name.value)' answers with over HTTP",
+                file: file, at: entry.code.location)
+        } else if catalog.allowsSuccessStatus {
+            if !(400...599).contains(status.value), !(200...299).contains(status.value) {
+                diagnostics.error(
+                    "status \(status.value) is neither a success status (200-299, which 'allow-success-status' permits) nor an error status (400-599)",
+                    file: file, at: status.location)
+            }
+        } else if !(400...599).contains(status.value) {
+            var message = "status \(status.value) is not an error status (400-599)"
+            if (200...299).contains(status.value) {
+                message += "; a catalog whose errors travel with a success status says 'allow-success-status: true'"
+            }
+            diagnostics.error(message, file: file, at: status.location)
         }
 
         checkParameterNames(entry.parameters, file: file, diagnostics: &diagnostics)
@@ -261,6 +294,24 @@ public enum Validator {
             }
             diagnostics.error(message, file: file, at: replacement.location)
         }
+    }
+
+    /// Why a wire code is not one of a catalog of integer codes (`code-type: integer`): it is
+    /// written in canonical decimal (no sign but `-`, no leading zero) and fits in 64 bits, so
+    /// that it is one JSON number and one `Int`, and two codes never name the same number.
+    static func integerCodeProblem(_ code: String) -> String? {
+        var digits = Substring(code)
+        if digits.hasPrefix("-") || digits.hasPrefix("+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return "is not an integer, which the catalog's 'code-type: integer' requires"
+        }
+        guard let value = Int(code) else {
+            return "is out of range: an integer code fits in 64 bits (\(Int.min) to \(Int.max))"
+        }
+        if String(value) != code {
+            return "is not written as the integer is (no '+', no leading zero): write '\(value)'"
+        }
+        return nil
     }
 
     /// Prefixes are not empty; acronyms are ASCII letters and digits starting with a letter, each

@@ -6,7 +6,7 @@
 /// Only for generated `Code` enums, which is what the `CatalogCode` constraint and the SPI say;
 /// every generated catalog proves the layout when its table loads (`Catalog.init(generatedCode:…)`).
 @_spi(ErrgenGenerated) public enum CaseIndex {
-    public static func index<Code: CatalogCode>(of value: Code) -> Int {
+    public static func index<Code: ErrorCode>(of value: Code) -> Int {
         withUnsafeBytes(of: value) { bytes in
             switch bytes.count {
             case 0: return 0
@@ -17,7 +17,7 @@
         }
     }
 
-    public static func value<Code: CatalogCode>(at index: Int, as type: Code.Type) -> Code {
+    public static func value<Code: ErrorCode>(at index: Int, as type: Code.Type) -> Code {
         switch MemoryLayout<Code>.size {
         case 0, 1: return withUnsafeBytes(of: UInt8(truncatingIfNeeded: index)) { $0.load(as: Code.self) }
         case 2: return withUnsafeBytes(of: UInt16(truncatingIfNeeded: index)) { $0.load(as: Code.self) }
@@ -36,7 +36,7 @@
     }
 
     /// Stops the program, saying why, unless `Code` is laid out as `CaseIndex` reads it.
-    static func checkLayout<Code: CatalogCode>(of type: Code.Type, case known: Code?, at index: Int, count: Int, catalog name: String) {
+    static func checkLayout<Code: ErrorCode>(of type: Code.Type, case known: Code?, at index: Int, count: Int, catalog name: String) {
         if let problem = layoutProblem(of: type, case: known, at: index, count: count) {
             preconditionFailure("the Code enum of catalog \(name) is not laid out as ErrgenRuntime reads it (\(problem)): regenerate the catalog with the errgen of this runtime")
         }
@@ -44,7 +44,7 @@
 
     /// What is wrong with the layout of `Code`, if anything: it must take as many bytes as
     /// `count` cases take, and `known` (a case, or `nil` when none is given) must be at `index`.
-    static func layoutProblem<Code: CatalogCode>(of type: Code.Type, case known: Code?, at index: Int, count: Int) -> String? {
+    static func layoutProblem<Code: ErrorCode>(of type: Code.Type, case known: Code?, at index: Int, count: Int) -> String? {
         let size = MemoryLayout<Code>.size
         if size != self.size(forCaseCount: count) { return "\(size) bytes for \(count) errors" }
         if let known {

@@ -52,7 +52,8 @@
     public static func line(_ row: Row, shared: [Catalog.Entry.Parameter]) -> String {
         let names = (row.parameters + shared).map(\.name)
         let derived = Catalog.derivedTitle(message: Catalog.parseTemplate(row.message, names: names), status: row.status)
-        var fields = [row.wireCode, row.swiftName, String(row.status), row.message, parameterList(row.parameters), row.title == derived ? "" : row.title]
+        // A catalog without HTTP has no status: its field is empty.
+        var fields = [row.wireCode, row.swiftName, row.status == 0 ? "" : String(row.status), row.message, parameterList(row.parameters), row.title == derived ? "" : row.title]
         for header in row.headers { fields.append(header.name + ": " + header.value) }
         return fields.map(escaped).joined(separator: "\t")
     }
@@ -95,7 +96,7 @@
     /// The entry of one table line.
     public static func entry(line: ArraySlice<UInt8>, shared: [Catalog.Entry.Parameter], catalog name: String) -> Catalog.Entry {
         let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescape)
-        guard fields.count >= 6, let status = Int(fields[2]) else {
+        guard fields.count >= 6, let status = fields[2].isEmpty ? 0 : Int(fields[2]) else {
             preconditionFailure("malformed catalog table line for \(name): \(String(decoding: line, as: UTF8.self))")
         }
         let parameters = parameters(fields[4]) + shared

@@ -37,17 +37,6 @@ extension CatalogError {
         Self.catalog.body(entry: code.rawValue, arguments: arguments, format: format, language: Self.languageIndex(language))
     }
 
-    /// The message in the catalog's language closest to `language` (a BCP 47 tag): the language
-    /// itself, or a shorter form of it (`de-CH` → `de`), or a catalog language it is a prefix of
-    /// (`fr` → `fr-CA`); else the default language. An error without a translation in that
-    /// language answers in the default language.
-    public func message(in language: String) -> String {
-        Self.catalog.entry(code.rawValue, language: Self.languageIndex(language)).message.render(arguments)
-    }
-
-    static func languageIndex(_ tag: String?) -> Int {
-        tag.flatMap { Self.catalog.languageIndex(for: $0) } ?? 0
-    }
 
     /// The response to `request`: the format negotiated from its `Accept` fields (RFC 9110,
     /// section 12), the language from its `Accept-Language` fields (see `LanguageNegotiation`),

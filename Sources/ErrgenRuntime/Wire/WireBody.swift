@@ -58,7 +58,7 @@ public enum WireBody {
     static func json(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         let (own, shared) = split(entry, arguments, catalog)
         var out = "{"
-        JSON.member("code", string: entry.wireCode, to: &out, first: true)
+        code(entry, catalog, to: &out, first: true)
         JSON.member("message", string: entry.message.render(arguments), to: &out)
         for (name, value) in shared { JSON.member(name, value: value, to: &out) }
         if !own.isEmpty {
@@ -68,6 +68,16 @@ public enum WireBody {
         }
         out += "}"
         return out
+    }
+
+    /// The `code` member: a number in a catalog of integer codes (whose codes are canonical
+    /// decimal integers, so valid JSON numbers as they are), else a string.
+    static func code(_ entry: Catalog.Entry, _ catalog: Catalog, to out: inout String, first: Bool = false) {
+        if catalog.codeType == .integer {
+            out += (first ? "" : ",") + "\"code\":" + entry.wireCode
+        } else {
+            JSON.member("code", string: entry.wireCode, to: &out, first: first)
+        }
     }
 
     static func problemJSON(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
@@ -81,7 +91,7 @@ public enum WireBody {
         JSON.member("title", string: title, to: &out, first: first)
         out += ",\"status\":\(entry.status)"
         JSON.member("detail", string: entry.message.render(arguments), to: &out)
-        JSON.member("code", string: entry.wireCode, to: &out)
+        code(entry, catalog, to: &out)
         for (parameter, value) in zip(entry.parameters, arguments) { JSON.member(parameter.name, value: value, to: &out) }
         out += "}"
         return out

@@ -359,7 +359,7 @@ import Testing
             "8:17: error: status 700 is not an error status (400-599)",
             "9:19: error: placeholder '{x}' has no declared parameter (declare it under 'parameters')",
             "10:7: error: error 'A' is missing the required key 'message'",
-            "11:17: error: status 200 is not an error status (400-599)",
+            "11:17: error: status 200 is not an error status (400-599); a catalog whose errors travel with a success status says 'allow-success-status: true'",
             "12:9: error: unknown key 'mesage' in error 'A'; did you mean 'message'?",
         ])
     }

@@ -1,3 +1,4 @@
+import ErrgenCore
 import Foundation
 import HTTPTypes
 import Testing
@@ -111,7 +112,11 @@ import Testing
         let spec = try validSpec(yaml, file: "Documentation/SpecFormat.md")
         let catalog = try #require(spec.catalogs.first)
         #expect(catalog.swiftTypeName == "ShopFailure")
-        #expect(catalog.errors.map(\.code.value) == ["OutOfStock"])
+        // Its own error, then the shared one it includes; every key of the example means what it says.
+        #expect(catalog.errors.map(\.code.value) == ["OutOfStock", "RateLimited"])
+        #expect(catalog.metadataValues(of: catalog.errors[0]) == [.string("Orders"), .boolean(true), nil])
+        #expect(catalog.errors[0].swiftCaseName == "outOfStock")
+        #expect(SwiftNames.lowerCamel("SKU_ID_UNKNOWN", strippingPrefixes: catalog.naming.stripPrefixes.map(\.value), acronyms: catalog.naming.acronyms.map(\.value)) == "skuIDUnknown")
     }
 
     // MARK: Links

@@ -172,11 +172,22 @@ import Testing
     /// The keys an object of `kind` must have: its `required`, and where an `anyOf` requires one
     /// of several keys (a catalog's `errors` or `include`), the first, which the validator names
     /// when none is given.
+    /// A catalog with HTTP (the default, the schema's `else`) also requires its `formats` and its
+    /// errors' `status`.
     func required(_ kind: Kind) throws -> [String] {
         let schema = try subschema(kind.schemaPath)
         let required = try #require(schema["required"] as? [String])
         let alternatives = (schema["anyOf"] as? [[String: Any]] ?? []).compactMap { ($0["required"] as? [String])?.first }
-        return required + alternatives.prefix(1)
+        let withHTTP = try subschema(["$defs", "catalog"])["else"] as? [String: Any] ?? [:]
+        switch kind.name {
+        case "catalog":
+            return required + alternatives.prefix(1) + (withHTTP["required"] as? [String] ?? [])
+        case "error":
+            let errors = ((withHTTP["properties"] as? [String: Any])?["errors"] as? [String: Any])?["additionalProperties"] as? [String: Any]
+            return required + (errors?["required"] as? [String] ?? [])
+        default:
+            return required + alternatives.prefix(1)
+        }
     }
 
     @Test func formatsAreTheRuntimesWireFormats() throws {

@@ -333,7 +333,7 @@ import Testing
     @Test func aSpecWithErrorsIsReportedAndNothingImported() {
         let spec = Self.shop.replacingOccurrences(of: "status: 503", with: "status: 200")
         Self.expectRefusal(spec, [("de.po", Self.po([("Busy", "Try again in {seconds} seconds.", "Gleich, in {seconds} s.")]))], [
-            "errors.yaml:17:17: error: status 200 is not an error status (400-599)",
+            "errors.yaml:17:17: error: status 200 is not an error status (400-599); a catalog whose errors travel with a success status says 'allow-success-status: true'",
         ])
     }
 }

@@ -102,7 +102,7 @@ import Testing
             .write(to: root.appendingPathComponent("spec/errors.yaml"), atomically: true, encoding: .utf8)
         let result = Generator(config: ErrgenConfig(root: root)).run()
         #expect(result.plan == nil)
-        #expect(result.diagnostics.map(\.description) == ["spec/errors.yaml:2:64: error: status 200 is not an error status (400-599)"])
+        #expect(result.diagnostics.map(\.description) == ["spec/errors.yaml:2:64: error: status 200 is not an error status (400-599); a catalog whose errors travel with a success status says 'allow-success-status: true'"])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources").path))
     }
 }

@@ -97,7 +97,7 @@ public struct SwiftPrinter: Sendable {
     /// printed in parallel chunks.
     public func parts(_ catalog: CatalogSpec) -> CatalogParts {
         let errors = parallelIndices(catalog.errors.count) { index in
-            (enumCase: enumCase(catalog.errors[index]), factory: factory(catalog.errors[index], shared: catalog.parameters, catalog: catalog))
+            (enumCase: enumCase(catalog.errors[index], http: catalog.isHTTP), factory: factory(catalog.errors[index], shared: catalog.parameters, catalog: catalog))
         }
         let typeName = catalog.swiftTypeName
         let a = access.modifier
@@ -111,7 +111,8 @@ public struct SwiftPrinter: Sendable {
             }
         }
         p.doc(typeDoc)
-        p.block("\(a)struct \(typeName): ErrgenRuntime.CatalogError") { p in
+        // A catalog without HTTP has errors without statuses or responses.
+        p.block("\(a)struct \(typeName): ErrgenRuntime.\(catalog.isHTTP ? "CatalogError" : "CodedError")") { p in
             p.line("/// Which error this is.")
             p.line("\(a)let code: Code")
             p.line("/// The parameter values: the error's own, then the catalog's, in spec order.")
@@ -123,7 +124,7 @@ public struct SwiftPrinter: Sendable {
             }
             p.line()
             p.line("/// The errors of the catalog without their parameters, a case per error in spec order.")
-            p.block("\(a)enum Code: ErrgenRuntime.CatalogCode") { p in
+            p.block("\(a)enum Code: ErrgenRuntime.\(catalog.isHTTP ? "CatalogCode" : "ErrorCode")") { p in
                 for error in errors { p.append(printed: error.enumCase) }
             }
         }
@@ -132,9 +133,10 @@ public struct SwiftPrinter: Sendable {
     }
 
     /// The case of an error in the `Code` enum.
-    private func enumCase(_ entry: ErrorSpec) -> [UInt8] {
+    private func enumCase(_ entry: ErrorSpec, http: Bool) -> [UInt8] {
         var p = CodePrinter(level: 2)
-        let summary = SwiftLiteral.docLines("`\(entry.code.value)` (\(entry.status.value)): \(entry.message.value.source)")
+        let status = http ? " (\(entry.status.value))" : ""
+        let summary = SwiftLiteral.docLines("`\(entry.code.value)`\(status): \(entry.message.value.source)")
             .map { $0.trimmingPrefix(" ") }.joined(separator: " ")
         p.line("/// " + summary)
         if let deprecation = deprecationAttribute(entry) { p.line(deprecation) }
@@ -147,7 +149,8 @@ public struct SwiftPrinter: Sendable {
         let all = entry.parameters + shared
         var doc = SwiftLiteral.docLines(entry.message.value.source)
         doc.append("")
-        doc += SwiftLiteral.docLines("Wire code `\(entry.code.value)`, HTTP status \(entry.status.value).")
+        doc += SwiftLiteral.docLines(
+            catalog.isHTTP ? "Wire code `\(entry.code.value)`, HTTP status \(entry.status.value)." : "Code `\(entry.code.value)`.")
         if let description = entry.description, !description.isEmpty {
             doc.append("")
             doc += SwiftLiteral.docLines(description)
@@ -284,11 +287,15 @@ public struct SwiftPrinter: Sendable {
                 p.line("parameters: \(SwiftLiteral.string(CatalogTable.parameterList(RuntimeTable.parameters(catalog.parameters)))),")
                 let translations = RuntimeTable.translationTexts(catalog)
                 let hasMetadata = !catalog.metadata.isEmpty
+                // The arguments after the tables, each only where it is not the default.
+                var trailing: [String] = []
+                if catalog.effectiveCodeType == .integer { trailing.append("codeType: .integer") }
+                if !catalog.isHTTP { trailing.append("http: false") }
                 p.line("table: \"\"\"")
                 p.indented { p in
                     p.line(CatalogTable.versionLine)
                     for line in RuntimeTable.lines(catalog) { p.line(SwiftLiteral.escaped(line)) }
-                    p.line("\"\"\"" + (translations.isEmpty && !hasMetadata ? "" : ","))
+                    p.line("\"\"\"" + (translations.isEmpty && !hasMetadata && trailing.isEmpty ? "" : ","))
                 }
                 if !translations.isEmpty {
                     // One table per language after the default: a line per error, empty where it
@@ -303,7 +310,7 @@ public struct SwiftPrinter: Sendable {
                             p.line("\"\"\",")
                         }
                     }
-                    p.line("]" + (hasMetadata ? "," : ""))
+                    p.line("]" + (hasMetadata || !trailing.isEmpty ? "," : ""))
                 }
                 if hasMetadata {
                     // A line per error, a field per key (see `CatalogTable.metadataText`).
@@ -313,9 +320,10 @@ public struct SwiftPrinter: Sendable {
                         for line in RuntimeTable.metadataText(catalog).split(separator: "\n", omittingEmptySubsequences: false) {
                             p.line(SwiftLiteral.escaped(String(line)))
                         }
-                        p.line("\"\"\"")
+                        p.line("\"\"\"" + (trailing.isEmpty ? "" : ","))
                     }
                 }
+                for (index, argument) in trailing.enumerated() { p.line(argument + (index == trailing.count - 1 ? "" : ",")) }
             }
             p.line(")")
         }

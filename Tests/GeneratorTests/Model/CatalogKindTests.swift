@@ -1,0 +1,124 @@
+import AnyAPICatalogs
+import ErrgenCore
+import ErrgenRuntime
+import HTTPTypes
+import Testing
+
+/// Catalogs unlike the seeds: without HTTP (`http: false`), with integer codes
+/// (`code-type: integer`), with errors that answer with a success status (`allow-success-status`).
+@Suite struct CatalogKindTests {
+    func catalog(_ lines: String, errors: String) -> String {
+        """
+        errgen: 1
+        catalogs:
+          K:
+            title: K
+        \(lines.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            errors:
+        \(errors.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
+    // MARK: Without HTTP
+
+    @Test func aCatalogWithoutHTTPHasNoStatusesFormatsOrHeaders() {
+        #expect(diagnose(catalog("http: false", errors: "E: {message: M}")) == [])
+        #expect(diagnose(catalog("http: false\nformats: [json]\ndefault-format: json\nallow-success-status: true", errors: "E: {status: 400, message: M, headers: {X: y}}")) == [
+            "6:14: error: a catalog without HTTP ('http: false') has no wire formats",
+            "7:21: error: a catalog without HTTP ('http: false') has no wire formats",
+            "8:27: error: a catalog without HTTP has no statuses; 'allow-success-status' is for a catalog with HTTP",
+            "10:19: error: the errors of a catalog without HTTP ('http: false') have no status",
+            "10:46: error: the errors of catalog 'K', which has no HTTP ('http: false'), have no headers",
+        ])
+        #expect(diagnose(catalog("http: no", errors: "E: {message: M}")) == [
+            "5:11: error: 'http' must be true or false, not a string"
+        ])
+    }
+
+    @Test func aSharedErrorHasAStatusWhereItsCatalogHasHTTP() {
+        let spec = """
+            errgen: 1
+            shared-errors:
+              gone: {message: Gone.}
+              lost: {status: 404, message: Lost.}
+            catalogs:
+              Web: {title: Web, formats: [json], include: [gone, lost]}
+              DB: {title: DB, http: false, include: [gone, lost]}
+
+            """
+        #expect(diagnose(spec) == [
+            "3:3: error: shared error 'gone' has no status, which catalog 'Web' answers with over HTTP",
+            "4:18: error: the errors of catalog 'DB', which has no HTTP ('http: false'), have no status",
+        ])
+    }
+
+    @Test func theGeneratedTypeOfACatalogWithoutHTTPIsACodedError() {
+        let error = PostgreSQLError.uniqueViolation(constraint: "users_email_key")
+        #expect(error.message == #"duplicate key value violates unique constraint "users_email_key""#)
+        #expect(error.message(in: "de") == "doppelter Schlüsselwert verletzt Unique-Constraint »users_email_key«")
+        #expect(String(describing: error) == #"23505: duplicate key value violates unique constraint "users_email_key""#)
+        #expect(error.code.condition == "unique_violation" && error.code.class == "23")
+        #expect(PostgreSQLError.Code(wireCode: "40P01") == .deadlockDetected)
+        #expect(!PostgreSQLError.catalog.isHTTP && PostgreSQLError.catalog.formats.isEmpty)
+        #expect(PostgreSQLError.catalog.entries.allSatisfy { $0.status == 0 })
+        // A CodedError that is not a CatalogError: it has no status or responses to call.
+        #expect(!((error as Any) is any CatalogError))
+        func matches(_ thrown: any Error) -> Bool {
+            if case PostgreSQLError.deadlockDetected = thrown { return true }
+            return false
+        }
+        #expect(matches(PostgreSQLError.deadlockDetected) && !matches(error))
+    }
+
+    // MARK: Integer codes
+
+    @Test(arguments: [
+        ("20404", nil), ("-1", nil), ("0", nil), ("9223372036854775807", nil),
+        ("020404", "is not written as the integer is (no '+', no leading zero): write '20404'"),
+        ("+5", "is not written as the integer is (no '+', no leading zero): write '5'"),
+        ("-0", "is not written as the integer is (no '+', no leading zero): write '0'"),
+        ("20404a", "is not an integer, which the catalog's 'code-type: integer' requires"),
+        ("18446744073709551615", "is out of range: an integer code fits in 64 bits (-9223372036854775808 to 9223372036854775807)"),
+    ] as [(String, String?)])
+    func integerCodesAreCanonicalAndFit(_ code: String, _ problem: String?) {
+        let diagnostics = diagnose(catalog("code-type: integer\nformats: [json]", errors: "\"\(code)\": {status: 400, message: M, swift-name: e}"))
+        #expect(diagnostics == (problem.map { ["8:7: error: wire code '\(code)' \($0)"] } ?? []))
+    }
+
+    @Test func integerCodesAreNumbersInJSONBodiesAndFoundFromAnInt() throws {
+        let error = TwilioError._20404(resource: "/Calls/CA1")
+        #expect(error.code.integerWireCode == 20404)
+        #expect(TwilioError.Code(wireCode: 20404) == ._20404)
+        #expect(TwilioError.Code(wireCode: -1) == .negative)
+        #expect(TwilioError.Code(wireCode: 404) == nil)
+        #expect(TwilioError.catalog.codeType == .integer)
+        #expect(error.body(in: .json) == #"{"code":20404,"message":"The requested resource /Calls/CA1 was not found.","details":{"resource":"/Calls/CA1"}}"#)
+        let problem = error.body(in: .problemJSON)
+        #expect(problem.contains(#","code":20404,"#) && problem.contains(#""type":"https://errors.example.com/twilio#20404""#))
+        #expect(TwilioError.negative.body(in: .json).hasPrefix(#"{"code":-1,"#))
+        #expect(error.body(in: .xml).contains("<code>20404</code>"))
+        // A catalog of string codes finds none from an Int.
+        #expect(SlackError.Code(wireCode: 200) == nil && SlackError.Code.ratelimited.integerWireCode == nil)
+    }
+
+    // MARK: Success statuses
+
+    @Test func aSuccessStatusOnlyWhereTheCatalogAllowsIt() {
+        #expect(diagnose(catalog("formats: [json]", errors: "E: {status: 200, message: M}")) == [
+            "7:19: error: status 200 is not an error status (400-599); a catalog whose errors travel with a success status says 'allow-success-status: true'"
+        ])
+        #expect(diagnose(catalog("formats: [json]\nallow-success-status: true", errors: "E: {status: 200, message: M}")) == [])
+        #expect(diagnose(catalog("formats: [json]\nallow-success-status: true", errors: "E: {status: 302, message: M}")) == [
+            "8:19: error: status 302 is neither a success status (200-299, which 'allow-success-status' permits) nor an error status (400-599)"
+        ])
+    }
+
+    @Test func anErrorWithASuccessStatusAnswersWithIt() {
+        var fields = HTTPFields()
+        fields[.accept] = "application/json"
+        let response = SlackError.channelNotFound.response(to: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/", headerFields: fields))
+        #expect(response.head.status.code == 200)
+        #expect(response.bodyText == #"{"code":"channel_not_found","message":"Value passed for channel was invalid."}"#)
+    }
+}

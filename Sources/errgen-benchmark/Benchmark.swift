@@ -7,7 +7,8 @@ import Foundation
 /// program that only pulls libyaml's events from the same file) and beside the floor that also
 /// writes as many bytes in as many files as the run does, the debug compile time of the generated
 /// Swift, and wire-code lookup and XML rendering beside hand-written equivalents. The floor
-/// program is `errgen-floor`, built beside it.
+/// program is `errgen-floor`, built beside it. `--corpus <spec>` (repeatable) also times real
+/// specs, per catalog: the converted corpora the tests leave in `.build/corpora`.
 @main
 enum Benchmark {
     static func main() throws {
@@ -27,6 +28,8 @@ enum Benchmark {
         let languages = min(max(Int(option("--languages") ?? "1") ?? 1, 1), SyntheticSpec.tags.count)
         // `--keep <folder>` leaves the synthetic specs and their outputs there, for profiling.
         let kept = option("--keep")
+        var corpora: [String] = []
+        while let corpus = option("--corpus") { corpora.append(corpus) }
         let work = kept.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("errgen-benchmark-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -39,6 +42,49 @@ enum Benchmark {
             rows.append(try measure(size: size, languages: languages, errgen: errgen, modules: modules, repetitions: repetitions, work: work))
         }
         Report.print(rows)
+        if !corpora.isEmpty {
+            print("")
+            print("| real spec | catalogs (errors) | errors | generate ms | Swift only ms | compile s |")
+            print("| --- | --- | ---: | ---: | ---: | ---: |")
+            for corpus in corpora {
+                for line in try measureCorpus(corpus, errgen: errgen, modules: modules, repetitions: repetitions, work: work) { print(line) }
+            }
+        }
+    }
+
+    /// A real spec: `generate` of every output, the Swift only, the debug compile of that Swift.
+    static func measureCorpus(_ path: String, errgen: String, modules: String, repetitions: Int, work: URL) throws -> [String] {
+        let url = URL(fileURLWithPath: path)
+        let (spec, diagnostics) = Generator.check(bytes: try [UInt8](Data(contentsOf: url)), file: path)
+        guard let spec else { throw BenchmarkError("\(path) is invalid: \(diagnostics.map(\.description).joined(separator: "\n"))") }
+        let folder = work.appendingPathComponent("corpus-" + url.deletingLastPathComponent().lastPathComponent)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let generate = try Clock.median(repetitions) {
+            for sub in ["swift", "docs", "fixtures"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub)) }
+            return try Clock.run(errgen, [
+                "generate", "-q", "--spec", path, "--swift-output", folder.appendingPathComponent("swift").path,
+                "--docs-output", folder.appendingPathComponent("docs").path, "--fixtures-output", folder.appendingPathComponent("fixtures").path,
+                "--only", "swift,docs,fixtures",
+            ])
+        }
+        let swiftOnly = try Clock.median(repetitions) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("build"))
+            return try Clock.run(errgen, ["generate", "-q", "--spec", path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path, "--only", "swift"])
+        }
+        let swiftFolder = folder.appendingPathComponent("swift")
+        let files = try FileManager.default.contentsOfDirectory(atPath: swiftFolder.path).sorted().map { swiftFolder.appendingPathComponent($0).path }
+        let objects = folder.appendingPathComponent("objects")
+        try FileManager.default.createDirectory(at: objects, withIntermediateDirectories: true)
+        let compile = try Clock.median(min(3, repetitions)) {
+            try Clock.run("swiftc", [
+                "-swift-version", "6", "-Onone", "-g", "-parse-as-library", "-c", "-module-name", "Bench",
+                "-enable-batch-mode", "-j", String(ProcessInfo.processInfo.activeProcessorCount), "-working-directory", objects.path,
+                "-I", modules,
+            ] + files)
+        }
+        let catalogs = spec.catalogs.map { "\($0.name.value) (\($0.errors.count))" }.joined(separator: ", ")
+        let errors = spec.catalogs.reduce(0) { $0 + $1.errors.count }
+        return ["| \(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent) | \(catalogs) | \(errors) | \(String(format: "%.0f", generate * 1000)) | \(String(format: "%.0f", swiftOnly * 1000)) | \(String(format: "%.2f", compile)) |"]
     }
 
     struct Row {

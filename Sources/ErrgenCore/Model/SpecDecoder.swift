@@ -384,7 +384,14 @@ public enum SpecDecoder {
             // also report it missing.
             let kind = typeNode.flatMap { parameterKind($0, file: file, diagnostics: &diagnostics) } ?? .string
             if let example, kind.parse(example.value) == nil {
-                diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
+                let digits = example.value.hasPrefix("-") || example.value.hasPrefix("+") ? example.value.dropFirst() : Substring(example.value)
+                if kind == .integer, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    diagnostics.error(
+                        "example '\(example.value)' is out of range: an integer parameter holds a 64-bit integer (\(Int.min) to \(Int.max))",
+                        file: file, at: example.location)
+                } else {
+                    diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
+                }
             }
             parameters.append(ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value))
         }

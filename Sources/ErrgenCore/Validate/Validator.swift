@@ -150,6 +150,22 @@ public enum Validator {
                     file: file, at: parameter.name.location)
             }
         }
+        // One parameter name with different types in different errors: the catalog type's
+        // property for it cannot be typed (it is an `ArgumentValue?`), which is said once per name.
+        var firstOfName: [String: (parameter: ParameterSpec, error: ErrorSpec)] = [:]
+        var warned = Set<String>()
+        for (index, entry) in catalog.errors.enumerated() where !duplicates.contains(index) {
+            for parameter in entry.parameters {
+                guard let first = firstOfName[parameter.swiftName] else {
+                    firstOfName[parameter.swiftName] = (parameter, entry)
+                    continue
+                }
+                guard first.parameter.kind != parameter.kind, warned.insert(parameter.swiftName).inserted else { continue }
+                diagnostics.warning(
+                    "parameter '\(parameter.name.value)' is \(Self.article(parameter.kind)) here but \(Self.article(first.parameter.kind)) in error '\(first.error.code.value)' (at \(first.parameter.name.location)), so the property '\(parameter.swiftName)' of \(catalog.swiftTypeName) is an untyped ArgumentValue?; give them one type, or different names",
+                    file: file, at: parameter.name.location)
+            }
+        }
         // Each error's own rules depend on it and its catalog alone.
         for (index, entry) in catalog.errors.enumerated() where !duplicates.contains(index) {
             validateError(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
@@ -312,6 +328,11 @@ public enum Validator {
             return "is not written as the integer is (no '+', no leading zero): write '\(value)'"
         }
         return nil
+    }
+
+    /// `a string`, `an integer`.
+    static func article(_ kind: ParameterKind) -> String {
+        (kind == .integer ? "an " : "a ") + kind.rawValue
     }
 
     /// Prefixes are not empty; acronyms are ASCII letters and digits starting with a letter, each

@@ -102,6 +102,27 @@ import Testing
         #expect(SlackError.Code(wireCode: 200) == nil && SlackError.Code.ratelimited.integerWireCode == nil)
     }
 
+    // MARK: Parameters
+
+    @Test func aParameterNameWithTwoTypesIsAWarningNamingBothPlaces() {
+        #expect(diagnose(catalog("formats: [json]", errors: """
+            A: {status: 400, message: "{n}", parameters: {n: string}}
+            B: {status: 400, message: "{n}", parameters: {n: integer}}
+            C: {status: 400, message: "{n}", parameters: {n: boolean}}
+            """)) == [
+                "8:53: warning: parameter 'n' is an integer here but a string in error 'A' (at 7:53), so the property 'n' of KError is an untyped ArgumentValue?; give them one type, or different names"
+            ])
+    }
+
+    @Test func anIntegerExampleBeyond64BitsIsOutOfRangeNotMalformed() {
+        #expect(diagnose(catalog("formats: [json]", errors: #"A: {status: 400, message: "{n}", parameters: {n: {type: integer, example: "18446744073709551615"}}}"#)) == [
+            "7:81: error: example '18446744073709551615' is out of range: an integer parameter holds a 64-bit integer (-9223372036854775808 to 9223372036854775807)"
+        ])
+        #expect(diagnose(catalog("formats: [json]", errors: #"A: {status: 400, message: "{n}", parameters: {n: {type: integer, example: "12a"}}}"#)) == [
+            "7:81: error: example '12a' is not a valid integer"
+        ])
+    }
+
     // MARK: Success statuses
 
     @Test func aSuccessStatusOnlyWhereTheCatalogAllowsIt() {

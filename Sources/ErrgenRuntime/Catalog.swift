@@ -34,6 +34,8 @@ public final class Catalog: Sendable {
     /// (a database's, a library's), whose errors have no status (`Entry.status` is 0) and no formats.
     public let isHTTP: Bool
     private let indexByIntegerCode: [Int: Int]
+    /// The body of the `json` format in the API's own shape, if the spec gives one.
+    public let jsonShape: JSONShape?
 
     /// What a catalog's wire codes are.
     public enum CodeType: String, Sendable, Hashable, CaseIterable {
@@ -135,7 +137,7 @@ public final class Catalog: Sendable {
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = [],
-        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true
+        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true, jsonBody: String = ""
     ) {
         let shared = CatalogTable.parameters(parameters)
         var entries = CatalogTable.entries(table, shared: shared, catalog: name)
@@ -151,20 +153,22 @@ public final class Catalog: Sendable {
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
             documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
             translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys,
-            codeType: codeType, isHTTP: http)
+            codeType: codeType, isHTTP: http, jsonShape: jsonBody.isEmpty ? nil : JSONShape(program: jsonBody, catalog: name))
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
     package init(
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
-        translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = [], codeType: CodeType = .string, isHTTP: Bool = true
+        translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = [], codeType: CodeType = .string, isHTTP: Bool = true,
+        jsonShape: JSONShape? = nil
     ) {
         precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
         precondition(entries.allSatisfy { $0.metadata.count == metadataKeys.count }, "catalog \(name): a metadata value (or none) per key for every entry")
         self.metadataKeys = metadataKeys
         self.codeType = codeType
         self.isHTTP = isHTTP
+        self.jsonShape = jsonShape
         var byInteger: [Int: Int] = [:]
         if codeType == .integer {
             byInteger.reserveCapacity(entries.count)
@@ -235,6 +239,29 @@ public final class Catalog: Sendable {
             default: return "-"
             }
         }))
+    }
+
+    /// Where an error is documented: the documentation URL with `{code}` replaced by the wire
+    /// code (percent-encoded), when it has one (Twilio's `https://www.twilio.com/docs/errors/{code}`),
+    /// else the URL and the error's anchor (`…/raws#nosuchuser`); nil without a documentation URL.
+    /// Problem details' `type` and a body shape's `{documentation}`.
+    public func documentationLink(for entry: Entry) -> String? {
+        guard let base = documentationURL else { return nil }
+        guard base.contains("{code}") else { return base + "#" + Self.anchor(forWireCode: entry.wireCode) }
+        var encoded = ""
+        for byte in entry.wireCode.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                encoded += "%"
+                encoded.unicodeScalars.append(digits[Int(byte >> 4)])
+                encoded.unicodeScalars.append(digits[Int(byte & 0xF)])
+            }
+        }
+        return base.split(separator: "{code}", omittingEmptySubsequences: false).joined(separator: encoded)
     }
 
     /// Every wire code, in spec order.

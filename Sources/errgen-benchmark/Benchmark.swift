@@ -105,6 +105,9 @@ enum Benchmark {
         var concatenation: Double
         /// The XML body in the last language, where every message is translated.
         var translatedXML: Double
+        /// The JSON body in errgen's layout, and one in a body shape of the same members.
+        var json: Double
+        var shapedJSON: Double
     }
 
     static func measure(size: Int, languages: Int, errgen: String, modules: String, repetitions: Int, work: URL) throws -> Row {
@@ -175,9 +178,11 @@ enum Benchmark {
         let (lookup, dictionary) = Micro.lookup(catalog)
         let (xml, concatenation) = Micro.xml(catalog)
         let translatedXML = Micro.xml(catalog, language: catalog.languages.count - 1)
+        let (json, shapedJSON) = Micro.shapedJSON(catalog)
         return Row(
             size: size, languages: languages, specBytes: specText.utf8.count, outputBytes: outputBytes, generate: generate, swiftOnly: swiftOnly, floor: floor, writeFloor: writeFloor,
-            compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation, translatedXML: translatedXML)
+            compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation, translatedXML: translatedXML,
+            json: json, shapedJSON: shapedJSON)
     }
 }
 
@@ -314,6 +319,23 @@ enum Micro {
         return (viaCatalog, viaDictionary)
     }
 
+    /// One JSON body in errgen's layout, and in a body shape of the same members
+    /// (`{"code":…,"message":…,"details":{<every parameter>}}`) through the same catalog.
+    static func shapedJSON(_ catalog: Catalog) -> (Double, Double) {
+        let arguments: [ArgumentValue] = [.string("monty <admin>"), .integer(7), .string("req-1")]
+        let shaped = Catalog(
+            name: catalog.name, title: catalog.title, formats: catalog.formats, defaultFormat: catalog.defaultFormat, xmlNamespace: nil,
+            documentationURL: nil, sharedParameters: catalog.sharedParameters, entries: catalog.entries,
+            jsonShape: JSONShape(steps: [
+                .literal(#"{"code":"#), .value(.code), .literal(#","message":"#), .value(.message), .literal(#","details":"#),
+                .value(.parameters), .literal("}"),
+            ]))
+        let iterations = 300_000
+        let builtIn = nanoseconds(iterations: iterations) { _ in catalog.body(entry: 0, arguments: arguments, format: .json).utf8.count }
+        let viaShape = nanoseconds(iterations: iterations) { _ in shaped.body(entry: 0, arguments: arguments, format: .json).utf8.count }
+        return (builtIn, viaShape)
+    }
+
     /// One XML body through the runtime, and the same document concatenated by hand.
     static func xml(_ catalog: Catalog) -> (Double, Double) {
         let index = 0  // E0: two parameters and the shared one
@@ -377,6 +399,9 @@ enum Report {
             Swift.print("growth from 1,000 to 10,000 errors: generate × \(ratio(large.generate, small.generate)), Swift only × \(ratio(large.swiftOnly, small.swiftOnly)), compile × \(ratio(large.compile, small.compile)) (linear is × 10)")
         }
         Swift.print("generate writes every output (Swift, docs, fixtures); floor + writing also writes files of the same sizes; Swift only is what the build plugin runs in every build")
+        for r in rows {
+            Swift.print("\(r.size) errors: a JSON body in a body shape \(String(format: "%.0f", r.shapedJSON)) ns, × \(ratio(r.shapedJSON, r.json)) errgen's layout (budget 1.2)")
+        }
         for r in rows where r.languages > 1 {
             Swift.print("\(r.size) errors × \(r.languages) languages: the XML body in the last language \(String(format: "%.0f", r.translatedXML)) ns, × \(ratio(r.translatedXML, r.xml)) the default language's (budget 1.2)")
         }

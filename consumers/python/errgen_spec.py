@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,33 @@ def render(template: str, values: dict[str, str]) -> str:
         return values[match.group(1)]
 
     return _PLACEHOLDER.sub(replace, template)
+
+
+def render_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> Any:
+    """A body shape filled in: a string that is exactly one placeholder becomes the value itself
+    (None, JSON's null, where the error has none); a placeholder inside a longer string its text."""
+    if isinstance(shape, dict):
+        return {key: render_shape(value, values, texts) for key, value in shape.items()}
+    if isinstance(shape, list):
+        return [render_shape(item, values, texts) for item in shape]
+    if isinstance(shape, str):
+        whole = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", shape)
+        if whole:
+            return values.get(whole.group(1))
+        return render(shape, texts)
+    return shape
+
+
+def shape_path(shape: Any, placeholder: str) -> list | None:
+    """Where a whole-string placeholder stands in a shape: the keys and indices leading to it."""
+    if shape == placeholder:
+        return []
+    items = shape.items() if isinstance(shape, dict) else enumerate(shape) if isinstance(shape, list) else []
+    for key, value in items:
+        path = shape_path(value, placeholder)
+        if path is not None:
+            return [key, *path]
+    return None
 
 
 # Values ----------------------------------------------------------------------------------------
@@ -262,6 +290,8 @@ class Error:
 class Format:
     name: str
     namespace: str | None = None
+    #: The json format's body in the API's own shape, as the spec writes it (see `render_shape`).
+    body: Any = None
 
 
 @dataclass
@@ -311,6 +341,20 @@ class Catalog:
     @property
     def xml_namespace(self) -> str | None:
         return next((f.namespace for f in self.formats if f.name == "xml"), None)
+
+    @property
+    def json_shape(self) -> Any:
+        """The json format's body shape, or None for errgen's own layout."""
+        return next((f.body for f in self.formats if f.name == "json"), None)
+
+    def documentation_link(self, code: str) -> str | None:
+        """Where an error is documented: the documentation URL with {code} replaced by the
+        percent-encoded code, else the URL and the error's anchor."""
+        if self.documentation_url is None:
+            return None
+        if "{code}" in self.documentation_url:
+            return self.documentation_url.replace("{code}", urllib.parse.quote(code, safe="-._~"))
+        return self.documentation_url + "#" + anchor(code)
 
     def error(self, code: str) -> Error:
         return next(e for e in self.errors if e.code == code)
@@ -370,7 +414,7 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
     for name, body in document["catalogs"].items():
         # A catalog without HTTP (`http: false`) has no formats, and its errors no status.
         formats = [
-            Format(entry) if isinstance(entry, str) else Format(entry["type"], entry.get("namespace"))
+            Format(entry) if isinstance(entry, str) else Format(entry["type"], entry.get("namespace"), entry.get("body"))
             for entry in body.get("formats") or []
         ]
         shared = _parameters(body.get("parameters"), shared=True)

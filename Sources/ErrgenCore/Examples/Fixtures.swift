@@ -36,6 +36,7 @@ public enum FixtureBuilder {
                     .object([
                         "format": .string(format.rawValue), "mediaType": .string(format.mediaType),
                         "contentType": .string(format.contentType),
+                        "body": spec.formats.first { $0.kind == format }?.body?.json ?? .null,
                     ])
                 }),
                 "defaultFormat": spec.isHTTP ? .string(catalog.defaultFormat.rawValue) : .null,

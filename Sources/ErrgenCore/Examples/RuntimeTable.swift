@@ -58,7 +58,12 @@ public enum RuntimeTable {
             documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
             languages: spec.effectiveLanguages,
             translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) },
-            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP)
+            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP, jsonShape: jsonShape(spec))
+    }
+
+    /// The runtime's steps for the catalog's json body shape, if it has one.
+    public static func jsonShape(_ spec: CatalogSpec) -> JSONShape? {
+        spec.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(spec.metadata.map(\.name.value))) }
     }
 
     /// The metadata keys as the runtime knows them.

@@ -89,6 +89,9 @@ public struct CatalogSpec: Sendable, Hashable {
         self.errors = errors
     }
 
+    /// The body shape of the catalog's `json` format, if it gives one.
+    public var jsonShape: ShapeValue? { formats.first { $0.kind == .json }?.body }
+
     /// The default format: the one named by `default-format`, else the first listed.
     public var effectiveDefaultFormat: FormatSpec? {
         if let wanted = defaultFormat?.value {
@@ -106,6 +109,8 @@ public struct FormatSpec: Sendable, Hashable {
     public var kind: Kind
     /// The XML namespace of the root element (`xml` only).
     public var namespace: String?
+    /// The body in the API's own shape (`json` only), instead of errgen's layout.
+    public var body: ShapeValue?
     public var location: SourceLocation
 
     public init(kind: Kind, namespace: String? = nil, at location: SourceLocation) {

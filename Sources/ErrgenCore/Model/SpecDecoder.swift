@@ -316,12 +316,21 @@ public enum SpecDecoder {
             } else if var fields = MappingReader(item, what: "a wire format", file: file, diagnostics: &diagnostics) {
                 let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
                 let namespace = fields.string("namespace", diagnostics: &diagnostics)
+                let bodyNode = fields.node("body", diagnostics: &diagnostics)
                 fields.finish(diagnostics: &diagnostics)
                 if let typeNode, let kind = formatKind(typeNode, key: "type", file: file, diagnostics: &diagnostics) {
                     if let namespace, kind.value != .xml {
                         diagnostics.error("'namespace' applies only to the xml format", file: file, at: namespace.location)
                     }
                     format = FormatSpec(kind: kind.value, namespace: namespace?.value, at: item.location)
+                    if let bodyNode {
+                        if kind.value == .json {
+                            format?.body = ShapeValue.decode(bodyNode, file: file, diagnostics: &diagnostics)
+                        } else {
+                            diagnostics.error(
+                                "'body' applies only to the json format (a body in the API's own JSON shape)", file: file, at: bodyNode.location)
+                        }
+                    }
                 }
             }
             guard let format else { continue }

@@ -69,6 +69,7 @@ public enum Validator {
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
         checkMetadataKeys(catalog, file: file, diagnostics: &diagnostics)
         checkNamingRules(catalog.naming, file: file, diagnostics: &diagnostics)
+        if let shape = catalog.jsonShape { checkShape(shape, catalog: catalog, file: file, diagnostics: &diagnostics) }
         checkLanguages(catalog.languages, file: file, diagnostics: &diagnostics)
         if let url = catalog.documentationURL {
             let text = url.value
@@ -81,8 +82,8 @@ public enum Validator {
                     file: file, at: url.location)
             }
         }
-        // Members the body layouts use themselves.
-        let kinds = Set(catalog.formats.map(\.kind))
+        // Members the body layouts use themselves (a json body in the API's own shape has none).
+        let kinds = Set(catalog.formats.filter { $0.body == nil }.map(\.kind))
         if !kinds.isDisjoint(with: [.json, .xml]) {
             for parameter in catalog.parameters where ["code", "message", "details"].contains(parameter.name.value) {
                 diagnostics.error(
@@ -328,6 +329,63 @@ public enum Validator {
             return "is not written as the integer is (no '+', no leading zero): write '\(value)'"
         }
         return nil
+    }
+
+    /// A body shape's placeholders: each a value the shape knows (`{code}`, `{message}`,
+    /// `{status}`, `{title}`, `{documentation}`, `{parameters}`, `{metadata}`), a parameter or a
+    /// metadata key. A string that is exactly one placeholder takes the value's JSON type, and is
+    /// `null` on an error without it; inside a longer string a placeholder is text, so it names a
+    /// value every error has: not an object, not an error's own parameter, not an optional key.
+    static func checkShape(_ shape: ShapeValue, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+        let builtins = ShapePlaceholder.allCases.map(\.rawValue)
+        let shared = Set(catalog.parameters.map(\.name.value))
+        let own = Set(catalog.errors.flatMap(\.parameters).map(\.name.value))
+        let keys = Dictionary(catalog.metadata.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = builtins + catalog.parameters.map(\.name.value) + own.sorted() + catalog.metadata.map(\.name.value)
+        for name in Set(shared.union(own).union(keys.keys)) where builtins.contains(name) {
+            let location = catalog.metadata.first { $0.name.value == name }?.name.location
+                ?? (catalog.parameters + catalog.errors.flatMap(\.parameters)).first { $0.name.value == name }?.name.location
+            diagnostics.error(
+                "'\(name)' names the body shape's own '{\(name)}'; rename the \(keys[name] == nil ? "parameter" : "metadata key")",
+                file: file, at: location)
+        }
+        for located in shape.templates {
+            let template = located.value
+            let whole = template.segments.count == 1
+            for segment in template.segments {
+                guard case let .placeholder(name, offset) = segment else { continue }
+                let at = template.location(ofOffset: offset) ?? located.location
+                if name == ShapePlaceholder.documentation.rawValue, catalog.documentationURL == nil {
+                    diagnostics.error("'{documentation}' is the error's documentation link, but catalog '\(catalog.name.value)' has no 'documentation-url'", file: file, at: at)
+                } else if builtins.contains(name) {
+                    if !whole, name == "parameters" || name == "metadata" {
+                        diagnostics.error("'{\(name)}' is an object: it can only be a whole string (\"{\(name)}\"), not part of one", file: file, at: at)
+                    }
+                } else if shared.contains(name) {
+                    continue
+                } else if let key = keys[name] {
+                    if !whole, key.isOptional {
+                        diagnostics.error(
+                            "metadata key '\(name)' is optional, so some errors have no value: it can only be a whole string (\"{\(name)}\", null where absent), not part of one",
+                            file: file, at: at)
+                    }
+                } else if own.contains(name) {
+                    if !whole {
+                        diagnostics.error(
+                            "parameter '\(name)' belongs to some errors only: it can only be a whole string (\"{\(name)}\", null where absent), not part of one",
+                            file: file, at: at)
+                    }
+                } else {
+                    var message = "unknown placeholder '{\(name)}' in the body shape"
+                    if let suggestion = Spelling.suggestion(for: name, among: known) {
+                        message += "; did you mean '{\(suggestion)}'?"
+                    } else {
+                        message += " (expected one of: \(builtins.joined(separator: ", ")), or a parameter or metadata key of the catalog)"
+                    }
+                    diagnostics.error(message, file: file, at: at)
+                }
+            }
+        }
     }
 
     /// `a string`, `an integer`.

@@ -56,6 +56,7 @@ public enum WireBody {
     // MARK: JSON
 
     static func json(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
+        if let shape = catalog.jsonShape { return shape.render(entry: entry, arguments: arguments, catalog: catalog) }
         let (own, shared) = split(entry, arguments, catalog)
         var out = "{"
         code(entry, catalog, to: &out, first: true)
@@ -83,8 +84,8 @@ public enum WireBody {
     static func problemJSON(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         var out = "{"
         var first = true
-        if let base = catalog.documentationURL {
-            JSON.member("type", string: base + "#" + Catalog.anchor(forWireCode: entry.wireCode), to: &out, first: true)
+        if let link = catalog.documentationLink(for: entry) {
+            JSON.member("type", string: link, to: &out, first: true)
             first = false
         }
         let title = catalog.documentationURL == nil ? (StatusPhrase.of(entry.status) ?? entry.title) : entry.title
@@ -135,6 +136,11 @@ enum JSON {
         if !first { out += "," }
         quote(name, to: &out)
         out += ":"
+        self.value(value, to: &out)
+    }
+
+    /// A value as JSON: strings quoted, numbers as numbers (`null` when not finite), booleans.
+    static func value(_ value: ArgumentValue, to out: inout String) {
         switch value {
         case let .string(s): quote(s, to: &out)
         case let .integer(n): out += String(n)

@@ -291,6 +291,12 @@ public struct SwiftPrinter: Sendable {
                 var trailing: [String] = []
                 if catalog.effectiveCodeType == .integer { trailing.append("codeType: .integer") }
                 if !catalog.isHTTP { trailing.append("http: false") }
+                // The json body shape's steps (see `JSONShape.program`), a line each.
+                if let shape = RuntimeTable.jsonShape(catalog) {
+                    trailing.append(
+                        (["jsonBody: \"\"\""] + shape.program.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + SwiftLiteral.escaped(String($0)) }
+                            + ["    \"\"\""]).joined(separator: "\n"))
+                }
                 p.line("table: \"\"\"")
                 p.indented { p in
                     p.line(CatalogTable.versionLine)
@@ -323,7 +329,12 @@ public struct SwiftPrinter: Sendable {
                         p.line("\"\"\"" + (trailing.isEmpty ? "" : ","))
                     }
                 }
-                for (index, argument) in trailing.enumerated() { p.line(argument + (index == trailing.count - 1 ? "" : ",")) }
+                for (index, argument) in trailing.enumerated() {
+                    let lines = argument.split(separator: "\n", omittingEmptySubsequences: false)
+                    for (number, line) in lines.enumerated() {
+                        p.line(String(line) + (number == lines.count - 1 && index != trailing.count - 1 ? "," : ""))
+                    }
+                }
             }
             p.line(")")
         }

@@ -20,6 +20,8 @@ public struct SlackError: ErrgenRuntime.CatalogError {
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `channel_not_found` (200): Value passed for channel was invalid.
         case channelNotFound
+        /// `missing_scope` (200): The token lacks the scope {needed} (it has {provided}).
+        case missingScope
         /// `ratelimited` (429): The method has been called too many times.
         case ratelimited
     }
@@ -32,6 +34,17 @@ extension SlackError {
     ///
     /// Wire code `channel_not_found`, HTTP status 200.
     public static var channelNotFound: Self { Self(unchecked: .channelNotFound, arguments: []) }
+
+    /// The token lacks the scope {needed} (it has {provided}).
+    ///
+    /// Wire code `missing_scope`, HTTP status 200.
+    ///
+    /// - Parameters:
+    ///    - needed: The `needed` value.
+    ///    - provided: The `provided` value.
+    public static func missingScope(needed: Swift.String, provided: Swift.String) -> Self {
+        Self(unchecked: .missingScope, arguments: [.string(needed), .string(provided)])
+    }
 
     /// The method has been called too many times.
     ///
@@ -48,6 +61,15 @@ extension SlackError.Code {
     public func hash(into hasher: inout Swift.Hasher) { hasher.combine(rawValue) }
 }
 
+// MARK: - Parameters
+
+extension SlackError {
+    /// The `needed` parameter, when the error has it.
+    public var needed: Swift.String? { self[parameter: "needed"]?.stringValue }
+    /// The `provided` parameter, when the error has it.
+    public var provided: Swift.String? { self[parameter: "provided"]?.stringValue }
+}
+
 // MARK: - Catalog table
 
 extension SlackError.Code {
@@ -55,7 +77,7 @@ extension SlackError.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .ratelimited, at: 1,
+        checking: .ratelimited, at: 2,
         name: "Slack",
         title: "Slack-style errors",
         formats: [.json],
@@ -66,7 +88,17 @@ extension SlackError.Code {
         table: """
             errgen-table 2
             channel_not_found\tchannelNotFound\t200\tValue passed for channel was invalid.\t\t
+            missing_scope\tmissingScope\t200\tThe token lacks the scope {needed} (it has {provided}).\tneeded:string,provided:string\t
             ratelimited\tratelimited\t429\tThe method has been called too many times.\t\t\tRetry-After: 30
+            """,
+        jsonBody: """
+            ={\"ok\":false,\"error\":
+            v@code
+            =,\"needed\":
+            vp:needed
+            =,\"provided\":
+            vp:provided
+            =}
             """
     )
 }

@@ -90,7 +90,7 @@ extension TwilioError.Code {
         formats: [.json, .problemJSON, .xml, .text],
         defaultFormat: .json,
         xmlNamespace: nil,
-        documentationURL: "https://errors.example.com/twilio",
+        documentationURL: "https://www.twilio.com/docs/errors/{code}",
         parameters: "",
         table: """
             errgen-table 2
@@ -104,6 +104,17 @@ extension TwilioError.Code {
             Programmable SMS\tWARNING
             API\tERROR
             """,
-        codeType: .integer
+        codeType: .integer,
+        jsonBody: """
+            ={\"code\":
+            v@code
+            =,\"message\":
+            v@message
+            =,\"more_info\":
+            v@documentation
+            =,\"status\":
+            v@status
+            =}
+            """
     )
 }

@@ -1,0 +1,155 @@
+import ErrgenRuntime
+
+/// A JSON body in the API's own shape, as the spec writes it under a `json` format's `body`: any
+/// JSON value whose strings may hold placeholders. A string that is exactly one placeholder is
+/// replaced by the value with its own JSON type (`"{status}"` → `404`); a placeholder inside a
+/// longer string by the value's text.
+public indirect enum ShapeValue: Sendable, Hashable {
+    case object([ShapeMember])
+    case array([ShapeValue])
+    case string(Located<MessageTemplate>)
+    /// A JSON number, as JSON text.
+    case number(String)
+    case bool(Bool)
+    case null
+}
+
+public struct ShapeMember: Sendable, Hashable {
+    public var key: Located<String>
+    public var value: ShapeValue
+
+    public init(key: Located<String>, value: ShapeValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// The placeholders every body shape knows, besides the catalog's parameters and metadata keys.
+public enum ShapePlaceholder: String, Sendable, CaseIterable {
+    case code, message, status, title, documentation, parameters, metadata
+
+    var source: JSONShape.Source {
+        switch self {
+        case .code: return .code
+        case .message: return .message
+        case .status: return .status
+        case .title: return .title
+        case .documentation: return .documentation
+        case .parameters: return .parameters
+        case .metadata: return .metadata
+        }
+    }
+}
+
+extension ShapeValue {
+    /// The shape of a YAML node: mappings are objects, sequences arrays, scalars as the YAML core
+    /// schema reads them, strings templates; what JSON cannot hold (a float that is not finite) is
+    /// reported at its position.
+    static func decode(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ShapeValue {
+        if let pairs = node.mapping {
+            var members: [ShapeMember] = []
+            for pair in pairs {
+                guard let key = pair.key.scalar?.value else {
+                    diagnostics.error("a member name of a body shape must be a string", file: file, at: pair.key.location)
+                    continue
+                }
+                members.append(ShapeMember(key: Located(key, at: pair.key.location), value: decode(pair.value, file: file, diagnostics: &diagnostics)))
+            }
+            return .object(members)
+        }
+        if let items = node.sequence { return .array(items.map { decode($0, file: file, diagnostics: &diagnostics) }) }
+        guard let scalar = node.scalar else { return .null }
+        switch scalar.resolved {
+        case .null: return .null
+        case let .bool(b): return .bool(b)
+        case let .int(n): return .number(String(n))
+        case let .float(x):
+            guard x.isFinite else {
+                diagnostics.error("'\(scalar.value)' is not a JSON number (JSON numbers are finite)", file: file, at: node.location)
+                return .null
+            }
+            return .number(x.description)
+        case .string:
+            return SpecDecoder.template(node, key: "body", file: file, diagnostics: &diagnostics).map(ShapeValue.string) ?? .null
+        }
+    }
+
+    /// Every string template of the shape, in document order.
+    var templates: [Located<MessageTemplate>] {
+        switch self {
+        case let .object(members): return members.flatMap(\.value.templates)
+        case let .array(items): return items.flatMap(\.templates)
+        case let .string(template): return [template]
+        case .number, .bool, .null: return []
+        }
+    }
+
+    /// The shape as a JSON value, its templates as their source text (the fixtures' `body`).
+    var json: JSONValue {
+        switch self {
+        case let .object(members): return .object(Dictionary(members.map { ($0.key.value, $0.value.json) }, uniquingKeysWith: { first, _ in first }))
+        case let .array(items): return .array(items.map(\.json))
+        case let .string(template): return .string(template.value.source)
+        case let .number(text): return Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .null
+        case let .bool(b): return .bool(b)
+        case .null: return .null
+        }
+    }
+}
+
+/// Compiles a validated shape into the runtime's steps.
+enum ShapeCompiler {
+    /// The steps of `shape` in a catalog with these metadata keys: compact JSON text, adjacent
+    /// literals joined.
+    static func compile(_ shape: ShapeValue, metadataKeys: Set<String>) -> JSONShape {
+        var steps: [JSONShape.Step] = []
+        func literal(_ text: String) {
+            if case let .literal(previous)? = steps.last {
+                steps[steps.count - 1] = .literal(previous + text)
+            } else {
+                steps.append(.literal(text))
+            }
+        }
+        func source(_ name: String) -> JSONShape.Source {
+            if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
+            return metadataKeys.contains(name) ? .metadataKey(name) : .parameter(name)
+        }
+        func emit(_ value: ShapeValue) {
+            switch value {
+            case let .object(members):
+                literal("{")
+                for (index, member) in members.enumerated() {
+                    literal((index == 0 ? "" : ",") + WireBody.jsonString(member.key.value) + ":")
+                    emit(member.value)
+                }
+                literal("}")
+            case let .array(items):
+                literal("[")
+                for (index, item) in items.enumerated() {
+                    if index > 0 { literal(",") }
+                    emit(item)
+                }
+                literal("]")
+            case let .string(template):
+                let segments = template.value.segments
+                if segments.count == 1, case let .placeholder(name, _) = segments[0] {
+                    steps.append(.value(source(name)))
+                    return
+                }
+                literal("\"")
+                for segment in segments {
+                    switch segment {
+                    case let .text(text): literal(String(WireBody.jsonString(text).dropFirst().dropLast()))
+                    case let .placeholder(name, _): steps.append(.text(source(name)))
+                    }
+                }
+                literal("\"")
+            case let .number(text): literal(text)
+            case let .bool(b): literal(b ? "true" : "false")
+            case .null: literal("null")
+            }
+        }
+        emit(shape)
+        return JSONShape(steps: steps)
+    }
+}

@@ -1,0 +1,121 @@
+import AnyAPICatalogs
+import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
+import Foundation
+import Testing
+
+/// JSON bodies in an API's own shape (`formats: [{type: json, body: …}]`).
+@Suite struct BodyShapeTests {
+    /// A catalog `K` whose json body is `body` (on line 7) and whose errors are `errors` (from line 12).
+    func spec(body: String, errors: String, catalog lines: String = "") -> String {
+        """
+        errgen: 1
+        catalogs:
+          K:
+            title: K
+            formats:
+              - type: json
+                body: \(body)
+            metadata: {product: string, tier: {type: string, optional: true}}
+        \(lines.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            parameters: {request-id: string}
+            errors:
+        \(errors.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
+    let errors = """
+        A: {status: 404, message: "No {item}.", parameters: {item: string}, metadata: {product: P}}
+        B: {status: 409, message: "Only {left} left.", parameters: {left: integer}, metadata: {product: Q, tier: gold}}
+        """
+
+    func bodies(_ yaml: String) throws -> [String] {
+        let spec = try validSpec(yaml)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        return catalog.entries.indices.map { index in
+            let arguments = (spec.catalogs[0].errors[index].parameters + spec.catalogs[0].parameters).map(\.sampleValue)
+            return catalog.body(entry: index, arguments: arguments, format: .json)
+        }
+    }
+
+    @Test func aWholePlaceholderKeepsItsTypeAndIsNullWhereAbsent() throws {
+        let bodies = try bodies(spec(
+            body: #"{ok: false, error: "{code}", status: "{status}", left: "{left}", tier: "{tier}", all: "{parameters}", meta: "{metadata}", n: 1.5, list: [true, null]}"#,
+            errors: errors))
+        #expect(bodies == [
+            #"{"ok":false,"error":"A","status":404,"left":null,"tier":null,"all":{"item":"sample-item","request-id":"sample-request-id"},"meta":{"product":"P"},"n":1.5,"list":[true,null]}"#,
+            #"{"ok":false,"error":"B","status":409,"left":42,"tier":"gold","all":{"left":42,"request-id":"sample-request-id"},"meta":{"product":"Q","tier":"gold"},"n":1.5,"list":[true,null]}"#,
+        ])
+    }
+
+    @Test func aPlaceholderInsideAStringIsTextEscapedForJSON() throws {
+        let bodies = try bodies(spec(body: #"{text: "{code}/{product}: \"{message}\" {{literal}} #{request-id}"}"#, errors: errors))
+        #expect(bodies[0] == #"{"text":"A/P: \"No sample-item.\" {literal} #sample-request-id"}"#)
+    }
+
+    @Test func hostileValuesStayData() throws {
+        let spec = try validSpec(spec(body: #"{"<\/script>\u2028\"": "{request-id} and {message}", raw: "{item}"}"#, errors: errors))
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        let hostile = "\"},\"x\":1,\"\\\u{0}\u{2028}</script>"
+        let body = catalog.body(entry: 0, arguments: [.string(hostile), .string(hostile)], format: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])
+        #expect(object == ["</script>\u{2028}\"": "\(hostile) and No \(hostile).", "raw": hostile])
+        #expect(!body.contains("\u{2028}") && !body.contains("\u{0}"))
+    }
+
+    @Test func placeholdersAreKnownAndOnlyWholeWhereAValueMayBeAbsent() {
+        #expect(diagnose(spec(body: #"{a: "{cod}", b: "x{parameters}", c: "x{tier}", d: "x{left}", e: "{documentation}", f: "{zzzzzz}"}"#, errors: errors)) == [
+            "7:20: error: unknown placeholder '{cod}' in the body shape; did you mean '{code}'?",
+            "7:33: error: '{parameters}' is an object: it can only be a whole string (\"{parameters}\"), not part of one",
+            "7:53: error: metadata key 'tier' is optional, so some errors have no value: it can only be a whole string (\"{tier}\", null where absent), not part of one",
+            "7:67: error: parameter 'left' belongs to some errors only: it can only be a whole string (\"{left}\", null where absent), not part of one",
+            "7:80: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url'",
+            "7:102: error: unknown placeholder '{zzzzzz}' in the body shape (expected one of: code, message, status, title, documentation, parameters, metadata, or a parameter or metadata key of the catalog)",
+        ])
+        #expect(diagnose(spec(body: "{n: .inf}", errors: errors)) == ["7:19: error: '.inf' is not a JSON number (JSON numbers are finite)"])
+        #expect(diagnose("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [{type: xml, body: {a: b}}]
+                errors: {E: {status: 400, message: M, parameters: {status: string}}}
+            """).contains("5:33: error: 'body' applies only to the json format (a body in the API's own JSON shape)"))
+        // A parameter named like one of the shape's own placeholders would be ambiguous.
+        #expect(diagnose(spec(body: #"{a: "{code}"}"#, errors: #"E: {status: 400, message: "{status}", parameters: {status: string}, metadata: {product: P}}"#)) == [
+            "12:58: error: 'status' names the body shape's own '{status}'; rename the parameter"
+        ])
+    }
+
+    @Test func theDocumentationLinkMayBeATemplateOverTheCode() throws {
+        let error = TwilioError._20404(resource: "/Calls/CA1")
+        #expect(TwilioError.catalog.documentationLink(for: error.code.entry) == "https://www.twilio.com/docs/errors/20404")
+        #expect(error.body(in: .json) == #"{"code":20404,"message":"The requested resource /Calls/CA1 was not found.","more_info":"https://www.twilio.com/docs/errors/20404","status":404}"#)
+        #expect(error.body(in: .problemJSON).hasPrefix(#"{"type":"https://www.twilio.com/docs/errors/20404","#))
+        let catalog = Catalog(
+            name: "L", title: "L", formats: [.json], defaultFormat: .json, xmlNamespace: nil, documentationURL: "https://x.example/e/{code}?v=1",
+            sharedParameters: [], entries: [])
+        let entry = CatalogTable.entry(line: ArraySlice("a b/ü\ta\t400\tM\t\t".utf8), shared: [], catalog: "L")
+        #expect(catalog.documentationLink(for: entry) == "https://x.example/e/a%20b%2F%C3%BC?v=1")
+    }
+
+    @Test func theShapesOfRealAPIs() {
+        #expect(SlackError.missingScope(needed: "chat:write", provided: "identify").body(in: .json)
+            == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"identify"}"#)
+        #expect(SlackError.channelNotFound.body(in: .json) == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null}"#)
+        #expect(GoogleError.rateLimitExceeded(quota: "reads", limit: 60).body(in: .json)
+            == #"{"error":{"code":429,"message":"Quota reads exceeded: at most 60 requests a minute.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"example.googleapis.com","metadata":{"quota":"reads","limit":60}}]}}"#)
+        #expect(AWSError.throttlingException.body(in: .json) == #"{"__type":"com.example#ThrottlingException","message":"Rate exceeded."}"#)
+    }
+
+    @Test func theProgramGeneratedCodeCarriesReadsBack() throws {
+        let spec = try validSpec(spec(body: #"{a: ["{code}", "x{status}y", "{tier}", "\\\t"]}"#, errors: errors))
+        let shape = try #require(RuntimeTable.jsonShape(spec.catalogs[0]))
+        #expect(JSONShape(program: shape.program, catalog: "K") == shape)
+        #expect(shape.steps == [
+            .literal(#"{"a":["#), .value(.code), .literal(#","x"#), .text(.status), .literal(#"y","#), .value(.metadataKey("tier")),
+            .literal(#","\\\t"]}"#),
+        ])
+    }
+}

@@ -68,6 +68,10 @@ public struct SpecDiff: Sendable {
         ("default-format-changed", .breaking, "the format answered without a preference changed"),
         ("header-removed", .breaking, "an error no longer sends a header"),
         ("header-added", .compatible, "an error sends one more header"),
+        ("code-type-changed", .breaking, "a catalog's wire codes changed between strings and integers (JSON bodies carry them otherwise)"),
+        ("http-changed", .breaking, "a catalog gained or lost HTTP: its Swift type is a CatalogError or a CodedError"),
+        ("body-shape-changed", .breaking, "a json format's body has another shape"),
+        ("success-status-disallowed", .breaking, "a catalog no longer allows success statuses"),
         ("metadata-key-removed", .breaking, "a catalog's metadata key is gone: its property on the Code too"),
         ("metadata-key-type-changed", .breaking, "a metadata key has another type, or became optional or required"),
         ("metadata-key-added", .compatible, "a catalog declares a new metadata key"),
@@ -100,6 +104,7 @@ public struct SpecDiff: Sendable {
                     after.swiftName?.location ?? after.name.location, false, "the Swift type \(before.swiftTypeName) is now \(after.swiftTypeName)")
             }
             Self.compareFormats(before, after, add: add)
+            Self.compareKinds(before, after, add: add)
             Self.compareMetadataKeys(before, after, add: add)
             Self.compareErrors(before, after, add: add)
         }
@@ -187,6 +192,36 @@ public struct SpecDiff: Sendable {
         }
         for now in after.errors where !beforeCodes.contains(now.code.value) {
             add("error-added", .wire, name, now.code.value, nil, now.code.value, now.code.location, false, "error '\(now.code.value)' was added")
+        }
+    }
+
+    /// What kind of catalog it is: its code type, whether it has HTTP, its json body shape, and
+    /// whether it allows success statuses.
+    static func compareKinds(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value
+        if before.effectiveCodeType != after.effectiveCodeType {
+            let was = before.effectiveCodeType.rawValue, now = after.effectiveCodeType.rawValue
+            add("code-type-changed", .wire, name, nil, was, now, after.codeType?.location ?? after.name.location, false,
+                "wire codes are \(now)s, not \(was)s")
+        }
+        if before.isHTTP != after.isHTTP {
+            add("http-changed", .swift, name, nil, String(before.isHTTP), String(after.isHTTP), after.name.location, false,
+                after.isHTTP ? "the catalog has HTTP now: its type is a CatalogError" : "the catalog has no HTTP now: its type is a CodedError, without statuses or responses")
+        }
+        if before.jsonShape != nil || after.jsonShape != nil {
+            let was = before.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(before.metadata.map(\.name.value))) }
+            let now = after.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(after.metadata.map(\.name.value))) }
+            if was != now {
+                let location = after.formats.first { $0.kind == .json }?.location ?? after.name.location
+                add("body-shape-changed", .wire, name, nil, nil, nil, location, false,
+                    now == nil ? "the json body is errgen's layout, not the API's own shape" : "the json body has another shape")
+            }
+        }
+        if before.allowsSuccessStatus, !after.allowsSuccessStatus {
+            add("success-status-disallowed", .wire, name, nil, "true", "false", after.name.location, false, "success statuses are no longer allowed")
         }
     }
 

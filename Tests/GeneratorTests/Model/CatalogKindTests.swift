@@ -103,6 +103,20 @@ import Testing
         #expect(SlackError.Code(wireCode: 200) == nil && SlackError.Code.ratelimited.integerWireCode == nil)
     }
 
+    // MARK: Evolution
+
+    @Test func theDiffReportsACatalogThatChangedKind() throws {
+        let old = try validSpec(catalog("formats: [{type: json, body: {e: \"{code}\"}}]\nallow-success-status: true", errors: "\"1\": {status: 200, message: M}"))
+        let new = try validSpec(catalog("code-type: integer\nformats: [json]", errors: "\"1\": {status: 400, message: M}"))
+        let kinds = SpecDiff(old: old, new: new).changes.map(\.kind)
+        #expect(kinds == ["code-type-changed", "body-shape-changed", "success-status-disallowed", "status-changed"])
+        let database = try validSpec(catalog("http: false", errors: "\"1\": {message: M}"))
+        #expect(SpecDiff(old: new, new: database).changes.map(\.kind).contains("http-changed"))
+        // The same shape written otherwise is no change.
+        let reformatted = try validSpec(catalog("formats:\n  - type: json\n    body:\n      e: '{code}'\nallow-success-status: true", errors: "\"1\": {status: 200, message: M}"))
+        #expect(SpecDiff(old: old, new: reformatted).changes.isEmpty)
+    }
+
     // MARK: Parameters
 
     @Test func aParameterNameWithTwoTypesIsAWarningNamingBothPlaces() {

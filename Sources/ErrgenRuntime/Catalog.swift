@@ -219,8 +219,13 @@ public final class Catalog: Sendable {
 
     /// The value of metadata key `key` for error `index`, if the catalog has the key and the error a value.
     public func metadata(_ key: String, of index: Int) -> ArgumentValue? {
+        metadata(key, in: entries[index])
+    }
+
+    /// The value of metadata key `key` in `entry`, if the catalog has the key and the entry a value.
+    func metadata(_ key: String, in entry: Entry) -> ArgumentValue? {
         guard let position = metadataIndex[key] else { return nil }
-        return entries[index].metadata[position]
+        return entry.metadata[position]
     }
 
     /// The index of the error with this wire code, in constant time.
@@ -255,14 +260,15 @@ public final class Catalog: Sendable {
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                let digits = Array("0123456789ABCDEF".unicodeScalars)
                 encoded += "%"
-                encoded.unicodeScalars.append(digits[Int(byte >> 4)])
-                encoded.unicodeScalars.append(digits[Int(byte & 0xF)])
+                encoded.unicodeScalars.append(Self.hexDigits[Int(byte >> 4)])
+                encoded.unicodeScalars.append(Self.hexDigits[Int(byte & 0xF)])
             }
         }
         return base.split(separator: "{code}", omittingEmptySubsequences: false).joined(separator: encoded)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
 
     /// Every wire code, in spec order.
     public var wireCodes: [String] { entries.map(\.wireCode) }

@@ -68,7 +68,7 @@ extension ErrorCode {
     /// The name of the code's constant in Swift (`noSuchUser`).
     public var name: String { entry.swiftName }
 
-    /// The error's metadata by key, in the catalog's order of keys: the keys it has a value for.
+    /// The error's metadata by key name: the keys of its catalog it has a value for.
     public var metadata: [String: ArgumentValue] {
         var values: [String: ArgumentValue] = [:]
         for (key, value) in zip(Self.catalog.metadataKeys, entry.metadata) {

@@ -515,7 +515,7 @@ extension ContextBuilder {
             parameters: shared, errors: errors, errorCount: errors.count,
             languages: languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
             defaultLanguage: ContextText(languages[0]),
-            metadataKeys: catalog.metadata.map { key in customMetadata(key, key.defaultValue.flatMap { try? key.value(of: $0).get() }) })
+            metadataKeys: catalog.metadata.map { key in customMetadata(key, key.typedDefault) })
         context.http = catalog.isHTTP
         context.codeType = ContextText(catalog.effectiveCodeType.rawValue)
         return context

@@ -292,7 +292,7 @@ public enum ContextBuilder {
             hasLanguages: spec.effectiveLanguages.count > 1,
             hasRetired: spec.errors.contains { $0.retirement != nil },
             metadataKeys: spec.metadata.map { key in
-                let value = key.defaultValue.flatMap { try? key.value(of: $0).get() }?.description ?? ""
+                let value = key.typedDefault?.description ?? ""
                 let description = key.description ?? ""
                 return DocsMetadataKey(
                     name: key.name.value, nameCellMarkdown: Markdown.code(key.name.value, inTable: true), type: key.kind.rawValue,

@@ -47,7 +47,7 @@ public enum FixtureBuilder {
                 "languages": .array(catalog.languages.map(JSONValue.string)),
                 "metadata": .array(spec.metadata.map { key in
                     .object([
-                        "default": key.defaultValue.flatMap { try? key.value(of: $0).get() }.map(JSONValue.init) ?? .null,
+                        "default": key.typedDefault.map(JSONValue.init) ?? .null,
                         "description": .optional(key.description),
                         "name": .string(key.name.value),
                         "optional": .bool(key.isOptional),

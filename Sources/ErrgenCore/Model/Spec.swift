@@ -344,6 +344,9 @@ public struct MetadataKeySpec: Sendable, Hashable {
         }
     }
 
+    /// The default as a typed value; nil without one, or when it is not of the key's type (reported).
+    public var typedDefault: ArgumentValue? { defaultValue.flatMap { try? value(of: $0).get() } }
+
     public enum MetadataProblem: Error, Sendable, Hashable {
         case null, wrongType
     }

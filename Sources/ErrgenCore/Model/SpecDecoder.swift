@@ -261,10 +261,9 @@ public enum SpecDecoder {
         return result
     }
 
-    /// A sequence of strings (or one string, as a list of one).
+    /// A sequence of strings.
     static func stringList(_ node: YAMLNode?, key: String, file: String, diagnostics: inout DiagnosticCollector) -> [Located<String>] {
         guard let node else { return [] }
-        if node.scalar != nil { return MappingReader.string(node, key: key, file: file, diagnostics: &diagnostics).map { [$0] } ?? [] }
         guard let items = node.sequence else {
             diagnostics.error("'\(key)' must be a sequence of strings, not \(node.kindDescription)", file: file, at: node.location)
             return []

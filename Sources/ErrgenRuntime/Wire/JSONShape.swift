@@ -149,7 +149,7 @@ public struct JSONShape: Sendable, Hashable {
                 out += "null"
             }
         case let .metadataKey(name):
-            if let index = catalog.metadataKeys.firstIndex(where: { $0.name == name }), let value = entry.metadata[index] {
+            if let value = catalog.metadata(name, in: entry) {
                 JSON.value(value, to: &out)
             } else {
                 out += "null"
@@ -170,7 +170,7 @@ public struct JSONShape: Sendable, Hashable {
         case let .parameter(name):
             if let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count { out += arguments[index].description }
         case let .metadataKey(name):
-            if let index = catalog.metadataKeys.firstIndex(where: { $0.name == name }), let value = entry.metadata[index] { out += value.description }
+            if let value = catalog.metadata(name, in: entry) { out += value.description }
         }
     }
 }

@@ -52,7 +52,7 @@ class Case:
 #: The catalogs converted from real corpora that the Swift tests leave in .build/corpora (a
 #: folder per corpus, laid out as a reference case), with the test that writes them; present
 #: after `swift test` (which the CI script runs first), absent otherwise.
-CORPORA = {"postgresql": "PostgreSQLCorpusTests"}
+CORPORA = {"postgresql": "PostgreSQLCorpusTests", "twilio": "TwilioCorpusTests"}
 
 #: The bundled spec and its outputs, then every reference case, then the converted corpora.
 CASES = (

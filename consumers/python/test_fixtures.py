@@ -715,6 +715,19 @@ def doc_pages(case: es.Case) -> list[Path]:
     return pages
 
 
+def part_pages(case: es.Case) -> dict[str, list[Path]]:
+    """The pages a large catalog's errors are split across (`<stem>-1.md`, …), by catalog page
+    stem; the catalog's own page keeps the overview and links each part."""
+    parts: dict[str, list[Path]] = {}
+    for page in doc_pages(case):
+        match = re.fullmatch(r"(.+)-([1-9][0-9]*)\.md", page.name)
+        if match and (case.docs / f"{match[1]}.md").is_file():
+            parts.setdefault(match[1], []).append(page)
+    for stem in parts:
+        parts[stem].sort(key=lambda page: int(page.stem.rsplit("-", 1)[1]))
+    return parts
+
+
 def render_markdown(page: Path) -> str:
     """A page as HTML, as GitHub renders it: GFM tables, and raw HTML kept (a line break in a table
     cell can only be written `<br>`)."""
@@ -784,9 +797,14 @@ def markdown_table_rows(text: str) -> list[list[tuple[int, str]]]:
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_docs_hold_an_index_and_a_page_per_catalog(case):
-    pages = doc_pages(case)
+    parts = part_pages(case)
+    pages = [page for page in doc_pages(case) if not any(page in split for split in parts.values())]
     catalogs = SPECS[case]
     assert len(pages) == len(catalogs) + 1, f"expected an index and {len(catalogs)} catalog pages, found {[p.name for p in pages]}"
+    for stem, split in parts.items():
+        numbers = [int(page.stem.rsplit("-", 1)[1]) for page in split]
+        assert numbers == list(range(1, len(split) + 1)), f"{stem}: part pages {numbers} are not numbered 1…{len(split)}"
+        assert len(split) > 1, f"{stem}: a catalog split into one part"
     for catalog in catalogs:
         fixture_of(case, catalog.name)
         stem = fixture_files(case)[catalog.name][0].stem
@@ -853,7 +871,8 @@ def test_docs_overview_lists_every_error(case, catalog):
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_docs_index_links_every_catalog_page(case):
-    pages = doc_pages(case)
+    parts = part_pages(case)
+    pages = [page for page in doc_pages(case) if not any(page in split for split in parts.values())]
     catalog_pages = {page.name for page in pages if overview_tables(page)}
     assert len(catalog_pages) == len(SPECS[case])
     indexes = [p for p in pages if p.name not in catalog_pages]
@@ -862,6 +881,12 @@ def test_docs_index_links_every_catalog_page(case):
     targets = {Path(href.split("#")[0]).name for href in re.findall(r'href="([^"]*)"', html)}
     for name in sorted(catalog_pages):
         assert name in targets, f"{indexes[0].name} does not link {name}"
+    # A split catalog's page links every part of it.
+    for stem, split in parts.items():
+        html = render_markdown(case.docs / f"{stem}.md")
+        targets = {Path(href.split("#")[0]).name for href in re.findall(r'href="([^"]*)"', html)}
+        for page in split:
+            assert page.name in targets, f"{stem}.md does not link {page.name}"
 
 
 # MARK: - errgen diff

@@ -36,6 +36,8 @@ public final class Catalog: Sendable {
     private let indexByIntegerCode: [Int: Int]
     /// The body of the `json` format in the API's own shape, if the spec gives one.
     public let jsonShape: JSONShape?
+    /// The body of the `xml` format in the API's own layout, if the spec gives one.
+    public let xmlShape: XMLShape?
 
     /// What a catalog's wire codes are.
     public enum CodeType: String, Sendable, Hashable, CaseIterable {
@@ -102,6 +104,9 @@ public final class Catalog: Sendable {
         public var headers: [Header]
         /// A value (or none) per metadata key of the catalog, in `Catalog.metadataKeys` order.
         public var metadata: [ArgumentValue?] = []
+        /// The error's own documentation link (`documentation-url` on the error), which wins over
+        /// the catalog's (see `Catalog.documentationLink(for:)`).
+        public var documentationLink: String?
     }
 
     /// A message or header value, its placeholders resolved to argument positions.
@@ -137,7 +142,8 @@ public final class Catalog: Sendable {
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = [],
-        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true, jsonBody: String = ""
+        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true, jsonBody: String = "",
+        xmlBody: String = "", documentationLinks: String = ""
     ) {
         let shared = CatalogTable.parameters(parameters)
         var entries = CatalogTable.entries(table, shared: shared, catalog: name)
@@ -147,13 +153,19 @@ public final class Catalog: Sendable {
                 entries[index].metadata = values
             }
         }
+        if !documentationLinks.isEmpty {
+            for (index, link) in CatalogTable.documentationLinks(documentationLinks, count: entries.count, catalog: name).enumerated() {
+                entries[index].documentationLink = link
+            }
+        }
         CaseIndex.checkLayout(of: code, case: knownCase, at: knownIndex, count: entries.count, catalog: name)
         let tags = languages.isEmpty ? [] : languages.split(separator: ",").map(String.init)
         self.init(
             name: name, title: title, formats: formats, defaultFormat: defaultFormat, xmlNamespace: xmlNamespace,
             documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
             translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys,
-            codeType: codeType, isHTTP: http, jsonShape: jsonBody.isEmpty ? nil : JSONShape(program: jsonBody, catalog: name))
+            codeType: codeType, isHTTP: http, jsonShape: jsonBody.isEmpty ? nil : JSONShape(program: jsonBody, catalog: name),
+            xmlShape: xmlBody.isEmpty ? nil : XMLShape(program: xmlBody, catalog: name))
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
@@ -161,7 +173,7 @@ public final class Catalog: Sendable {
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
         translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = [], codeType: CodeType = .string, isHTTP: Bool = true,
-        jsonShape: JSONShape? = nil
+        jsonShape: JSONShape? = nil, xmlShape: XMLShape? = nil
     ) {
         precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
         precondition(entries.allSatisfy { $0.metadata.count == metadataKeys.count }, "catalog \(name): a metadata value (or none) per key for every entry")
@@ -169,6 +181,7 @@ public final class Catalog: Sendable {
         self.codeType = codeType
         self.isHTTP = isHTTP
         self.jsonShape = jsonShape
+        self.xmlShape = xmlShape
         var byInteger: [Int: Int] = [:]
         if codeType == .integer {
             byInteger.reserveCapacity(entries.count)
@@ -246,23 +259,29 @@ public final class Catalog: Sendable {
         }))
     }
 
-    /// Where an error is documented: the documentation URL with `{code}` replaced by the wire
-    /// code (percent-encoded), when it has one (Twilio's `https://www.twilio.com/docs/errors/{code}`),
-    /// else the URL and the error's anchor (`…/raws#nosuchuser`); nil without a documentation URL.
-    /// Problem details' `type` and a body shape's `{documentation}`.
+    /// Where an error is documented: its own link if the spec gives it one, else the catalog's
+    /// documentation URL with `{code}` replaced by the wire code (percent-encoded), when it has
+    /// one (Twilio's `https://www.twilio.com/docs/errors/{code}`), else the URL and the error's
+    /// anchor (`…/raws#nosuchuser`); nil without either. Problem details' `type` and a body
+    /// shape's `{documentation}`.
     public func documentationLink(for entry: Entry) -> String? {
-        guard let base = documentationURL else { return nil }
-        guard base.contains("{code}") else { return base + "#" + Self.anchor(forWireCode: entry.wireCode) }
+        entry.documentationLink ?? documentationURL.map { Self.documentationLink(base: $0, wireCode: entry.wireCode) }
+    }
+
+    /// The link of the error with code `wireCode` made from a catalog's documentation URL `base`,
+    /// as `documentationLink(for:)` makes it.
+    public static func documentationLink(base: String, wireCode: String) -> String {
+        guard base.contains("{code}") else { return base + "#" + anchor(forWireCode: wireCode) }
         var encoded = ""
-        for byte in entry.wireCode.utf8 {
+        for byte in wireCode.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 encoded += "%"
-                encoded.unicodeScalars.append(Self.hexDigits[Int(byte >> 4)])
-                encoded.unicodeScalars.append(Self.hexDigits[Int(byte & 0xF)])
+                encoded.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                encoded.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
             }
         }
         return base.split(separator: "{code}", omittingEmptySubsequences: false).joined(separator: encoded)

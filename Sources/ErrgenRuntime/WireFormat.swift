@@ -8,6 +8,8 @@ public enum WireFormat: String, Sendable, Hashable, CaseIterable {
     case xml
     /// RFC 9457 problem details.
     case problemJSON = "problem+json"
+    /// RFC 9457 problem details in XML (its appendix B).
+    case problemXML = "problem+xml"
 
     /// The media type a response in this format carries.
     public var mediaType: String {
@@ -16,6 +18,7 @@ public enum WireFormat: String, Sendable, Hashable, CaseIterable {
         case .json: return "application/json"
         case .xml: return "application/xml"
         case .problemJSON: return "application/problem+json"
+        case .problemXML: return "application/problem+xml"
         }
     }
 }

@@ -108,6 +108,9 @@ enum Benchmark {
         /// The JSON body in errgen's layout, and one in a body shape of the same members.
         var json: Double
         var shapedJSON: Double
+        /// The XML body in errgen's layout, and one in an XML layout of the same elements.
+        var xmlLayout: Double
+        var shapedXML: Double
     }
 
     static func measure(size: Int, languages: Int, errgen: String, modules: String, repetitions: Int, work: URL) throws -> Row {
@@ -179,10 +182,11 @@ enum Benchmark {
         let (xml, concatenation) = Micro.xml(catalog)
         let translatedXML = Micro.xml(catalog, language: catalog.languages.count - 1)
         let (json, shapedJSON) = Micro.shapedJSON(catalog)
+        let (xmlLayout, shapedXML) = Micro.shapedXML(catalog)
         return Row(
             size: size, languages: languages, specBytes: specText.utf8.count, outputBytes: outputBytes, generate: generate, swiftOnly: swiftOnly, floor: floor, writeFloor: writeFloor,
             compile: compile, lookup: lookup, dictionary: dictionary, xml: xml, concatenation: concatenation, translatedXML: translatedXML,
-            json: json, shapedJSON: shapedJSON)
+            json: json, shapedJSON: shapedJSON, xmlLayout: xmlLayout, shapedXML: shapedXML)
     }
 }
 
@@ -336,6 +340,24 @@ enum Micro {
         return (builtIn, viaShape)
     }
 
+    /// One XML body in errgen's layout, and in an XML layout of the same elements
+    /// (`<error><code/><message/><details>every parameter</details></error>`) through the same catalog.
+    static func shapedXML(_ catalog: Catalog) -> (Double, Double) {
+        let arguments: [ArgumentValue] = [.string("monty <admin>"), .integer(7), .string("req-1")]
+        let shaped = Catalog(
+            name: catalog.name, title: catalog.title, formats: catalog.formats, defaultFormat: catalog.defaultFormat, xmlNamespace: nil,
+            documentationURL: nil, sharedParameters: catalog.sharedParameters, entries: catalog.entries,
+            xmlShape: XMLShape(steps: [
+                .literal("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error>\n"), .element(name: "code", source: .code, indent: 4),
+                .element(name: "message", source: .message, indent: 4), .element(name: "details", source: .parameters, indent: 4),
+                .literal("</error>\n"),
+            ]))
+        let iterations = 300_000
+        let builtIn = nanoseconds(iterations: iterations) { _ in catalog.body(entry: 0, arguments: arguments, format: .xml).utf8.count }
+        let viaShape = nanoseconds(iterations: iterations) { _ in shaped.body(entry: 0, arguments: arguments, format: .xml).utf8.count }
+        return (builtIn, viaShape)
+    }
+
     /// One XML body through the runtime, and the same document concatenated by hand.
     static func xml(_ catalog: Catalog) -> (Double, Double) {
         let index = 0  // E0: two parameters and the shared one
@@ -401,6 +423,7 @@ enum Report {
         Swift.print("generate writes every output (Swift, docs, fixtures); floor + writing also writes files of the same sizes; Swift only is what the build plugin runs in every build")
         for r in rows {
             Swift.print("\(r.size) errors: a JSON body in a body shape \(String(format: "%.0f", r.shapedJSON)) ns, × \(ratio(r.shapedJSON, r.json)) errgen's layout (budget 1.2)")
+            Swift.print("\(r.size) errors: an XML body in a body layout \(String(format: "%.0f", r.shapedXML)) ns, × \(ratio(r.shapedXML, r.xmlLayout)) errgen's layout (budget 1.2)")
         }
         for r in rows where r.languages > 1 {
             Swift.print("\(r.size) errors × \(r.languages) languages: the XML body in the last language \(String(format: "%.0f", r.translatedXML)) ns, × \(ratio(r.translatedXML, r.xml)) the default language's (budget 1.2)")

@@ -77,6 +77,7 @@ MEDIA_TYPES = {
     "json": ("application/json", "application/json"),
     "xml": ("application/xml", "application/xml"),
     "problem+json": ("application/problem+json", "application/problem+json"),
+    "problem+xml": ("application/problem+xml", "application/problem+xml"),
 }
 
 #: Reason phrases of the error statuses (RFC 9110 section 15, RFC 6585, 4918, 8470, 7725).
@@ -136,6 +137,68 @@ def render_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> A
             return values.get(whole.group(1))
         return render(shape, texts)
     return shape
+
+
+#: An element of an expected XML document: its name, its attributes, its text and its children.
+XMLElement = tuple[str, dict[str, str], str, list]
+
+
+def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str], namespace: str | None) -> XMLElement:
+    """An xml body layout filled in, as the tree a parser reads from the body: the one member of
+    the shape is the root element (in the format's namespace); in an element's mapping, `@name`
+    members are attributes and the others child elements; a list repeats its element, null is
+    an empty element. A whole placeholder (element or attribute) is left out where the error has
+    no value; {parameters} and {metadata} are a child element per value; values are written as
+    their text, inside longer strings too."""
+
+    def qualified(name: str) -> str:
+        return f"{{{namespace}}}{name}" if namespace else name
+
+    def text(value: Any) -> str:
+        return "true" if value is True else "false" if value is False else str(value)
+
+    def whole(value: Any) -> str | None:
+        match = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", value) if isinstance(value, str) else None
+        return match.group(1) if match else None
+
+    def elements(name: str, value: Any) -> list[XMLElement]:
+        if isinstance(value, list):
+            return [element for item in value for element in elements(name, item)]
+        if isinstance(value, dict):
+            attributes, children = {}, []
+            for key, member in value.items():
+                if key.startswith("@"):
+                    placeholder = whole(member)
+                    if placeholder is None:
+                        attributes[key[1:]] = xml_carried(render(member, texts) if isinstance(member, str) else text(member))
+                    elif values.get(placeholder) is not None:
+                        attributes[key[1:]] = xml_carried(text(values[placeholder]))
+                else:
+                    children += elements(key, member)
+            return [(qualified(name), attributes, "", children)]
+        if value is None:
+            return [(qualified(name), {}, "", [])]
+        if isinstance(value, str):
+            placeholder = whole(value)
+            if placeholder is None:
+                return [(qualified(name), {}, xml_carried(render(value, texts)), [])]
+            found = values.get(placeholder)
+            if placeholder in ("parameters", "metadata"):
+                if not found:
+                    return []
+                return [(qualified(name), {}, "", [(qualified(k), {}, xml_carried(text(v)), []) for k, v in found.items()])]
+            return [] if found is None else [(qualified(name), {}, xml_carried(text(found)), [])]
+        return [(qualified(name), {}, text(value), [])]
+
+    [(root, layout)] = shape.items()
+    [tree] = elements(root, layout)
+    return tree
+
+
+def xml_tree(element: Any) -> XMLElement:
+    """A parsed element as `render_xml_shape` describes one (text only where it has no children)."""
+    children = [xml_tree(child) for child in element]
+    return (element.tag, dict(element.attrib), "" if children else (element.text or ""), children)
 
 
 def shape_path(shape: Any, placeholder: str) -> list | None:
@@ -279,6 +342,8 @@ class Error:
     since: str | None = None
     #: The metadata the spec states, as PyYAML typed it (see `Catalog.metadata_of`).
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The error's own documentation link, which wins over the catalog's.
+    documentation_url: str | None = None
 
     @property
     def parameters(self) -> list[Parameter]:
@@ -290,7 +355,8 @@ class Error:
 class Format:
     name: str
     namespace: str | None = None
-    #: The json format's body in the API's own shape, as the spec writes it (see `render_shape`).
+    #: The json or xml format's body in the API's own shape, as the spec writes it (see
+    #: `render_shape` and `render_xml_shape`).
     body: Any = None
 
 
@@ -347,9 +413,17 @@ class Catalog:
         """The json format's body shape, or None for errgen's own layout."""
         return next((f.body for f in self.formats if f.name == "json"), None)
 
+    @property
+    def xml_shape(self) -> Any:
+        """The xml format's body layout, or None for errgen's own layout."""
+        return next((f.body for f in self.formats if f.name == "xml"), None)
+
     def documentation_link(self, code: str) -> str | None:
-        """Where an error is documented: the documentation URL with {code} replaced by the
-        percent-encoded code, else the URL and the error's anchor."""
+        """Where an error is documented: its own link, else the documentation URL with {code}
+        replaced by the percent-encoded code, else the URL and the error's anchor."""
+        own = next((e.documentation_url for e in self.errors if e.code == code), None)
+        if own is not None:
+            return own
         if self.documentation_url is None:
             return None
         if "{code}" in self.documentation_url:
@@ -449,6 +523,7 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                     retired=entry.get("retired"),
                     since=entry.get("since"),
                     metadata={str(k): v for k, v in (entry.get("metadata") or {}).items()},
+                    documentation_url=entry.get("documentation-url"),
                 )
             )
         catalogs.append(

@@ -357,6 +357,9 @@ def test_error_agrees_with_the_spec(case, catalog, code):
         if parameter["shared"]:
             assert es.same_value(parameter["sample"], shared_samples[parameter["name"]]), "a shared parameter has one sample"
 
+    # Where it is documented: its own link, else the catalog's made into its link.
+    assert error["documentation"] == catalog.documentation_link(code)
+
     # Metadata: the value each key has for the error (stated, else the key's default), typed.
     metadata = catalog.metadata_of(spec)
     kinds = {k.name: k.type for k in catalog.metadata}
@@ -532,6 +535,19 @@ def message_of(format: str, body: str, catalog: es.Catalog | None = None) -> str
     if format == "problem+json":
         return json.loads(body)["detail"]
     root = ET.fromstring(body.encode("utf-8"))
+    if format == "problem+xml":
+        return next(child.text or "" for child in root if local(child.tag) == "detail")
+    shape = catalog.xml_shape if catalog else None
+    if shape is not None:
+        # The element whose text is exactly "{message}", wherever the layout puts it.
+        [(_, layout)] = shape.items()
+        path = es.shape_path(layout, "{message}")
+        if path is None or any(isinstance(step, int) or step.startswith("@") for step in path):
+            return None
+        element = root
+        for step in path:
+            element = next(child for child in element if local(child.tag) == step)
+        return element.text or ""
     return next(child.text or "" for child in root if local(child.tag) == "message")
 
 
@@ -540,7 +556,7 @@ def explanation_of(response: dict, name: str) -> str:
     if format in ("json", "problem+json"):
         document = json.loads(body)
         return document.get(name, document.get("details", {}).get(name))
-    if format == "xml":
+    if format in ("xml", "problem+xml"):
         for element in ET.fromstring(body.encode("utf-8")).iter():
             if local(element.tag) == name:
                 return element.text or ""
@@ -612,15 +628,52 @@ def check_body(
         assert es.same_value(json.loads(body), expected), body
     elif format == "problem+json":
         expected = {}
-        if catalog.documentation_url is not None:
+        if catalog.documentation_link(spec.code) is not None:
             expected["type"] = catalog.documentation_link(spec.code)
         document = json.loads(body)
         expected.update(title=document.get("title"), status=spec.status, detail=message, code=catalog.wire_code(spec.code))
         expected.update({n: values[n] for n in own + shared})
         assert es.same_value(document, expected), body
         assert isinstance(document["title"], str) and document["title"]
-        if catalog.documentation_url is None and es.reason_phrase(spec.status):
+        if catalog.documentation_link(spec.code) is None and es.reason_phrase(spec.status):
             assert document["title"] == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
+    elif format == "xml" and catalog.xml_shape is not None:
+        # The API's own layout, filled in here from the spec alone, compared as parsed trees.
+        metadata = catalog.metadata_of(spec)
+        metadata_kinds = {k.name: k.type for k in catalog.metadata}
+        link = catalog.documentation_link(spec.code)
+        typed = {
+            **{p.name: values[p.name] for p in spec.parameters}, **metadata,
+            "code": spec.code, "message": message, "status": spec.status, "title": title, "documentation": link,
+            "parameters": {p.name: es.value_text(values[p.name], p.type) for p in spec.parameters}, "metadata": metadata,
+        }
+        texts = {
+            **{p.name: es.value_text(values[p.name], p.type) for p in spec.parameters},
+            **{n: es.value_text(v, metadata_kinds[n]) for n, v in metadata.items()},
+            "code": spec.code, "message": message, "status": str(spec.status), "title": title or "", "documentation": link or "",
+        }
+        for name, kind in kinds.items():
+            typed[name] = es.value_text(values[name], kind)
+        assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+        expected = es.render_xml_shape(catalog.xml_shape, typed, texts, catalog.xml_namespace)
+        assert es.xml_tree(ET.fromstring(body.encode("utf-8"))) == expected, body
+    elif format == "problem+xml":
+        # RFC 9457 appendix B: the members of problem+json as elements, in its namespace.
+        assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+        root = ET.fromstring(body.encode("utf-8"))
+        problem = "urn:ietf:rfc:7807"
+        assert root.tag == f"{{{problem}}}problem"
+        expected = []
+        link = catalog.documentation_link(spec.code)
+        if link is not None:
+            expected.append(("type", link))
+        title_element = next((c for c in root if local(c.tag) == "title"), None)
+        assert title_element is not None and title_element.text, "problem+xml has a title"
+        expected += [("title", title_element.text), ("status", str(spec.status)), ("detail", es.xml_carried(message)), ("code", es.xml_carried(spec.code))]
+        expected += [(n, es.xml_carried(es.value_text(values[n], kinds[n]))) for n in own + shared]
+        assert [(c.tag, c.text or "") for c in root] == [(f"{{{problem}}}{n}", t) for n, t in expected], body
+        if link is None and es.reason_phrase(spec.status):
+            assert title_element.text == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
     elif format == "xml":
         assert body.startswith('<?xml version="1.0"?>')
         root = ET.fromstring(body.encode("utf-8"))

@@ -140,6 +140,10 @@ extension DocsError: TemplateContext {
         case "metadata": return .init(self.metadata)
         case "hasMetadata": return .init(self.hasMetadata)
         case "isHTTP": return .init(self.isHTTP)
+        case "documentationLink": return .init(self.documentationLink)
+        case "documentationLinkMarkdown": return .init(self.documentationLinkMarkdown)
+        case "documentationLinkMarkdownHref": return .init(self.documentationLinkMarkdownHref)
+        case "hasDocumentationLink": return .init(self.hasDocumentationLink)
         default: return nil
         }
     }

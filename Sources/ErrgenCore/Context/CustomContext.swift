@@ -280,12 +280,15 @@ public struct CustomError: Sendable, MustacheParent {
     public var since: ContextText
     /// A value per metadata key of the catalog, in the catalog's order (`hasValue` false where the error has none).
     public var metadata: [CustomMetadata] = []
+    /// Where the error is documented: its own `documentation-url`, else the catalog's URL made
+    /// into the error's link (the problem type); empty without either.
+    public var documentationLink: ContextText = ContextText("")
 
     public static let keys = [
         "index", "code", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "status",
         "reasonPhrase", "statusLine", "message", "messageSegments", "title", "description", "deprecated", "deprecationMessage",
         "anchor", "parameters", "headers", "translations", "retired", "retiredIn", "retirementReason", "replacement", "since",
-        "metadata",
+        "metadata", "documentationLink",
     ]
 
     public func child(named name: String) -> Any? {
@@ -316,6 +319,7 @@ public struct CustomError: Sendable, MustacheParent {
         case "replacement": return replacement
         case "since": return since
         case "metadata": return metadata
+        case "documentationLink": return documentationLink
         default: return nil
         }
     }
@@ -494,6 +498,9 @@ extension ContextBuilder {
             if !catalog.metadata.isEmpty {
                 error.metadata = zip(catalog.metadata, catalog.metadataValues(of: catalog.errors[index])).map(customMetadata)
             }
+            let entry = catalog.errors[index]
+            error.documentationLink = ContextText(
+                entry.documentationURL?.value ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: entry.code.value) } ?? "")
             return error
         }
         var context = CustomCatalogContext(

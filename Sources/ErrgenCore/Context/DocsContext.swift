@@ -155,6 +155,12 @@ public struct DocsError: Sendable {
     public var hasMetadata: Bool = false
     /// False in a catalog without HTTP, whose errors have no status (`statusLine` is then empty).
     public var isHTTP: Bool = true
+    /// The error's own documentation link (`documentation-url` on the error), empty without one;
+    /// as Markdown link text and destination.
+    public var documentationLink: String = ""
+    public var documentationLinkMarkdown: String = ""
+    public var documentationLinkMarkdownHref: String = ""
+    public var hasDocumentationLink: Bool = false
     /// A GET per offered format, as the runtime answers it.
     public var examples: [DocsExample]
     /// The message in each language after the default that the error is translated into.
@@ -333,7 +339,7 @@ public enum ContextBuilder {
             let body = response.bodyText
             return DocsExample(
                 format: format.rawValue, contentType: format.contentType, contentTypeMarkdown: Markdown.code(format.contentType),
-                head: head, body: body, bodyBlock: body.hasSuffix("\n") ? body : body + "\n", language: format == .xml ? "xml" : format == .text ? "text" : "json",
+                head: head, body: body, bodyBlock: body.hasSuffix("\n") ? body : body + "\n", language: format == .xml || format == .problemXML ? "xml" : format == .text ? "text" : "json",
                 headFence: Markdown.fence(for: head), bodyFence: Markdown.fence(for: body))
         }
         let deprecation = entry.deprecation?.message ?? ""
@@ -377,6 +383,12 @@ public enum ContextBuilder {
         error.metadata = metadata
         error.hasMetadata = !metadata.isEmpty
         error.isHTTP = spec.isHTTP
+        if let link = entry.documentationURL?.value {
+            error.documentationLink = link
+            error.documentationLinkMarkdown = Markdown.text(link)
+            error.documentationLinkMarkdownHref = Markdown.destination(link)
+            error.hasDocumentationLink = true
+        }
         return error
     }
 }

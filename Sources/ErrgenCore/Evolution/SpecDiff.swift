@@ -220,6 +220,14 @@ public struct SpecDiff: Sendable {
                     now == nil ? "the json body is errgen's layout, not the API's own shape" : "the json body has another shape")
             }
         }
+        if before.xmlShape != nil || after.xmlShape != nil {
+            let was = RuntimeTable.xmlShape(before), now = RuntimeTable.xmlShape(after)
+            if was != now {
+                let location = after.formats.first { $0.kind == .xml }?.location ?? after.name.location
+                add("body-shape-changed", .wire, name, nil, nil, nil, location, false,
+                    now == nil ? "the xml body is errgen's layout, not the API's own" : "the xml body has another layout")
+            }
+        }
         if before.allowsSuccessStatus, !after.allowsSuccessStatus {
             add("success-status-disallowed", .wire, name, nil, "true", "false", after.name.location, false, "success statuses are no longer allowed")
         }

@@ -92,6 +92,8 @@ public enum FixtureBuilder {
                 w.null()
             }
             w.key("description"); w.optional(entry.description)
+            // Where the error is documented: its own link, else the catalog's (the problem type).
+            w.key("documentation"); w.optional(runtime.documentationLink(for: runtime.entries[index]))
             w.key("headers")
             w.array { w in
                 for (header, sample) in zip(entry.headers, examples.sampleHeaders) {

@@ -49,6 +49,7 @@ public enum RuntimeTable {
         let entries = spec.errors.map { error -> Catalog.Entry in
             var entry = CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error, in: spec), shared: shared).utf8), shared: shared, catalog: name)
             entry.metadata = spec.metadataValues(of: error)
+            entry.documentationLink = error.documentationURL?.value
             return entry
         }
         return Catalog(
@@ -58,12 +59,20 @@ public enum RuntimeTable {
             documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
             languages: spec.effectiveLanguages,
             translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) },
-            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP, jsonShape: jsonShape(spec))
+            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP, jsonShape: jsonShape(spec),
+            xmlShape: xmlShape(spec))
     }
 
     /// The runtime's steps for the catalog's json body shape, if it has one.
     public static func jsonShape(_ spec: CatalogSpec) -> JSONShape? {
         spec.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(spec.metadata.map(\.name.value))) }
+    }
+
+    /// The runtime's steps for the catalog's xml body layout, if it has one.
+    public static func xmlShape(_ spec: CatalogSpec) -> XMLShape? {
+        spec.xmlShape.map {
+            ShapeCompiler.compileXML($0, namespace: spec.formats.first { $0.kind == .xml }?.namespace, metadataKeys: Set(spec.metadata.map(\.name.value)))
+        }
     }
 
     /// The metadata keys as the runtime knows them.

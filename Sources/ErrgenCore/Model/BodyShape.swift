@@ -74,6 +74,18 @@ extension ShapeValue {
         }
     }
 
+    /// What the value is, for diagnostics: `a mapping`, `a list`, `null`.
+    var kindDescription: String {
+        switch self {
+        case .object: return "a mapping"
+        case .array: return "a list"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        }
+    }
+
     /// Every string template of the shape, in document order.
     var templates: [Located<MessageTemplate>] {
         switch self {
@@ -151,5 +163,92 @@ enum ShapeCompiler {
         }
         emit(shape)
         return JSONShape(steps: steps)
+    }
+
+    /// The steps of a validated XML layout: the declaration, then the root element (in the
+    /// format's namespace, if it names one) and what it holds, an element a line, indented by
+    /// four spaces a level; adjacent literals joined.
+    static func compileXML(_ shape: ShapeValue, namespace: String?, metadataKeys: Set<String>) -> XMLShape {
+        var steps: [XMLShape.Step] = []
+        func literal(_ text: String) {
+            if case let .literal(previous)? = steps.last {
+                steps[steps.count - 1] = .literal(previous + text)
+            } else {
+                steps.append(.literal(text))
+            }
+        }
+        func escaped(_ text: String, attribute: Bool) -> String {
+            var out = ""
+            XML.escape(text, to: &out, attribute: attribute)
+            return out
+        }
+        func source(_ name: String) -> JSONShape.Source {
+            if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
+            return metadataKeys.contains(name) ? .metadataKey(name) : .parameter(name)
+        }
+        func whole(_ template: MessageTemplate) -> String? {
+            if template.segments.count == 1, case let .placeholder(name, _) = template.segments[0] { return name }
+            return nil
+        }
+        func attribute(_ name: String, _ value: ShapeValue) {
+            switch value {
+            case let .string(template):
+                if let placeholder = whole(template.value) {
+                    steps.append(.attribute(name: name, source: source(placeholder)))
+                    return
+                }
+                literal(" " + name + "=\"")
+                for segment in template.value.segments {
+                    switch segment {
+                    case let .text(text): literal(escaped(text, attribute: true))
+                    case let .placeholder(placeholder, _): steps.append(.attributeText(source(placeholder)))
+                    }
+                }
+                literal("\"")
+            case let .number(text): literal(" " + name + "=\"" + text + "\"")
+            case let .bool(b): literal(" " + name + "=\"" + (b ? "true" : "false") + "\"")
+            case .object, .array, .null: break
+            }
+        }
+        func element(_ name: String, _ value: ShapeValue, indent: Int, namespace: String? = nil) {
+            let margin = String(repeating: " ", count: indent)
+            switch value {
+            case let .object(members):
+                literal(margin + "<" + name)
+                if let namespace { literal(" xmlns=\"" + escaped(namespace, attribute: true) + "\"") }
+                for member in members where member.key.value.hasPrefix("@") { attribute(String(member.key.value.dropFirst()), member.value) }
+                let children = members.filter { !$0.key.value.hasPrefix("@") }
+                if children.isEmpty {
+                    literal("/>\n")
+                    return
+                }
+                literal(">\n")
+                for child in children { element(child.key.value, child.value, indent: indent + 4) }
+                literal(margin + "</" + name + ">\n")
+            case let .array(items):
+                for item in items { element(name, item, indent: indent) }
+            case let .string(template):
+                if let placeholder = whole(template.value) {
+                    steps.append(.element(name: name, source: source(placeholder), indent: indent))
+                    return
+                }
+                literal(margin + "<" + name + ">")
+                for segment in template.value.segments {
+                    switch segment {
+                    case let .text(text): literal(escaped(text, attribute: false))
+                    case let .placeholder(placeholder, _): steps.append(.text(source(placeholder)))
+                    }
+                }
+                literal("</" + name + ">\n")
+            case let .number(text): literal(margin + "<" + name + ">" + text + "</" + name + ">\n")
+            case let .bool(b): literal(margin + "<" + name + ">" + (b ? "true" : "false") + "</" + name + ">\n")
+            case .null: literal(margin + "<" + name + "/>\n")
+            }
+        }
+        literal("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        if case let .object(members) = shape, let root = members.first {
+            element(root.key.value, root.value, indent: 0, namespace: namespace)
+        }
+        return XMLShape(steps: steps)
     }
 }

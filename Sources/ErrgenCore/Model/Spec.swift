@@ -91,6 +91,8 @@ public struct CatalogSpec: Sendable, Hashable {
 
     /// The body shape of the catalog's `json` format, if it gives one.
     public var jsonShape: ShapeValue? { formats.first { $0.kind == .json }?.body }
+    /// The body layout of the catalog's `xml` format, if it gives one.
+    public var xmlShape: ShapeValue? { formats.first { $0.kind == .xml }?.body }
 
     /// The default format: the one named by `default-format`, else the first listed.
     public var effectiveDefaultFormat: FormatSpec? {
@@ -103,13 +105,14 @@ public struct CatalogSpec: Sendable, Hashable {
 
 /// A way of putting an error on the wire.
 public struct FormatSpec: Sendable, Hashable {
-    /// The runtime's formats: `text`, `json`, `xml`, `problem+json`.
+    /// The runtime's formats: `text`, `json`, `xml`, `problem+json`, `problem+xml`.
     public typealias Kind = WireFormat
 
     public var kind: Kind
     /// The XML namespace of the root element (`xml` only).
     public var namespace: String?
-    /// The body in the API's own shape (`json` only), instead of errgen's layout.
+    /// The body in the API's own shape (`json` and `xml`), instead of errgen's layout: for xml,
+    /// one member (the root element) whose members are child elements, `@name` attributes.
     public var body: ShapeValue?
     public var location: SourceLocation
 
@@ -147,6 +150,9 @@ public struct ErrorSpec: Sendable, Hashable {
     public var retirement: Retirement?
     /// The version of the API that first sent the error, if the spec says.
     public var since: Located<String>?
+    /// Where this error is documented, if the spec gives it its own link (`documentation-url` on
+    /// the error), instead of the catalog's URL and the error's anchor.
+    public var documentationURL: Located<String>?
     /// The metadata values the error gives, as written (see `CatalogSpec.metadataValues(of:)`).
     public var metadata: [MetadataValueSpec] = []
     /// Where `metadata:` is written, if it is.

@@ -323,11 +323,11 @@ public enum SpecDecoder {
                     }
                     format = FormatSpec(kind: kind.value, namespace: namespace?.value, at: item.location)
                     if let bodyNode {
-                        if kind.value == .json {
+                        if kind.value == .json || kind.value == .xml {
                             format?.body = ShapeValue.decode(bodyNode, file: file, diagnostics: &diagnostics)
                         } else {
                             diagnostics.error(
-                                "'body' applies only to the json format (a body in the API's own JSON shape)", file: file, at: bodyNode.location)
+                                "'body' applies only to the json and xml formats (a body in the API's own shape)", file: file, at: bodyNode.location)
                         }
                     }
                 }
@@ -541,6 +541,7 @@ public enum SpecDecoder {
             }
         }
         let since = fields.string("since", diagnostics: &diagnostics)
+        let documentationURL = fields.string("documentation-url", diagnostics: &diagnostics)
         var metadata: [MetadataValueSpec] = []
         var metadataComplete = true
         let metadataNode = fields.node("metadata", diagnostics: &diagnostics)
@@ -566,6 +567,7 @@ public enum SpecDecoder {
         entry.translations = translations
         entry.retirement = retirement
         entry.since = since
+        entry.documentationURL = documentationURL
         entry.metadata = metadata
         entry.metadataLocation = metadataNode?.location
         entry.isMetadataComplete = metadataComplete

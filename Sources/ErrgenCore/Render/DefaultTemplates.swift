@@ -125,6 +125,9 @@ enum DefaultTemplates {
 <p>Sent since {{since}}.</p>
 {{/hasSince}}
 {{{descriptionHTML}}}
+{{#hasDocumentationLink}}
+<p>Documentation: <a href="{{documentationLink}}">{{documentationLink}}</a>.</p>
+{{/hasDocumentationLink}}
 <p>In Swift: <code>{{swiftName}}</code>.</p>
 {{#hasParameters}}
 <table class="fields">
@@ -278,6 +281,10 @@ Sent since {{{sinceMarkdown}}}.
 
 {{{descriptionMarkdown}}}
 {{/hasDescription}}
+{{#hasDocumentationLink}}
+
+Documentation: [{{{documentationLinkMarkdown}}}]({{{documentationLinkMarkdownHref}}}).
+{{/hasDocumentationLink}}
 
 In Swift: {{{swiftNameMarkdown}}}.
 {{#hasParameters}}

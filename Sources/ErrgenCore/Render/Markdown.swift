@@ -5,6 +5,22 @@ public enum Markdown {
     /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
     /// and `>` would begin a block): every character inline Markdown could read as syntax is
     /// escaped, and line breaks become spaces, so the text stays on its line whatever it holds.
+    /// A link destination: the characters that would end it or change its meaning (`<`, `>`,
+    /// `(`, `)`, `\`, controls, spaces) percent-encoded.
+    public static func destination(_ url: String) -> String {
+        var out = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "<", ">", "(", ")", "\\", " ":
+                out += "%" + String(scalar.value, radix: 16, uppercase: true)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "%" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     public static func text(_ text: String) -> String {
         var out = ""
         Escaper.append(text, to: &out, special: textSpecial) { bytes, i in

@@ -70,13 +70,14 @@ public enum Validator {
         checkMetadataKeys(catalog, file: file, diagnostics: &diagnostics)
         checkNamingRules(catalog.naming, file: file, diagnostics: &diagnostics)
         if let shape = catalog.jsonShape { checkShape(shape, catalog: catalog, file: file, diagnostics: &diagnostics) }
+        if let shape = catalog.xmlShape {
+            checkShape(shape, catalog: catalog, absent: "left out where absent", file: file, diagnostics: &diagnostics)
+            let format = catalog.formats.first { $0.kind == .xml }
+            checkXMLShape(shape, namespace: format?.namespace != nil, at: format?.location ?? catalog.name.location, file: file, diagnostics: &diagnostics)
+        }
         checkLanguages(catalog.languages, file: file, diagnostics: &diagnostics)
         if let url = catalog.documentationURL {
-            let text = url.value
-            let scheme = text.prefix { $0 != ":" }
-            if !text.contains(":") || scheme.isEmpty || !scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
-                || text.contains(where: { $0.isWhitespace }) || text.contains("#")
-            {
+            if !isAbsoluteURL(url.value) || url.value.contains("#") {
                 diagnostics.error(
                     "'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor)",
                     file: file, at: url.location)
@@ -91,7 +92,7 @@ public enum Validator {
                     file: file, at: parameter.name.location)
             }
         }
-        if kinds.contains(.problemJSON) {
+        if kinds.contains(.problemJSON) || kinds.contains(.problemXML) {
             for parameter in catalog.parameters + catalog.errors.flatMap(\.parameters)
             where ["type", "title", "status", "detail", "instance", "code"].contains(parameter.name.value) {
                 diagnostics.error(
@@ -218,6 +219,9 @@ public enum Validator {
         }
 
         checkMetadata(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
+        if let url = entry.documentationURL, !isAbsoluteURL(url.value) {
+            diagnostics.error("'documentation-url' of error '\(entry.code.value)' must be an absolute URL (https://…)", file: file, at: url.location)
+        }
 
         // Every placeholder names a declared parameter (in a header, or a metadata key the error
         // has a value for); every parameter of the error is used.
@@ -225,7 +229,9 @@ public enum Validator {
         // Keys the error states a value for (a wrong one is reported on its own) or has by default.
         let metadataNames = Set(catalog.metadata.filter { $0.defaultValue != nil }.map(\.name.value))
             .union(entry.metadata.filter { $0.resolved != .null }.map(\.key.value))
-        var used = Set<String>()
+        // A body shape that names a parameter (or holds them all) carries it too: S3's `<Key>`.
+        var used = Set([catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).flatMap(\.value.placeholderNames))
+        if used.contains(ShapePlaceholder.parameters.rawValue) { used.formUnion(entry.parameters.map(\.name.value)) }
         let templates = [entry.message] + entry.headers.map(\.value)
         for (position, located) in templates.enumerated() {
             let template = located.value
@@ -256,7 +262,7 @@ public enum Validator {
         }
         for parameter in entry.parameters where entry.isComplete && !used.contains(parameter.name.value) {
             diagnostics.error(
-                "parameter '\(parameter.name.value)' is never used in the message or headers of error '\(entry.code.value)'",
+                "parameter '\(parameter.name.value)' is never used in the message, the headers or a body shape of error '\(entry.code.value)'",
                 file: file, at: parameter.name.location)
         }
 
@@ -336,7 +342,9 @@ public enum Validator {
     /// metadata key. A string that is exactly one placeholder takes the value's JSON type, and is
     /// `null` on an error without it; inside a longer string a placeholder is text, so it names a
     /// value every error has: not an object, not an error's own parameter, not an optional key.
-    static func checkShape(_ shape: ShapeValue, catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+    static func checkShape(
+        _ shape: ShapeValue, catalog: CatalogSpec, absent: String = "null where absent", file: String, diagnostics: inout DiagnosticCollector
+    ) {
         let builtins = ShapePlaceholder.allCases.map(\.rawValue)
         let shared = Set(catalog.parameters.map(\.name.value))
         let own = Set(catalog.errors.flatMap(\.parameters).map(\.name.value))
@@ -355,8 +363,14 @@ public enum Validator {
             for segment in template.segments {
                 guard case let .placeholder(name, offset) = segment else { continue }
                 let at = template.location(ofOffset: offset) ?? located.location
-                if name == ShapePlaceholder.documentation.rawValue, catalog.documentationURL == nil {
-                    diagnostics.error("'{documentation}' is the error's documentation link, but catalog '\(catalog.name.value)' has no 'documentation-url'", file: file, at: at)
+                if name == ShapePlaceholder.documentation.rawValue, catalog.documentationURL == nil,
+                    !whole || !catalog.errors.contains(where: { $0.documentationURL != nil })
+                {
+                    diagnostics.error(
+                        whole
+                            ? "'{documentation}' is the error's documentation link, but catalog '\(catalog.name.value)' has no 'documentation-url' and no error has one"
+                            : "'{documentation}' is the error's documentation link, but catalog '\(catalog.name.value)' has no 'documentation-url', so some errors have none: it can only be a whole string (\"{documentation}\", \(absent)), not part of one",
+                        file: file, at: at)
                 } else if builtins.contains(name) {
                     if !whole, name == "parameters" || name == "metadata" {
                         diagnostics.error("'{\(name)}' is an object: it can only be a whole string (\"{\(name)}\"), not part of one", file: file, at: at)
@@ -366,13 +380,13 @@ public enum Validator {
                 } else if let key = keys[name] {
                     if !whole, key.isOptional {
                         diagnostics.error(
-                            "metadata key '\(name)' is optional, so some errors have no value: it can only be a whole string (\"{\(name)}\", null where absent), not part of one",
+                            "metadata key '\(name)' is optional, so some errors have no value: it can only be a whole string (\"{\(name)}\", \(absent)), not part of one",
                             file: file, at: at)
                     }
                 } else if own.contains(name) {
                     if !whole {
                         diagnostics.error(
-                            "parameter '\(name)' belongs to some errors only: it can only be a whole string (\"{\(name)}\", null where absent), not part of one",
+                            "parameter '\(name)' belongs to some errors only: it can only be a whole string (\"{\(name)}\", \(absent)), not part of one",
                             file: file, at: at)
                     }
                 } else {
@@ -386,6 +400,79 @@ public enum Validator {
                 }
             }
         }
+    }
+
+    /// An XML layout (`formats: [{type: xml, body: …}]`): one member, the root element, holding a
+    /// mapping; element and attribute names XML names; attributes (`@name`) plain values, not
+    /// objects, lists or `{parameters}`/`{metadata}`; no list directly inside a list; `@xmlns` only
+    /// where the format names no `namespace`.
+    static func checkXMLShape(_ shape: ShapeValue, namespace: Bool, at location: SourceLocation, file: String, diagnostics: inout DiagnosticCollector) {
+        guard case let .object(members) = shape, members.count == 1, !members[0].key.value.hasPrefix("@") else {
+            diagnostics.error(
+                "an xml body is a mapping with one member, the root element and what it holds (Error: {Code: \"{code}\", Message: \"{message}\"})",
+                file: file, at: location)
+            return
+        }
+        guard case .object = members[0].value else {
+            diagnostics.error("the root element '\(members[0].key.value)' holds a mapping of elements and @attributes", file: file, at: members[0].key.location)
+            return
+        }
+        func check(_ name: Located<String>, _ value: ShapeValue, inList: Bool) {
+            let isAttribute = name.value.hasPrefix("@")
+            let bare = isAttribute ? String(name.value.dropFirst()) : name.value
+            if !isXMLName(bare), !(isAttribute && bare == "xmlns") {
+                diagnostics.error(
+                    "'\(bare)' is not an XML \(isAttribute ? "attribute" : "element") name: a letter or '_', then letters, digits, '-', '_' or '.', not starting with 'xml'"
+                        + (bare.contains(":") ? " (prefixed names are not supported; set the format's 'namespace')" : ""),
+                    file: file, at: name.location)
+            }
+            if isAttribute {
+                if bare == "xmlns", namespace {
+                    diagnostics.error("'@xmlns' and the format's 'namespace' both set the namespace; keep one", file: file, at: name.location)
+                }
+                switch value {
+                case .object, .array, .null:
+                    diagnostics.error("attribute '\(bare)' holds a value (a string, a number or a boolean), not \(value.kindDescription)", file: file, at: name.location)
+                case let .string(template):
+                    for case let .placeholder(placeholder, offset) in template.value.segments where placeholder == "parameters" || placeholder == "metadata" {
+                        diagnostics.error(
+                            "'{\(placeholder)}' is a list of elements: it cannot stand in attribute '\(bare)'",
+                            file: file, at: template.value.location(ofOffset: offset) ?? template.location)
+                    }
+                case .number, .bool: break
+                }
+                return
+            }
+            switch value {
+            case let .object(members):
+                for member in members { check(member.key, member.value, inList: false) }
+            case let .array(items):
+                if inList {
+                    diagnostics.error("a list inside a list has no XML form (a list is the element '\(bare)' repeated)", file: file, at: name.location)
+                    return
+                }
+                for item in items { check(name, item, inList: true) }
+            case .string, .number, .bool, .null: break
+            }
+        }
+        check(members[0].key, members[0].value, inList: false)
+    }
+
+    /// An XML 1.0 name without a prefix, ASCII: a letter or `_`, then letters, digits, `-`, `_`
+    /// or `.`, not starting with `xml` in any case (names reserved by XML).
+    static func isXMLName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIILetter || first == "_" else { return false }
+        guard name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "-_.".unicodeScalars.contains($0) }) else { return false }
+        return !name.lowercased().hasPrefix("xml")
+    }
+
+    /// An absolute URL as a link can hold it: a scheme (letters, digits, `+`, `-`, `.`), a colon,
+    /// and no whitespace.
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        let scheme = text.prefix { $0 != ":" }
+        return text.contains(":") && !scheme.isEmpty
+            && scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
+            && !text.contains(where: { $0.isWhitespace })
     }
 
     /// `a string`, `an integer`.

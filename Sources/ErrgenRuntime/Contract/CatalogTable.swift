@@ -212,6 +212,16 @@
         }
     }
 
+    /// The errors' own documentation links (`documentationLinks:` of the SPI initializer): a line
+    /// per error, with the table's escapes, empty where the error has none.
+    public static func documentationLinks(_ text: String, count: Int, catalog name: String) -> [String?] {
+        let lines = Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == count else {
+            preconditionFailure("the documentation links of \(name) are \(lines.count) lines for \(count) errors: regenerate the catalog")
+        }
+        return lines.map { $0.isEmpty ? nil : unescape($0) }
+    }
+
     /// A table field with its escapes undone, read byte by byte.
     static func unescape(_ field: ArraySlice<UInt8>) -> String {
         guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }

@@ -11,6 +11,9 @@
 /// - `problem+json` (RFC 9457): `type` (the error's anchor in the catalog's documentation, left out
 ///   when the catalog names no documentation URL, which means `about:blank`), `title`, `status`,
 ///   `detail` (the message), `code`, and every parameter as an extension member.
+/// - `problem+xml` (RFC 9457 appendix B): the same members as elements of `problem` in the
+///   namespace `urn:ietf:rfc:7807`, indented by two spaces as the RFC shows it.
+/// - A format with a `body` in the spec writes that shape instead (`JSONShape`, `XMLShape`).
 ///
 /// What a format cannot carry is substituted, never dropped silently and never left to make the
 /// document ill-formed: XML 1.0 cannot hold most control characters (not even as character
@@ -41,6 +44,7 @@ public enum WireBody {
         case .json: return json(entry: entry, arguments: arguments, catalog: catalog)
         case .xml: return xml(entry: entry, arguments: arguments, catalog: catalog)
         case .problemJSON: return problemJSON(entry: entry, arguments: arguments, catalog: catalog)
+        case .problemXML: return problemXML(entry: entry, arguments: arguments, catalog: catalog)
         }
     }
 
@@ -81,6 +85,12 @@ public enum WireBody {
         }
     }
 
+    /// Problem details' `title`: the error's title, or the status's reason phrase when the type is
+    /// `about:blank` (no documentation link), as RFC 9457 recommends.
+    static func problemTitle(_ entry: Catalog.Entry, _ catalog: Catalog) -> String {
+        catalog.documentationLink(for: entry) == nil ? (StatusPhrase.of(entry.status) ?? entry.title) : entry.title
+    }
+
     static func problemJSON(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
         var out = "{"
         var first = true
@@ -88,8 +98,7 @@ public enum WireBody {
             JSON.member("type", string: link, to: &out, first: true)
             first = false
         }
-        let title = catalog.documentationURL == nil ? (StatusPhrase.of(entry.status) ?? entry.title) : entry.title
-        JSON.member("title", string: title, to: &out, first: first)
+        JSON.member("title", string: problemTitle(entry, catalog), to: &out, first: first)
         out += ",\"status\":\(entry.status)"
         JSON.member("detail", string: entry.message.render(arguments), to: &out)
         code(entry, catalog, to: &out)
@@ -98,9 +107,25 @@ public enum WireBody {
         return out
     }
 
+    /// RFC 9457's namespace for problem details in XML (kept from RFC 7807).
+    static let problemNamespace = "urn:ietf:rfc:7807"
+
+    static func problemXML(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<problem xmlns=\"\(problemNamespace)\">\n"
+        if let link = catalog.documentationLink(for: entry) { XML.element("type", link, indent: 2, to: &out) }
+        XML.element("title", problemTitle(entry, catalog), indent: 2, to: &out)
+        XML.element("status", String(entry.status), indent: 2, to: &out)
+        XML.element("detail", entry.message.render(arguments), indent: 2, to: &out)
+        XML.element("code", entry.wireCode, indent: 2, to: &out)
+        for (parameter, value) in zip(entry.parameters, arguments) { XML.element(parameter.name, value.description, indent: 2, to: &out) }
+        out += "</problem>\n"
+        return out
+    }
+
     // MARK: XML
 
     static func xml(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String {
+        if let shape = catalog.xmlShape { return shape.render(entry: entry, arguments: arguments, catalog: catalog) }
         let (own, shared) = split(entry, arguments, catalog)
         var out = "<?xml version=\"1.0\"?>\n"
         if let namespace = catalog.xmlNamespace {
@@ -288,8 +313,8 @@ package enum Escaper {
 }
 
 /// XML 1.0 text and attribute values.
-enum XML {
-    static func element(_ name: String, _ text: String, indent: Int, to out: inout String) {
+package enum XML {
+    package static func element(_ name: String, _ text: String, indent: Int, to out: inout String) {
         out += String(repeating: " ", count: indent) + "<" + name + ">"
         escape(text, to: &out, attribute: false)
         out += "</" + name + ">\n"
@@ -300,7 +325,7 @@ enum XML {
     /// Controls, markup characters and the lead byte of U+FFFE and U+FFFF.
     static let special = ByteSet.controls(and: [0x26, 0x3C, 0x3E, 0x22, 0xEF])
 
-    static func escape(_ text: String, to out: inout String, attribute: Bool) {
+    package static func escape(_ text: String, to out: inout String, attribute: Bool) {
         Escaper.append(text, to: &out, special: special) { bytes, i in
             switch bytes[i] {
             case 0x26: return ("&amp;", 1)

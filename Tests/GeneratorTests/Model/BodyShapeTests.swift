@@ -70,7 +70,7 @@ import Testing
             "7:33: error: '{parameters}' is an object: it can only be a whole string (\"{parameters}\"), not part of one",
             "7:53: error: metadata key 'tier' is optional, so some errors have no value: it can only be a whole string (\"{tier}\", null where absent), not part of one",
             "7:67: error: parameter 'left' belongs to some errors only: it can only be a whole string (\"{left}\", null where absent), not part of one",
-            "7:80: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url'",
+            "7:80: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url' and no error has one",
             "7:102: error: unknown placeholder '{zzzzzz}' in the body shape (expected one of: code, message, status, title, documentation, parameters, metadata, or a parameter or metadata key of the catalog)",
         ])
         #expect(diagnose(spec(body: "{n: .inf}", errors: errors)) == ["7:19: error: '.inf' is not a JSON number (JSON numbers are finite)"])
@@ -79,9 +79,9 @@ import Testing
             catalogs:
               K:
                 title: K
-                formats: [{type: xml, body: {a: b}}]
+                formats: [{type: text, body: {a: b}}]
                 errors: {E: {status: 400, message: M, parameters: {status: string}}}
-            """).contains("5:33: error: 'body' applies only to the json format (a body in the API's own JSON shape)"))
+            """).contains("5:34: error: 'body' applies only to the json and xml formats (a body in the API's own shape)"))
         // A parameter named like one of the shape's own placeholders would be ambiguous.
         #expect(diagnose(spec(body: #"{a: "{code}"}"#, errors: #"E: {status: 400, message: "{status}", parameters: {status: string}, metadata: {product: P}}"#)) == [
             "12:58: error: 'status' names the body shape's own '{status}'; rename the parameter"
@@ -98,6 +98,26 @@ import Testing
             sharedParameters: [], entries: [])
         let entry = CatalogTable.entry(line: ArraySlice("a b/ü\ta\t400\tM\t\t".utf8), shared: [], catalog: "L")
         #expect(catalog.documentationLink(for: entry) == "https://x.example/e/a%20b%2F%C3%BC?v=1")
+    }
+
+    @Test func anErrorsOwnDocumentationLinkWins() throws {
+        let own = """
+            A: {status: 404, message: "No {item}.", parameters: {item: string}, metadata: {product: P}, documentation-url: "https://help.example/a#x"}
+            B: {status: 409, message: "Only {left} left.", parameters: {left: integer}, metadata: {product: Q}}
+            """
+        // Without a catalog URL, only A has a link: whole placeholders only, null for B.
+        let bodies = try bodies(spec(body: #"{more: "{documentation}"}"#, errors: own))
+        #expect(bodies == [#"{"more":"https://help.example/a#x"}"#, #"{"more":null}"#])
+        #expect(diagnose(spec(body: #"{more: "see {documentation}"}"#, errors: own)) == [
+            "7:27: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url', so some errors have none: it can only be a whole string (\"{documentation}\", null where absent), not part of one"
+        ])
+        // With one, A's own link wins and B's is made from the catalog's URL, in problem details too.
+        let linked = try validSpec(spec(body: #"{more: "{documentation}"}"#, errors: own, catalog: "documentation-url: https://docs.example/k"))
+        let catalog = RuntimeTable.catalog(linked.catalogs[0])
+        #expect(catalog.documentationLink(for: catalog.entries[0]) == "https://help.example/a#x")
+        #expect(catalog.documentationLink(for: catalog.entries[1]) == "https://docs.example/k#b")
+        #expect(diagnose(spec(body: "{a: 1}", errors: #"E: {status: 400, message: M, metadata: {product: P}, documentation-url: "help page"}"#))
+            == ["12:79: error: 'documentation-url' of error 'E' must be an absolute URL (https://…)"])
     }
 
     @Test func theShapesOfRealAPIs() {

@@ -43,7 +43,7 @@ import Testing
 
     @Test func unknownKeysWithoutANearOneListTheKnownKeys() {
         #expect(diagnose(spec("    E:\n      status: 404\n      message: M\n      colour: red")) == [
-            "10:9: error: unknown key 'colour' in error 'E' (expected one of: deprecated, description, headers, message, metadata, parameters, retired, since, status, swift-name, title, translations)"
+            "10:9: error: unknown key 'colour' in error 'E' (expected one of: deprecated, description, documentation-url, headers, message, metadata, parameters, retired, since, status, swift-name, title, translations)"
         ])
     }
 
@@ -209,7 +209,7 @@ import Testing
                     name: string
             """)) == [
             "9:24: error: placeholder '{nmae}' has no declared parameter; did you mean '{name}'?",
-            "11:11: error: parameter 'name' is never used in the message or headers of error 'E'",
+            "11:11: error: parameter 'name' is never used in the message, the headers or a body shape of error 'E'",
         ])
         #expect(diagnose(spec("    E:\n      status: 400\n      message: 'Hi {who}'")) == [
             "9:22: error: placeholder '{who}' has no declared parameter (declare it under 'parameters')"
@@ -223,7 +223,7 @@ import Testing
                   message: Static.
                   parameters:
                     id: integer
-            """)) == ["11:11: error: parameter 'id' is never used in the message or headers of error 'E'"])
+            """)) == ["11:11: error: parameter 'id' is never used in the message, the headers or a body shape of error 'E'"])
         // A parameter used only in a header is used.
         #expect(diagnose(spec("""
                 E:
@@ -259,7 +259,7 @@ import Testing
     @Test func unknownWireFormats() {
         #expect(diagnose(spec("    E: {status: 400, message: M}", formats: "[json, jsno, yaml]")) == [
             "5:21: error: unknown wire format 'jsno'; did you mean 'json'?",
-            "5:27: error: unknown wire format 'yaml' (expected one of: text, json, xml, problem+json)",
+            "5:27: error: unknown wire format 'yaml' (expected one of: text, json, xml, problem+json, problem+xml)",
         ])
         #expect(diagnose(spec("    E: {status: 400, message: M}", formats: "[json, json]")) == [
             "5:21: error: wire format 'json' is listed twice (first at 5:15)"
@@ -355,7 +355,7 @@ import Testing
                   mesage: M
             """, formats: "[yaml]"))
         #expect(found == [
-            "5:15: error: unknown wire format 'yaml' (expected one of: text, json, xml, problem+json)",
+            "5:15: error: unknown wire format 'yaml' (expected one of: text, json, xml, problem+json, problem+xml)",
             "8:17: error: status 700 is not an error status (400-599)",
             "9:19: error: placeholder '{x}' has no declared parameter (declare it under 'parameters')",
             "10:7: error: error 'A' is missing the required key 'message'",

@@ -291,11 +291,20 @@ public struct SwiftPrinter: Sendable {
                 var trailing: [String] = []
                 if catalog.effectiveCodeType == .integer { trailing.append("codeType: .integer") }
                 if !catalog.isHTTP { trailing.append("http: false") }
-                // The json body shape's steps (see `JSONShape.program`), a line each.
+                // A multi-line string argument per line-based table: the json body shape's and the
+                // xml body shape's steps (see `JSONShape.program`, `XMLShape.program`), the errors'
+                // own documentation links (a line per error, empty where it has none).
+                func lines(_ label: String, _ lines: [String]) -> String {
+                    ([label + ": \"\"\""] + lines.map { $0.isEmpty ? "" : "    " + SwiftLiteral.escaped($0) } + ["    \"\"\""]).joined(separator: "\n")
+                }
                 if let shape = RuntimeTable.jsonShape(catalog) {
-                    trailing.append(
-                        (["jsonBody: \"\"\""] + shape.program.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + SwiftLiteral.escaped(String($0)) }
-                            + ["    \"\"\""]).joined(separator: "\n"))
+                    trailing.append(lines("jsonBody", shape.program.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                }
+                if let shape = RuntimeTable.xmlShape(catalog) {
+                    trailing.append(lines("xmlBody", shape.program.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                }
+                if catalog.errors.contains(where: { $0.documentationURL != nil }) {
+                    trailing.append(lines("documentationLinks", catalog.errors.map { CatalogTable.escaped($0.documentationURL?.value ?? "") }))
                 }
                 p.line("table: \"\"\"")
                 p.indented { p in
@@ -397,6 +406,7 @@ public struct SwiftPrinter: Sendable {
         case .json: return "json"
         case .xml: return "xml"
         case .problemJSON: return "problemJSON"
+        case .problemXML: return "problemXML"
         }
     }
 

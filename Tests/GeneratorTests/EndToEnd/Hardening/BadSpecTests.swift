@@ -221,7 +221,7 @@ import Testing
                 // The key is echoed shortened in the middle: a diagnostic stays one readable line.
                 let key = Self.oneMegabyteKey
                 let shortened = String(key.prefix(30)) + "…" + String(key.suffix(29))
-                return "\(file):10:11: error: unknown key '\(shortened)' in error 'NotFound' (expected one of: deprecated, description, headers, message, metadata, parameters, retired, since, status, swift-name, title, translations)"
+                return "\(file):10:11: error: unknown key '\(shortened)' in error 'NotFound' (expected one of: deprecated, description, documentation-url, headers, message, metadata, parameters, retired, since, status, swift-name, title, translations)"
             }
         }
     }

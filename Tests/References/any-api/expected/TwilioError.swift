@@ -87,7 +87,7 @@ extension TwilioError.Code {
         checking: .negative, at: 2,
         name: "Twilio",
         title: "Twilio-style errors",
-        formats: [.json, .problemJSON, .xml, .text],
+        formats: [.json, .problemJSON, .problemXML, .xml, .text],
         defaultFormat: .json,
         xmlNamespace: nil,
         documentationURL: "https://www.twilio.com/docs/errors/{code}",

@@ -70,12 +70,13 @@ public struct SpecDiff: Sendable {
         ("header-added", .compatible, "an error sends one more header"),
         ("code-type-changed", .breaking, "a catalog's wire codes changed between strings and integers (JSON bodies carry them otherwise)"),
         ("http-changed", .breaking, "a catalog gained or lost HTTP: its Swift type is a CatalogError or a CodedError"),
-        ("body-shape-changed", .breaking, "a json format's body has another shape"),
+        ("body-shape-changed", .breaking, "a json or xml format's body has another shape"),
         ("success-status-disallowed", .breaking, "a catalog no longer allows success statuses"),
         ("metadata-key-removed", .breaking, "a catalog's metadata key is gone: its property on the Code too"),
         ("metadata-key-type-changed", .breaking, "a metadata key has another type, or became optional or required"),
         ("metadata-key-added", .compatible, "a catalog declares a new metadata key"),
         ("metadata-changed", .breaking, "an error's metadata value changed: clients that act on it (a retryable flag, an SQLSTATE) behave otherwise"),
+        ("documentation-link-changed", .breaking, "an error's documentation link changed where it goes on the wire: problem details' type, which clients match on, or a shape's {documentation}"),
     ]
 
     public init(old: Spec, new: Spec) {
@@ -171,6 +172,14 @@ public struct SpecDiff: Sendable {
             }
             compareParameters(was, now, catalog: name, add: add)
             compareMetadata(was, in: before, now, in: after, add: add)
+            // The link only matters to clients where it goes on the wire.
+            if after.sendsDocumentationLink {
+                let old = Self.documentationLink(was, in: before), new = Self.documentationLink(now, in: after)
+                if old != new {
+                    add("documentation-link-changed", .wire, name, code, old, new, now.documentationURL?.location ?? after.documentationURL?.location ?? now.code.location,
+                        false, "error '\(code)': documentation link \(old ?? "(none)") → \(new ?? "(none)")")
+                }
+            }
             let oldPlaceholders = Set(was.message.value.placeholderNames), newPlaceholders = Set(now.message.value.placeholderNames)
             if oldPlaceholders != newPlaceholders {
                 add("placeholders-changed", .wire, name, code, was.message.value.source, now.message.value.source, now.message.location, false,
@@ -260,6 +269,11 @@ public struct SpecDiff: Sendable {
     }
 
     /// Values of keys both versions declare with the same type.
+    /// An error's documentation link as the runtime makes it (see `Catalog.documentationLink(for:)`).
+    static func documentationLink(_ error: ErrorSpec, in catalog: CatalogSpec) -> String? {
+        error.documentationURL?.value ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: error.code.value) }
+    }
+
     static func compareMetadata(
         _ was: ErrorSpec, in before: CatalogSpec, _ now: ErrorSpec, in after: CatalogSpec,
         add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void

@@ -91,6 +91,13 @@ public struct CatalogSpec: Sendable, Hashable {
 
     /// The body shape of the catalog's `json` format, if it gives one.
     public var jsonShape: ShapeValue? { formats.first { $0.kind == .json }?.body }
+    /// Whether documentation links go on the wire: problem details (their `type`) or a body shape
+    /// with `{documentation}`.
+    public var sendsDocumentationLink: Bool {
+        formats.contains { $0.kind == .problemJSON || $0.kind == .problemXML }
+            || [jsonShape, xmlShape].compactMap { $0 }.flatMap(\.templates).contains { $0.value.placeholderNames.contains(ShapePlaceholder.documentation.rawValue) }
+    }
+
     /// The body layout of the catalog's `xml` format, if it gives one.
     public var xmlShape: ShapeValue? { formats.first { $0.kind == .xml }?.body }
 

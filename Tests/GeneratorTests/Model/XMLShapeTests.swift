@@ -150,4 +150,31 @@ import Testing
         // Without a documentation link the type is about:blank: no type element, the reason phrase as title.
         #expect(S3Error.slowDown(requestId: "r", hostId: "h").body(in: .problemXML).contains("<problem xmlns=\"urn:ietf:rfc:7807\">\n  <title>Service Unavailable</title>\n  <status>503</status>"))
     }
+
+    @Test func theDiffReportsAnotherLayoutAndAnotherDocumentationLink() throws {
+        func spec(_ body: String, link: String, formats: String = "") -> String {
+            """
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [{type: xml, body: \(body)}\(formats)]
+                errors:
+                  A: {status: 404, message: M, documentation-url: "\(link)"}
+                  B: {status: 409, message: N}
+            """
+        }
+        let old = try validSpec(spec("{Error: {Code: \"{code}\"}}", link: "https://a.example/a"))
+        // The same layout written otherwise is no change; a link that goes nowhere on the wire neither.
+        let same = try validSpec(spec("{ Error: {Code:  '{code}' } }", link: "https://a.example/moved"))
+        #expect(SpecDiff(old: old, new: same).changes.isEmpty)
+        let other = try validSpec(spec("{Error: {Code: \"{code}\", Message: \"{message}\"}}", link: "https://a.example/a"))
+        #expect(SpecDiff(old: old, new: other).changes.map(\.kind) == ["body-shape-changed"])
+        // With problem details, the link is their type: a moved link is breaking.
+        let problem = try validSpec(spec("{Error: {Code: \"{code}\"}}", link: "https://a.example/a", formats: ", problem+xml"))
+        let moved = try validSpec(spec("{Error: {Code: \"{code}\"}}", link: "https://a.example/moved", formats: ", problem+xml"))
+        let changes = SpecDiff(old: problem, new: moved).changes
+        #expect(changes.map(\.kind) == ["documentation-link-changed"])
+        #expect(changes.first?.old == "https://a.example/a" && changes.first?.new == "https://a.example/moved")
+    }
 }

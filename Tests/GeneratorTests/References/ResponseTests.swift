@@ -227,10 +227,17 @@ func request(_ method: HTTPRequest.Method = .get, accept: String? = nil) -> HTTP
 /// The text of every element of a document, by name, read with Foundation's XMLParser.
 final class XMLElements: NSObject, XMLParserDelegate {
     var texts: [String: String] = [:]
+    /// The attributes of every element, by element name.
+    var attributes: [String: [String: String]] = [:]
     var current: [String] = []
     var failure: Error?
 
     static func parse(_ document: String) throws -> [String: String] {
+        try read(document).texts
+    }
+
+    /// The parsed document's texts and attributes.
+    static func read(_ document: String) throws -> XMLElements {
         let delegate = XMLElements()
         let parser = XMLParser(data: Data(document.utf8))
         parser.shouldProcessNamespaces = true
@@ -238,12 +245,13 @@ final class XMLElements: NSObject, XMLParserDelegate {
         guard parser.parse() else {
             throw parser.parserError ?? delegate.failure ?? CocoaError(.coderReadCorrupt)
         }
-        return delegate.texts
+        return delegate
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         current.append(name)
         texts[name] = texts[name] ?? ""
+        self.attributes[name] = attributes
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -53,6 +53,14 @@ struct HostileSpec {
     var description: String
     var traceExample: String
     var errors: [Error]
+    /// The second catalog's body shapes (its errors are the first three of `errors`): member
+    /// names and literal text of the JSON shape, an attribute's literal text and an element's
+    /// text of the XML layout, each hostile.
+    var shapeKeys: [String]
+    var shapeBefore: String
+    var shapeAfter: String
+    var attributeText: String
+    var elementText: String
 
     init(seed: UInt64, errors count: Int, typeName: String) {
         var random = SplitMix64(seed: seed)
@@ -79,7 +87,16 @@ struct HostileSpec {
                 deprecated: random.next() % 4 == 0 ? Self.string(&random) : nil
             )
         }
+        // Drawn after the first catalog's strings, so that they stay what they were.
+        shapeKeys = [Self.string(&random) + " 1", Self.string(&random) + " 2"]
+        shapeBefore = Self.string(&random)
+        shapeAfter = Self.string(&random)
+        attributeText = Self.string(&random)
+        elementText = Self.string(&random)
     }
+
+    /// The errors of the second catalog.
+    var shapedErrors: ArraySlice<Error> { errors.prefix(3) }
 
     /// The message as the spec writes it: braces doubled, the placeholder between.
     static func template(_ text: String) -> String {
@@ -110,6 +127,26 @@ struct HostileSpec {
             out += "          value: {type: string, description: \(Self.quoted(error.valueDescription)), example: \(Self.quoted(error.valueExample))}\n"
             out += "        headers:\n          X-Note: \(Self.quoted(Self.template(error.headerValue) + " {value}"))\n"
             if let deprecated = error.deprecated { out += "        deprecated: \(Self.quoted(deprecated))\n" }
+        }
+        // The second catalog: the same errors in body shapes whose own strings are hostile.
+        out += "  Shaped:\n"
+        out += "    swift-name: \(typeName)Shaped\n"
+        out += "    title: Shaped\n"
+        out += "    formats:\n"
+        out += "      - type: json\n"
+        out += "        body: {\(Self.quoted(shapeKeys[0])): \"{code}\", \(Self.quoted(shapeKeys[1])): "
+        out += "\(Self.quoted(Self.template(shapeBefore) + "{message}" + Self.template(shapeAfter))), v: \"{value}\"}\n"
+        out += "      - type: xml\n"
+        out += "        body: {Error: {\"@note\": \(Self.quoted(Self.template(attributeText) + "{code}")), \"@v\": \"{value}\", "
+        out += "Code: \"{code}\", Message: \"{message}\", Text: \(Self.quoted(Self.template(elementText)))}}\n"
+        out += "      - problem+xml\n"
+        out += "    errors:\n"
+        for error in shapedErrors {
+            out += "      \(Self.quoted(error.code)):\n"
+            out += "        swift-name: \(error.swiftName)\n"
+            out += "        status: \(error.status)\n"
+            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after)))\n"
+            out += "        parameters: {value: {type: string, example: \(Self.quoted(error.valueExample))}}\n"
         }
         return out
     }

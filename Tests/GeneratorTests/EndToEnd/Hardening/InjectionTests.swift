@@ -78,6 +78,7 @@ import Testing
         let page = catalog.fileName
 
         try checkFixture(try #require(files["fixtures/\(page).json"]), model: model)
+        try checkShapedFixture(try #require(files["fixtures/shaped.json"]), model: model)
         checkMarkdownTables(try #require(files["docs/\(page).md"]), seed: seed)
         checkMarkdownTables(try #require(files["docs/README.md"]), seed: seed)
         checkHTML(try #require(files["docs/\(page).html"]), seed: seed)
@@ -129,6 +130,46 @@ import Testing
                     #expect(elements.keys.sorted() == ["code", "details", "error", "message", "trace", "value"])
                 case "text":
                     #expect(body == message)
+                default:
+                    Issue.record("unexpected format \(String(describing: response["format"]))")
+                }
+            }
+        }
+    }
+
+    /// The second catalog's bodies: the JSON shape's hostile member names and literal text, and
+    /// the XML layout's hostile attribute and element text, come out as the spec wrote them,
+    /// around the values, in documents that parse.
+    func checkShapedFixture(_ text: String, model: HostileSpec) throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let errors = try #require(document["errors"] as? [[String: Any]])
+        #expect(errors.count == model.shapedErrors.count)
+        for (fixture, error) in zip(errors, model.shapedErrors) {
+            let message = error.before + error.valueExample + error.after
+            let responses = try #require(fixture["responses"] as? [[String: Any]])
+            #expect(Set(responses.compactMap { $0["format"] as? String }) == ["json", "xml", "problem+xml"])
+            for response in responses where response["case"] as? String == "get" {
+                let body = try #require(response["body"] as? String)
+                switch response["format"] as? String {
+                case "json":
+                    let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String], "\(body)")
+                    #expect(object == [
+                        model.shapeKeys[0]: error.code, model.shapeKeys[1]: model.shapeBefore + message + model.shapeAfter, "v": error.valueExample,
+                    ])
+                case "xml":
+                    let parsed = try XMLElements.read(body)
+                    #expect(parsed.attributes["Error"] == [
+                        "note": HostileValueTests.xmlCarried(model.attributeText + error.code), "v": HostileValueTests.xmlCarried(error.valueExample),
+                    ])
+                    #expect(parsed.texts["Code"] == HostileValueTests.xmlCarried(error.code))
+                    #expect(parsed.texts["Message"] == HostileValueTests.xmlCarried(message))
+                    #expect(parsed.texts["Text"] == HostileValueTests.xmlCarried(model.elementText))
+                    #expect(parsed.texts.keys.sorted() == ["Code", "Error", "Message", "Text"])
+                case "problem+xml":
+                    let elements = try XMLElements.parse(body)
+                    #expect(elements["code"] == HostileValueTests.xmlCarried(error.code))
+                    #expect(elements["detail"] == HostileValueTests.xmlCarried(message))
+                    #expect(elements["value"] == HostileValueTests.xmlCarried(error.valueExample))
                 default:
                     Issue.record("unexpected format \(String(describing: response["format"]))")
                 }

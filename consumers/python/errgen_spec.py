@@ -149,10 +149,12 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
     members are attributes and the others child elements; a list repeats its element, null is
     an empty element. A whole placeholder (element or attribute) is left out where the error has
     no value; {parameters} and {metadata} are a child element per value; values are written as
-    their text, inside longer strings too."""
+    their text, inside longer strings too. `@xmlns` sets the default namespace of its element and
+    those inside. An element whose child elements are all left out keeps the line break and
+    indentation errgen writes between its tags (its text is that whitespace)."""
 
-    def qualified(name: str) -> str:
-        return f"{{{namespace}}}{name}" if namespace else name
+    def qualified(name: str, space: str | None) -> str:
+        return f"{{{space}}}{name}" if space else name
 
     def text(value: Any) -> str:
         return "true" if value is True else "false" if value is False else str(value)
@@ -161,12 +163,15 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
         match = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", value) if isinstance(value, str) else None
         return match.group(1) if match else None
 
-    def elements(name: str, value: Any) -> list[XMLElement]:
+    def elements(name: str, value: Any, space: str | None, depth: int) -> list[XMLElement]:
         if isinstance(value, list):
-            return [element for item in value for element in elements(name, item)]
+            return [element for item in value for element in elements(name, item, space, depth)]
         if isinstance(value, dict):
+            space = value.get("@xmlns", space)
             attributes, children = {}, []
             for key, member in value.items():
+                if key == "@xmlns":
+                    continue
                 if key.startswith("@"):
                     placeholder = whole(member)
                     if placeholder is None:
@@ -174,24 +179,27 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
                     elif values.get(placeholder) is not None:
                         attributes[key[1:]] = xml_carried(text(values[placeholder]))
                 else:
-                    children += elements(key, member)
-            return [(qualified(name), attributes, "", children)]
+                    children += elements(key, member, space, depth + 1)
+            written = any(not key.startswith("@") for key in value)
+            inner = "\n" + " " * (4 * depth) if written and not children else ""
+            return [(qualified(name, space), attributes, inner, children)]
         if value is None:
-            return [(qualified(name), {}, "", [])]
+            return [(qualified(name, space), {}, "", [])]
         if isinstance(value, str):
             placeholder = whole(value)
             if placeholder is None:
-                return [(qualified(name), {}, xml_carried(render(value, texts)), [])]
+                return [(qualified(name, space), {}, xml_carried(render(value, texts)), [])]
             found = values.get(placeholder)
             if placeholder in ("parameters", "metadata"):
                 if not found:
                     return []
-                return [(qualified(name), {}, "", [(qualified(k), {}, xml_carried(text(v)), []) for k, v in found.items()])]
-            return [] if found is None else [(qualified(name), {}, xml_carried(text(found)), [])]
-        return [(qualified(name), {}, text(value), [])]
+                children = [(qualified(k, space), {}, xml_carried(text(v)), []) for k, v in found.items()]
+                return [(qualified(name, space), {}, "", children)]
+            return [] if found is None else [(qualified(name, space), {}, xml_carried(text(found)), [])]
+        return [(qualified(name, space), {}, text(value), [])]
 
     [(root, layout)] = shape.items()
-    [tree] = elements(root, layout)
+    [tree] = elements(root, layout, namespace, 0)
     return tree
 
 

@@ -497,7 +497,7 @@ def test_responses(case, catalog, code):
     if refused["request"]["method"] == "HEAD":
         assert refused["body"] == ""
         return
-    message = message_of(refused["format"], refused["body"])
+    message = message_of(refused["format"], refused["body"], catalog)
     values = template_values(first406.message, message, [p.name for p in first406.parameters])
     # Parameters the message does not show are read from the body's members below.
     values.update({p.name: explanation_of(refused, p.name) for p in first406.parameters if p.name not in values})
@@ -512,7 +512,8 @@ def test_responses(case, catalog, code):
             assert es.UNAVAILABLE in value, f"{name} does not say what was asked for"
             for media_type in media_types:
                 assert media_type in value, f"{name} does not say that {media_type} is available"
-    check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values))
+    title = fixture_error(document, first406.code)["title"]
+    check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values), title)
     own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
     assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, catalog, refused=True)
 

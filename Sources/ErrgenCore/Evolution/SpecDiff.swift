@@ -268,11 +268,12 @@ public struct SpecDiff: Sendable {
         }
     }
 
-    /// Values of keys both versions declare with the same type.
     /// An error's documentation link as the runtime makes it (see `Catalog.documentationLink(for:)`).
     static func documentationLink(_ error: ErrorSpec, in catalog: CatalogSpec) -> String? {
         error.documentationURL?.value ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: error.code.value) }
     }
+
+    /// Values of keys both versions declare with the same type.
 
     static func compareMetadata(
         _ was: ErrorSpec, in before: CatalogSpec, _ now: ErrorSpec, in after: CatalogSpec,

@@ -2,9 +2,6 @@ import ErrgenRuntime
 
 /// Writing plain text into GitHub-flavoured Markdown so that it renders as exactly that text.
 public enum Markdown {
-    /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
-    /// and `>` would begin a block): every character inline Markdown could read as syntax is
-    /// escaped, and line breaks become spaces, so the text stays on its line whatever it holds.
     /// A link destination: the characters that would end it or change its meaning (`<`, `>`,
     /// `(`, `)`, `\`, controls, spaces) percent-encoded.
     public static func destination(_ url: String) -> String {
@@ -21,6 +18,9 @@ public enum Markdown {
         return out
     }
 
+    /// Plain text as inline Markdown, inside a line (never at its start, where `#`, `-`, `+`, `1.`
+    /// and `>` would begin a block): every character inline Markdown could read as syntax is
+    /// escaped, and line breaks become spaces, so the text stays on its line whatever it holds.
     public static func text(_ text: String) -> String {
         var out = ""
         Escaper.append(text, to: &out, special: textSpecial) { bytes, i in

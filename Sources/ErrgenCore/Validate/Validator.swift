@@ -75,11 +75,14 @@ public enum Validator {
             let format = catalog.formats.first { $0.kind == .xml }
             checkXMLShape(shape, namespace: format?.namespace != nil, at: format?.location ?? catalog.name.location, file: file, diagnostics: &diagnostics)
         }
+        for format in catalog.formats where format.namespace.map(reservedNamespaces.contains) == true {
+            diagnostics.error("'\(format.namespace ?? "")' is a namespace XML reserves for itself", file: file, at: format.location)
+        }
         checkLanguages(catalog.languages, file: file, diagnostics: &diagnostics)
         if let url = catalog.documentationURL {
             if !isAbsoluteURL(url.value) || url.value.contains("#") {
                 diagnostics.error(
-                    "'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor)",
+                    "'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor), of a scheme that runs nothing (not javascript:, vbscript: or data:)",
                     file: file, at: url.location)
             }
         }
@@ -220,7 +223,7 @@ public enum Validator {
 
         checkMetadata(entry, catalog: catalog, file: file, diagnostics: &diagnostics)
         if let url = entry.documentationURL, !isAbsoluteURL(url.value) {
-            diagnostics.error("'documentation-url' of error '\(entry.code.value)' must be an absolute URL (https://…)", file: file, at: url.location)
+            diagnostics.error("'documentation-url' of error '\(entry.code.value)' must be an absolute URL (https://…), of a scheme that runs nothing (not javascript:, vbscript: or data:)", file: file, at: url.location)
         }
 
         // Every placeholder names a declared parameter (in a header, or a metadata key the error
@@ -345,6 +348,24 @@ public enum Validator {
     static func checkShape(
         _ shape: ShapeValue, catalog: CatalogSpec, absent: String = "null where absent", file: String, diagnostics: inout DiagnosticCollector
     ) {
+        // Member names are text: two keys the loader kept apart (by a tag) are one name here.
+        func checkNames(_ value: ShapeValue) {
+            switch value {
+            case let .object(members):
+                var seen: [String: SourceLocation] = [:]
+                for member in members {
+                    if let first = seen[member.key.value] {
+                        diagnostics.error("'\(member.key.value)' is written twice in the body shape (first at \(first))", file: file, at: member.key.location)
+                    } else {
+                        seen[member.key.value] = member.key.location
+                    }
+                    checkNames(member.value)
+                }
+            case let .array(items): items.forEach(checkNames)
+            case .string, .number, .bool, .null: break
+            }
+        }
+        checkNames(shape)
         let builtins = ShapePlaceholder.allCases.map(\.rawValue)
         let shared = Set(catalog.parameters.map(\.name.value))
         let own = Set(catalog.errors.flatMap(\.parameters).map(\.name.value))
@@ -430,6 +451,9 @@ public enum Validator {
                 if bare == "xmlns", namespace {
                     diagnostics.error("'@xmlns' and the format's 'namespace' both set the namespace; keep one", file: file, at: name.location)
                 }
+                if bare == "xmlns", case let .string(template) = value, reservedNamespaces.contains(template.value.source) {
+                    diagnostics.error("'\(template.value.source)' is a namespace XML reserves for itself", file: file, at: template.location)
+                }
                 switch value {
                 case .object, .array, .null:
                     diagnostics.error("attribute '\(bare)' holds a value (a string, a number or a boolean), not \(value.kindDescription)", file: file, at: name.location)
@@ -446,6 +470,9 @@ public enum Validator {
             switch value {
             case let .object(members):
                 for member in members { check(member.key, member.value, inList: false) }
+                if case let .string(template)? = members.first(where: { $0.key.value == "@xmlns" })?.value, template.value.placeholderNames.count > 0 {
+                    diagnostics.error("a namespace is fixed text, not a placeholder", file: file, at: template.location)
+                }
             case let .array(items):
                 if inList {
                     diagnostics.error("a list inside a list has no XML form (a list is the element '\(bare)' repeated)", file: file, at: name.location)
@@ -458,6 +485,9 @@ public enum Validator {
         check(members[0].key, members[0].value, inList: false)
     }
 
+    /// The namespaces XML binds itself, which no document may declare as a default namespace.
+    static let reservedNamespaces: Set<String> = ["http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/"]
+
     /// An XML 1.0 name without a prefix, ASCII: a letter or `_`, then letters, digits, `-`, `_`
     /// or `.`, not starting with `xml` in any case (names reserved by XML).
     static func isXMLName(_ name: String) -> Bool {
@@ -466,13 +496,15 @@ public enum Validator {
         return !name.lowercased().hasPrefix("xml")
     }
 
-    /// An absolute URL as a link can hold it: a scheme (letters, digits, `+`, `-`, `.`), a colon,
-    /// and no whitespace.
+    /// An absolute URL as a link can hold it: a scheme (letters, digits, `+`, `-`, `.`) that runs
+    /// nothing when followed (not `javascript:`, `vbscript:` or `data:`, which the HTML docs would
+    /// turn into live links), a colon, and no whitespace or control character.
     static func isAbsoluteURL(_ text: String) -> Bool {
         let scheme = text.prefix { $0 != ":" }
         return text.contains(":") && !scheme.isEmpty
             && scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
-            && !text.contains(where: { $0.isWhitespace })
+            && !["javascript", "vbscript", "data"].contains(scheme.lowercased())
+            && !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
     /// `a string`, `an integer`.

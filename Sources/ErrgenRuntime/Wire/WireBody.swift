@@ -8,8 +8,8 @@
 /// - `xml`: `<?xml version="1.0"?>`, root `error` in the catalog's namespace with `code`, `message`,
 ///   an element per shared parameter (RAWS's `reason`) and `details` holding an element per own
 ///   parameter; indented by four spaces, as RAWS documents it.
-/// - `problem+json` (RFC 9457): `type` (the error's anchor in the catalog's documentation, left out
-///   when the catalog names no documentation URL, which means `about:blank`), `title`, `status`,
+/// - `problem+json` (RFC 9457): `type` (the error's documentation link, `Catalog.documentationLink(for:)`;
+///   left out without one, which means `about:blank`), `title`, `status`,
 ///   `detail` (the message), `code`, and every parameter as an extension member.
 /// - `problem+xml` (RFC 9457 appendix B): the same members as elements of `problem` in the
 ///   namespace `urn:ietf:rfc:7807`, indented by two spaces as the RFC shows it.

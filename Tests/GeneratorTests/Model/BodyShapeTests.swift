@@ -117,7 +117,11 @@ import Testing
         #expect(catalog.documentationLink(for: catalog.entries[0]) == "https://help.example/a#x")
         #expect(catalog.documentationLink(for: catalog.entries[1]) == "https://docs.example/k#b")
         #expect(diagnose(spec(body: "{a: 1}", errors: #"E: {status: 400, message: M, metadata: {product: P}, documentation-url: "help page"}"#))
-            == ["12:79: error: 'documentation-url' of error 'E' must be an absolute URL (https://…)"])
+            == ["12:79: error: 'documentation-url' of error 'E' must be an absolute URL (https://…), of a scheme that runs nothing (not javascript:, vbscript: or data:)"])
+        // A link the HTML docs would turn into a script is refused, for an error and for a catalog.
+        #expect(diagnose(spec(body: "{a: 1}", errors: #"E: {status: 400, message: M, metadata: {product: P}, documentation-url: "JavaScript:alert(1)"}"#)).count == 1)
+        #expect(diagnose(spec(body: "{a: 1}", errors: #"E: {status: 400, message: M, metadata: {product: P}}"#, catalog: "documentation-url: \"data:text/html,x\""))
+            .first?.contains("of a scheme that runs nothing") == true)
     }
 
     @Test func theShapesOfRealAPIs() {

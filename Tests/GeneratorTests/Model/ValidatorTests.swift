@@ -366,7 +366,7 @@ import Testing
 
     @Test func documentationURLsAndTitles() {
         #expect(diagnose(spec("    E: {status: 400, message: M, title: ' '}", catalogExtra: "\n    documentation-url: docs/errors#top")) == [
-            "6:24: error: 'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor)",
+            "6:24: error: 'documentation-url' must be an absolute URL without a fragment (errgen adds '#' and the error's anchor), of a scheme that runs nothing (not javascript:, vbscript: or data:)",
             "8:43: error: the title of error 'E' is empty",
         ])
         #expect(diagnose(spec("    E: {status: 400, message: M}", catalogExtra: "\n    documentation-url: https://example.com/errors")).isEmpty)

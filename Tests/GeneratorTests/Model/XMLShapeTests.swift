@@ -177,4 +177,21 @@ import Testing
         #expect(changes.map(\.kind) == ["documentation-link-changed"])
         #expect(changes.first?.old == "https://a.example/a" && changes.first?.new == "https://a.example/moved")
     }
+
+    @Test func anElementWhoseChildrenAreAllAbsentAndADeclaredNamespace() throws {
+        let bodies = try bodies(spec(body: #"{Error: {"@xmlns": "urn:example:e", Code: "{code}", Extra: {Left: "{left}"}}}"#))
+        // A's Extra holds nothing: its tags stay, with the line break between them.
+        #expect(bodies[0] == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error xmlns=\"urn:example:e\">\n    <Code>A</Code>\n    <Extra>\n    </Extra>\n</Error>\n")
+        #expect(bodies[1].contains("    <Extra>\n        <Left>42</Left>\n    </Extra>\n"))
+    }
+
+    @Test func namesAndNamespacesXMLCannotHold() {
+        #expect(diagnose(spec(body: #"{Error: {"@id": "{code}", !x "@id": other, Code: "{code}"}}"#)) == [
+            "7:41: error: '@id' is written twice in the body shape (first at 7:24)"
+        ])
+        #expect(diagnose(spec(body: #"{Error: {"@xmlns": "http://www.w3.org/2000/xmlns/"}}"#)) == [
+            "7:34: error: 'http://www.w3.org/2000/xmlns/' is a namespace XML reserves for itself"
+        ])
+        #expect(diagnose(spec(body: #"{Error: {"@xmlns": "urn:{code}"}}"#)) == ["7:34: error: a namespace is fixed text, not a placeholder"])
+    }
 }

@@ -81,7 +81,9 @@ import Testing
                 return output
             }
             let plan = try Generator.plan(for: spec, config: config, renderer: TemplateRenderer(.defaults))
-            #expect(plan.files.map(\.path) == ["src/errgen/example/InjectionError.java", "src/errgen/example/ErrorCatalogs.java"])
+            #expect(plan.files.map(\.path) == [
+                "src/errgen/example/InjectionError.java", "src/errgen/example/InjectionErrorShaped.java", "src/errgen/example/ErrorCatalogs.java",
+            ])
             _ = try OutputWriter.write(plan, root: folder)
             try Self.dumpProgram.write(to: folder.appendingPathComponent("src/errgen/example/Dump.java"), atomically: true, encoding: .utf8)
             let sources = plan.files.map { folder.appendingPathComponent($0.path).path } + [folder.appendingPathComponent("src/errgen/example/Dump.java").path]

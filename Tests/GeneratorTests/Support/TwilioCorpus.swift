@@ -9,7 +9,7 @@ import Foundation
 /// Every entry becomes an error of one catalog with integer codes, whose JSON body is Twilio's own
 /// shape (`{"code": 20404, "message": "…", "more_info": "https://www.twilio.com/docs/errors/20404",
 /// "status": 404}`), `more_info` being the documentation link made from the code. The message is
-/// the entry's as written (trailing spaces and all); the description is the entry's description,
+/// the entry's as written (trailing spaces and all; a brace would be doubled, so it stays text); the description is the entry's description,
 /// then its causes and solutions under headings; product, log level and log type are metadata
 /// (product and log type optional: a quarter and a half of the entries have none).
 ///
@@ -132,7 +132,7 @@ struct TwilioCorpus {
             out += """
                       \(entry.code):
                         status: \(status(entry))
-                        message: \(Self.quoted(entry.message))
+                        message: \(Self.quoted(entry.message.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")))
                         metadata: {\(metadata)}
 
                 """

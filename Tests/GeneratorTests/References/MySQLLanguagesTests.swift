@@ -66,15 +66,22 @@ import Testing
         }
         print("MySQL: \(checked) messages in 24 languages checked through the runtime")
 
-        // Negotiated on the wire: a Swiss German client gets the German message and says so.
+        // MySQL's errors never travel over HTTP: a Swiss German client's language is looked up
+        // (RFC 4647) and gets the German message; the error keeps its number and SQLSTATE.
+        #expect(!catalog.isHTTP && catalog.formats.isEmpty)
         let duplicate = try #require(catalog.index(ofWireCode: "ER_DUP_ENTRY"))
-        var fields = HTTPFields()
-        fields[.acceptLanguage] = "de-CH, fr;q=0.5"
-        let response = catalog.response(
-            entry: duplicate, arguments: [.string("42"), .string("PRIMARY")],
-            to: HTTPRequest(method: .get, scheme: "https", authority: "db.example", path: "/", headerFields: fields))
-        #expect(response.head.headerFields[.contentLanguage] == "de")
-        #expect(response.bodyText.contains("Doppelter Eintrag '42' für Schlüssel PRIMARY"), "\(response.bodyText)")
+        let german = try #require(catalog.languageIndex(for: "de-CH"))
+        #expect(catalog.languages[german] == "de")
+        #expect(catalog.entry(duplicate, language: german).message.render([.string("42"), .string("PRIMARY")]) == "Doppelter Eintrag '42' für Schlüssel PRIMARY")
+        #expect(catalog.metadata("errno", of: duplicate) == .integer(1062))
+        #expect(catalog.metadata("sqlstate", of: duplicate) == .string("23000"))
+        #expect(catalog.metadata("errno", of: try #require(catalog.index(ofWireCode: "ER_NO_SUCH_TABLE"))) == .integer(1146))
+        // Swift names by the naming rule alone: prefixes stripped, acronyms kept.
+        #expect(catalog.entries[duplicate].swiftName == "dupEntry")
+        let names = catalog.entries.map(\.swiftName)
+        #expect(Set(names).count == names.count)
+        #expect(!names.contains { $0.hasPrefix("er") && $0.dropFirst(2).first?.isUppercase == true }, "a name still carries ER_")
+        print("MySQL: \(names.filter { $0.contains("SQL") || $0.contains("GTID") }.count) names keep an acronym, e.g. \(names.filter { $0.contains("GTID") }.prefix(3))")
     }
 
     /// The generated Swift of the whole catalog, 24 languages, type-checks against ErrgenRuntime.

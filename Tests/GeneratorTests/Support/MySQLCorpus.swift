@@ -3,11 +3,18 @@ import Foundation
 /// MySQL's `messages_to_clients.txt` (in the shared corpora) read as errgen sees a real catalog
 /// nobody here wrote: every entry that is not `OBSOLETE_` becomes an error whose code is its
 /// symbol, whose message is its English text with each printf conversion (`%s`, `%-.192s`, `%lu`,
-/// …) turned into a placeholder `{a1}`, `{a2}`, … and whose description names its SQLSTATE.
-/// MySQL errors have no HTTP status: every one gets 500.
+/// …) turned into a placeholder `{a1}`, `{a2}`, …, and whose metadata are its error number and
+/// its SQLSTATE. MySQL's errors travel in its own protocol, never over HTTP: the catalog says
+/// `http: false`. Swift names come from the symbols by the catalog's naming rule (`ER_` and
+/// `WARN_` stripped, MySQL's acronyms kept), without a single `swift-name`.
+///
+/// An error's number is not written in the file: as MySQL's own build tool (`comp_err`) does, it
+/// is counted from the last `start-error-number` line, obsolete entries taking theirs
+/// (`ER_DUP_ENTRY` is 1062).
 struct MySQLCorpus {
     struct Entry {
         var symbol: String
+        var errno: Int
         var sqlState: String?
         /// The text of each language code of the file (`eng`, `ger`, …), C escapes decoded.
         var messages: [String: String]
@@ -19,15 +26,20 @@ struct MySQLCorpus {
 
     init(_ text: String) {
         var entries: [Entry] = []
+        var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let first = line.first, first.isUppercase, !line.hasPrefix("OBSOLETE_") {
+            if line.hasPrefix("start-error-number "), let start = Int(line.dropFirst("start-error-number ".count).prefix { $0.isNumber }) {
+                number = start
+            } else if let first = line.first, first.isUppercase, !line.hasPrefix("OBSOLETE_") {
                 let words = line.split(separator: " ", omittingEmptySubsequences: true)
                 let symbol = String(words[0])
+                number += 1
                 guard symbol.hasPrefix("ER_") || symbol.hasPrefix("WARN_") else { continue }
                 let state = words.count > 1 && words[1].count == 5 ? String(words[1]) : nil
-                entries.append(Entry(symbol: symbol, sqlState: state, messages: [:]))
+                entries.append(Entry(symbol: symbol, errno: number - 1, sqlState: state, messages: [:]))
             } else if line.hasPrefix("OBSOLETE_") {
-                entries.append(Entry(symbol: "", sqlState: nil, messages: [:]))
+                number += 1
+                entries.append(Entry(symbol: "", errno: number - 1, sqlState: nil, messages: [:]))
             } else if let last = entries.indices.last, !entries[last].symbol.isEmpty,
                 let match = line.wholeMatch(of: /\s+([a-z][a-z-]*)\s+"(.*)"\s*/)
             {
@@ -117,18 +129,29 @@ struct MySQLCorpus {
               MySQL:
                 title: MySQL server messages to clients
                 summary: MySQL 8.0's server error messages, read from messages_to_clients.txt.
-                formats: [json, problem+json]
+                http: false
+                swift-naming:
+                  strip-prefixes: [ER_, WARN_]
+                  acronyms: [SQL, ID, GTID, SSL, XA, UUID, JSON, GIS, SRS, CTE, UDF]
+                metadata:
+                  errno:
+                    type: integer
+                    description: The error number clients see.
+                  sqlstate:
+                    type: string
+                    optional: true
+                    description: The SQLSTATE MySQL sends with it.
             \(languages)    errors:
 
             """
         for entry in entries {
             let (message, count) = Self.template(entry.messages["eng"]!)
-            out += "      \(entry.symbol):\n        status: 500\n        message: \(Self.quoted(message))\n"
+            out += "      \(entry.symbol):\n        message: \(Self.quoted(message))\n"
             if count > 0 {
                 out += "        parameters:\n"
                 for index in 1...count { out += "          a\(index): string\n" }
             }
-            if let state = entry.sqlState { out += "        description: \(Self.quoted("SQLSTATE `\(state)`."))\n" }
+            out += "        metadata: {errno: \(entry.errno)\(entry.sqlState.map { ", sqlstate: \"\($0)\"" } ?? "")}\n"
             if let keep {
                 let translated = Self.otherLanguages.filter { entry.messages[$0] != nil && keep(entry, $0) }
                 if !translated.isEmpty {

@@ -4,14 +4,19 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int)
     case number(Double)
     case boolean(Bool)
+    /// No value: an optional parameter (`optional: true` in the spec) left out. A message shows
+    /// it only through a section, `{name?…|…}`; JSON bodies leave its member out (a body shape
+    /// writes `null`), XML bodies its element.
+    case absent
 
-    /// The value as text, as it appears in a rendered message.
+    /// The value as text, as it appears in a rendered message; empty for `absent`.
     public var description: String {
         switch self {
         case let .string(s): return s
         case let .integer(n): return String(n)
         case let .number(x): return x.description
         case let .boolean(b): return b ? "true" : "false"
+        case .absent: return ""
         }
     }
 
@@ -35,13 +40,14 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// The type as the spec names it.
-    public var kind: ParameterKind {
+    /// The type as the spec names it; nil for `absent`, which has none.
+    public var kind: ParameterKind? {
         switch self {
         case .string: return .string
         case .integer: return .integer
         case .number: return .number
         case .boolean: return .boolean
+        case .absent: return nil
         }
     }
 }

@@ -79,10 +79,13 @@ public final class Catalog: Sendable {
         public struct Parameter: Sendable, Hashable {
             public var name: String
             public var kind: ParameterKind
+            /// Whether the error may be raised without a value for it (`ArgumentValue.absent`).
+            public var isOptional: Bool
 
-            public init(name: String, kind: ParameterKind) {
+            public init(name: String, kind: ParameterKind, isOptional: Bool = false) {
                 self.name = name
                 self.kind = kind
+                self.isOptional = isOptional
             }
         }
 
@@ -114,19 +117,27 @@ public final class Catalog: Sendable {
         public enum Segment: Sendable, Hashable {
             case text(String)
             case argument(Int)
+            /// `{name?present|absent}`: `present` where argument `argument` has a value, else `absent`.
+            case section(argument: Int, present: [Segment], absent: [Segment])
         }
 
         public var segments: [Segment]
 
         public func render(_ arguments: [ArgumentValue]) -> String {
             var out = ""
+            Self.render(segments, arguments, to: &out)
+            return out
+        }
+
+        static func render(_ segments: [Segment], _ arguments: [ArgumentValue], to out: inout String) {
             for segment in segments {
                 switch segment {
                 case let .text(t): out += t
                 case let .argument(i): out += i < arguments.count ? arguments[i].description : ""
+                case let .section(i, present, absent):
+                    render(i < arguments.count && arguments[i] != .absent ? present : absent, arguments, to: &out)
                 }
             }
-            return out
         }
     }
 
@@ -303,37 +314,76 @@ public final class Catalog: Sendable {
         return text
     }
 
-    /// `{name}` placeholders become argument positions; `{{` and `}}` are literal braces. Braces
-    /// are ASCII, so the text is read as UTF-8 bytes (as errgen reads templates in a spec).
+    /// `{name}` placeholders become argument positions, `{name?present|absent}` sections (the
+    /// text before the first `|` where the argument has a value, the text after it where it is
+    /// absent; `||` a literal `|` inside a section); `{{` and `}}` are literal braces. Braces are
+    /// ASCII, so the text is read as UTF-8 bytes (as errgen reads templates in a spec, which
+    /// validated them).
     package static func parseTemplate(_ text: String, names: [String]) -> Template {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         guard text.utf8.contains(where: { $0 == open || $0 == close }) else {
             return Template(segments: text.isEmpty ? [] : [.text(text)])
         }
-        var segments: [Template.Segment] = []
-        var literal: [UInt8] = []
         var copy = text
-        copy.withUTF8 { bytes in
+        return copy.withUTF8 { bytes in
             var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == open || byte == close, i + 1 < bytes.count, bytes[i + 1] == byte {
-                    literal.append(byte)
-                    i += 2
-                } else if byte == open, let end = bytes[(i + 1)...].firstIndex(of: close),
-                    let index = names.firstIndex(of: String(decoding: bytes[(i + 1)..<end], as: UTF8.self))
-                {
-                    if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
-                    literal.removeAll(keepingCapacity: true)
-                    segments.append(.argument(index))
+            return Template(segments: templateSegments(bytes, &i, names: names, inSection: false).present)
+        }
+    }
+
+    private static let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), pipe = UInt8(ascii: "|"), question = UInt8(ascii: "?")
+
+    /// The segments from `i` to the end or, in a section, to its closing `}` (consumed), split at
+    /// the section's first `|`.
+    private static func templateSegments(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, names: [String], inSection: Bool
+    ) -> (present: [Template.Segment], absent: [Template.Segment]) {
+        var segments: [Template.Segment] = []
+        var present: [Template.Segment]?
+        var literal: [UInt8] = []
+        func flush() {
+            if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
+            literal.removeAll(keepingCapacity: true)
+        }
+        func finish() -> (present: [Template.Segment], absent: [Template.Segment]) {
+            flush()
+            return present.map { ($0, segments) } ?? (segments, [])
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == open || byte == close || (inSection && byte == pipe), i + 1 < bytes.count, bytes[i + 1] == byte {
+                literal.append(byte)
+                i += 2
+                continue
+            }
+            if inSection, byte == close {
+                i += 1
+                return finish()
+            }
+            if inSection, byte == pipe, present == nil {
+                flush()
+                present = segments
+                segments = []
+                i += 1
+                continue
+            }
+            if byte == open {
+                var end = i + 1
+                while end < bytes.count, bytes[end] != close, bytes[end] != question, bytes[end] != open { end += 1 }
+                if end < bytes.count, bytes[end] != open, let index = names.firstIndex(of: String(decoding: bytes[(i + 1)..<end], as: UTF8.self)) {
+                    flush()
                     i = end + 1
-                } else {
-                    literal.append(byte)
-                    i += 1
+                    if bytes[end] == close {
+                        segments.append(.argument(index))
+                    } else {
+                        let (whenPresent, whenAbsent) = templateSegments(bytes, &i, names: names, inSection: true)
+                        segments.append(.section(argument: index, present: whenPresent, absent: whenAbsent))
+                    }
+                    continue
                 }
             }
+            literal.append(byte)
+            i += 1
         }
-        if !literal.isEmpty { segments.append(.text(String(decoding: literal, as: UTF8.self))) }
-        return Template(segments: segments)
+        return finish()
     }
 }

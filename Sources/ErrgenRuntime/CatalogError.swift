@@ -177,12 +177,18 @@ extension CodedError {
     }
 
     /// The error with this code and these parameter values (by spec name, in their text form), as a
-    /// client reads them from a response; `nil` when a value is missing or not of its type.
+    /// client reads them from a response; `nil` when a value is missing (an optional parameter's
+    /// may be: it is then `absent`) or not of its type.
     public init?(code: Code, arguments: ArgumentList) {
         var values: [ArgumentValue] = []
         values.reserveCapacity(code.entry.parameters.count)
         for parameter in code.entry.parameters {
-            guard let text = arguments.values[parameter.name], let value = parameter.kind.parse(text) else { return nil }
+            guard let text = arguments.values[parameter.name] else {
+                guard parameter.isOptional else { return nil }
+                values.append(.absent)
+                continue
+            }
+            guard let value = parameter.kind.parse(text) else { return nil }
             values.append(value)
         }
         self.init(unchecked: code, arguments: values)

@@ -106,22 +106,85 @@ def reason_phrase(status: int) -> str:
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_-]*)\}")
 
 
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def parse_template(template: str) -> list:
+    """A template's segments: text (a str), ("placeholder", name), or ("section", name, present,
+    absent) for `{name?present|absent}`, the text before the first `|` shown where the parameter
+    has a value and the text after it where it is absent (`||` is a literal `|` in a section);
+    `{{` and `}}` are literal braces everywhere."""
+
+    def segments(i: int, in_section: bool) -> tuple[list, list | None, int]:
+        out: list = []
+        present: list | None = None
+        text = ""
+        while i < len(template):
+            pair = template[i:i + 2]
+            if pair in ("{{", "}}") or (in_section and pair == "||"):
+                text += pair[0]
+                i += 2
+                continue
+            c = template[i]
+            if in_section and c == "}":
+                out += [text] if text else []
+                return (present, out, i + 1) if present is not None else (out, None, i + 1)
+            if in_section and c == "|" and present is None:
+                present, out, text = out + ([text] if text else []), [], ""
+                i += 1
+                continue
+            name = _NAME.match(template, i + 1) if c == "{" else None
+            if name and name.end() < len(template) and template[name.end()] in "}?":
+                out += [text] if text else []
+                text = ""
+                if template[name.end()] == "}":
+                    out.append(("placeholder", name.group(0)))
+                    i = name.end() + 1
+                else:
+                    whenPresent, whenAbsent, i = segments(name.end() + 1, True)
+                    out.append(("section", name.group(0), whenPresent, whenAbsent or []))
+                continue
+            text += c
+            i += 1
+        out += [text] if text else []
+        return (present, out, i) if present is not None else (out, None, i)
+
+    return segments(0, False)[0]
+
+
 def placeholders(template: str) -> list[str]:
-    """The parameter names a template uses, in order of appearance."""
-    return [m.group(1) for m in _PLACEHOLDER.finditer(template) if m.group(1)]
+    """The parameter names a template uses (placeholders and sections), in order of first use."""
+    names: list[str] = []
+
+    def walk(segments: list) -> None:
+        for segment in segments:
+            if isinstance(segment, tuple):
+                if segment[1] not in names:
+                    names.append(segment[1])
+                if segment[0] == "section":
+                    walk(segment[2])
+                    walk(segment[3])
+
+    walk(parse_template(template))
+    return names
 
 
-def render(template: str, values: dict[str, str]) -> str:
-    """Fills `{name}` placeholders with the values' text; `{{` and `}}` are literal braces."""
+def render(template: str, values: dict[str, str | None]) -> str:
+    """Fills `{name}` placeholders with the values' text and shows each section's text for a
+    value (`values` has one for its parameter that is not None) or for none."""
 
-    def replace(match: re.Match[str]) -> str:
-        if match.group(0) == "{{":
-            return "{"
-        if match.group(0) == "}}":
-            return "}"
-        return values[match.group(1)]
+    def fill(segments: list) -> str:
+        out = ""
+        for segment in segments:
+            if isinstance(segment, str):
+                out += segment
+            elif segment[0] == "placeholder":
+                out += values[segment[1]]
+            else:
+                out += fill(segment[2] if values.get(segment[1]) is not None else segment[3])
+        return out
 
-    return _PLACEHOLDER.sub(replace, template)
+    return fill(parse_template(template))
 
 
 def render_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> Any:
@@ -297,6 +360,8 @@ class Parameter:
     shared: bool
     description: str | None = None
     example: Any = None  # typed, or None when the spec gives none
+    #: An error may be raised without a value for it (sections show the message then).
+    optional: bool = False
 
 
 @dataclass
@@ -454,6 +519,7 @@ def _parameters(mapping: dict | None, shared: bool) -> list[Parameter]:
             Parameter(
                 str(name), kind, shared, value.get("description"),
                 None if example is None else example_value(_scalar_text(example), kind),
+                value.get("optional") is True,
             )
         )
     return result

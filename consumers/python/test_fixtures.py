@@ -286,6 +286,7 @@ def check_parameters(fixture: list[dict], spec: list[es.Parameter]) -> None:
     assert [p["name"] for p in fixture] == [p.name for p in spec]
     for got, want in zip(fixture, spec):
         assert got["type"] == want.type, got["name"]
+        assert got["optional"] == want.optional, got["name"]
         assert got["shared"] is want.shared, got["name"]
         assert got["description"] == want.description, got["name"]
         assert es.is_of_type(got["sample"], want.type), f"sample of {got['name']} is not a {want.type}: {got['sample']!r}"
@@ -377,6 +378,12 @@ def test_error_agrees_with_the_spec(case, catalog, code):
         assert set(es.placeholders(header.value)) <= names | set(metadata)
     texts = sample_texts(error)
     assert error["sampleMessage"] == es.render(spec.message, texts)
+    # Without its optional parameters: each section's text for none.
+    if any(p.optional for p in spec.parameters):
+        absent = {name: text for name, text in texts.items() if not next(p for p in spec.parameters if p.name == name).optional}
+        assert error["absentMessage"] == es.render(spec.message, absent)
+    else:
+        assert error["absentMessage"] is None
 
     # Translations: each the spec's, its sample filled in here, its title the spec's, else the
     # message when it has no placeholders, else the default language's title.

@@ -381,17 +381,25 @@ public struct CustomMetadata: Sendable, MustacheParent {
 public struct CustomSegment: Sendable, MustacheParent {
     /// The text of a text piece (`{{` already `{`); empty for a placeholder.
     public var text: ContextText
-    /// The parameter a placeholder names (`ip-address`); empty for text.
+    /// The parameter a placeholder or a section names (`ip-address`); empty for text.
     public var parameter: ContextText
     public var isParameter: Bool
+    /// A section, `{name?present|absent}`: `present` is shown where the optional `parameter` has
+    /// a value, `absent` where it has none.
+    public var isSection: Bool = false
+    public var present: [CustomSegment] = []
+    public var absent: [CustomSegment] = []
 
-    public static let keys = ["text", "parameter", "isParameter"]
+    public static let keys = ["text", "parameter", "isParameter", "isSection", "present", "absent"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "text": return text
         case "parameter": return parameter
         case "isParameter": return isParameter
+        case "isSection": return isSection
+        case "present": return present
+        case "absent": return absent
         default: return nil
         }
     }
@@ -557,11 +565,19 @@ extension ContextBuilder {
             description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: shared)
     }
 
-    static func segments(_ template: MessageTemplate) -> [CustomSegment] {
-        template.segments.map { segment -> CustomSegment in
+    static func segments(_ template: MessageTemplate) -> [CustomSegment] { segments(template.segments) }
+
+    static func segments(_ segments: [MessageTemplate.Segment]) -> [CustomSegment] {
+        segments.map { segment -> CustomSegment in
             switch segment {
             case let .text(text): return CustomSegment(text: ContextText(text), parameter: ContextText(""), isParameter: false)
             case let .placeholder(name, _): return CustomSegment(text: ContextText(""), parameter: ContextText(name), isParameter: true)
+            case let .section(name, _, present, absent):
+                var section = CustomSegment(text: ContextText(""), parameter: ContextText(name), isParameter: false)
+                section.isSection = true
+                section.present = Self.segments(present)
+                section.absent = Self.segments(absent)
+                return section
             }
         }
     }
@@ -570,12 +586,7 @@ extension ContextBuilder {
         let status = entry.status.value
         let phrase = StatusPhrase.of(status) ?? ""
         let swiftName = entry.swiftCaseName
-        let segments = entry.message.value.segments.map { segment -> CustomSegment in
-            switch segment {
-            case let .text(text): return CustomSegment(text: ContextText(text), parameter: ContextText(""), isParameter: false)
-            case let .placeholder(name, _): return CustomSegment(text: ContextText(""), parameter: ContextText(name), isParameter: true)
-            }
-        }
+        let segments = Self.segments(entry.message.value)
         return CustomError(
             index: index, code: ContextText(entry.code.value), swiftName: ContextText(swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(swiftName)), lowerSnakeName: ContextText(NameStyles.lowerSnake(swiftName)),

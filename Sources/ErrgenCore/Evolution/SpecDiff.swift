@@ -61,6 +61,9 @@ public struct SpecDiff: Sendable {
         ("parameter-removed", .breaking, "a parameter is gone (or renamed)"),
         ("parameter-added", .breaking, "a new parameter: the factory takes one more argument (the wire only gains a member)"),
         ("parameter-type-changed", .breaking, "a parameter has another type"),
+        ("optional-parameter-added", .compatible, "a new optional parameter: the factory's new argument has a default, the wire may omit it"),
+        ("parameter-became-optional", .breaking, "a parameter may now be absent: clients that read it must expect none"),
+        ("parameter-became-required", .breaking, "an optional parameter is now required: calls that left it out no longer compile"),
         ("placeholders-changed", .breaking, "the message's placeholders changed"),
         ("message-changed", .compatible, "the message's wording changed"),
         ("format-removed", .breaking, "a catalog no longer answers in a format"),
@@ -180,7 +183,12 @@ public struct SpecDiff: Sendable {
                         false, "error '\(code)': documentation link \(old ?? "(none)") → \(new ?? "(none)")")
                 }
             }
-            let oldPlaceholders = Set(was.message.value.placeholderNames), newPlaceholders = Set(now.message.value.placeholderNames)
+            // A new optional parameter's section adds a name without changing what the message
+            // says where it is absent: only its wording changed.
+            let wasNames = Set(was.parameters.map(\.name.value))
+            let addedOptional = Set(now.parameters.filter { $0.isOptional && !wasNames.contains($0.name.value) }.map(\.name.value))
+            let oldPlaceholders = Set(was.message.value.placeholderNames)
+            let newPlaceholders = Set(now.message.value.placeholderNames).subtracting(addedOptional)
             if oldPlaceholders != newPlaceholders {
                 add("placeholders-changed", .wire, name, code, was.message.value.source, now.message.value.source, now.message.location, false,
                     "error '\(code)': the message's placeholders changed")
@@ -313,10 +321,20 @@ public struct SpecDiff: Sendable {
                 add("parameter-type-changed", .swift, name, code, parameter.kind.swiftType, current.kind.swiftType, current.name.location, false,
                     "error '\(code)': argument \(parameter.swiftName): is \(current.kind.swiftType), not \(parameter.kind.swiftType)")
             }
+            if current.isOptional != parameter.isOptional {
+                add(current.isOptional ? "parameter-became-optional" : "parameter-became-required", current.isOptional ? .wire : .swift, name, code,
+                    String(parameter.isOptional), String(current.isOptional), current.optional?.location ?? current.name.location, false,
+                    "error '\(code)': parameter \(parameter.name.value) is \(current.isOptional ? "optional" : "required") now")
+            }
         }
         for parameter in now.parameters where !wasNames.contains(parameter.name.value) {
-            add("parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,
-                "error '\(code)': the factory takes a new argument \(parameter.swiftName):")
+            if parameter.isOptional {
+                add("optional-parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,
+                    "error '\(code)': the factory takes a new argument \(parameter.swiftName):, nil by default")
+            } else {
+                add("parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,
+                    "error '\(code)': the factory takes a new argument \(parameter.swiftName):")
+            }
         }
     }
 }

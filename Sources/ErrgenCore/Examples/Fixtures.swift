@@ -70,6 +70,7 @@ public enum FixtureBuilder {
         w.object { w in
             w.key("description"); w.optional(parameter.description)
             w.key("name"); w.string(parameter.name.value)
+            w.key("optional"); w.bool(parameter.isOptional)
             w.key("sample"); w.value(JSONValue(parameter.sampleValue))
             w.key("shared"); w.bool(shared)
             w.key("type"); w.string(parameter.kind.rawValue)
@@ -82,6 +83,8 @@ public enum FixtureBuilder {
         let entry = spec.errors[index]
         var w = JSONWriter(indent: 4, capacity: 4_096)
         w.object { w in
+            // Where the error has optional parameters, its message without them (sections' `|` text).
+            w.key("absentMessage"); w.optional(examples.absentMessage)
             w.key("code")
             // A catalog of integer codes has canonical decimal ones (the validator's rule): numbers as written.
             if spec.effectiveCodeType == .integer, let number = Int(entry.code.value) { w.int(number) } else { w.string(entry.code.value) }

@@ -94,6 +94,7 @@ extension JSONValue {
         case let .integer(n): self = .int(n)
         case let .number(x): self = .double(x)
         case let .boolean(b): self = .bool(b)
+        case .absent: self = .null
         }
     }
 }

@@ -22,7 +22,7 @@ public enum RuntimeTable {
 
     /// Parameters as the runtime knows them.
     public static func parameters(_ parameters: [ParameterSpec]) -> [Catalog.Entry.Parameter] {
-        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind) }
+        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional) }
     }
 
     /// The table lines of a catalog's errors (after the version line).
@@ -131,6 +131,9 @@ public struct ErrorExamples: Sendable {
 
     public var arguments: [ArgumentValue]
     public var sampleMessage: String
+    /// The message with every optional parameter absent (the others at their samples); nil for an
+    /// error without optional parameters.
+    public var absentMessage: String?
     /// The sample message in each language after the default, where the error is translated.
     public var translatedSampleMessages: [String?]
     public var sampleHeaders: [(name: String, value: String)]
@@ -186,6 +189,9 @@ public struct ErrorExamples: Sendable {
         let runtimeEntry = catalog.entries[index]
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
+        let all = entry.parameters + spec.parameters
+        absentMessage = all.contains(where: \.isOptional)
+            ? runtimeEntry.message.render(zip(all, arguments).map { $0.isOptional ? .absent : $1 }) : nil
         translatedSampleMessages = catalog.languages.indices.dropFirst().map { language in
             catalog.isTranslated(index, language: language) ? catalog.entry(index, language: language).message.render(arguments) : nil
         }

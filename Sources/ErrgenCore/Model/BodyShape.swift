@@ -153,6 +153,7 @@ enum ShapeCompiler {
                     switch segment {
                     case let .text(text): literal(String(WireBody.jsonString(text).dropFirst().dropLast()))
                     case let .placeholder(name, _): steps.append(.text(source(name)))
+                    case .section: break  // refused in shapes by the validator
                     }
                 }
                 literal("\"")
@@ -202,6 +203,7 @@ enum ShapeCompiler {
                     switch segment {
                     case let .text(text): literal(escaped(text, attribute: true))
                     case let .placeholder(placeholder, _): steps.append(.attributeText(source(placeholder)))
+                    case .section: break  // refused in shapes by the validator
                     }
                 }
                 literal("\"")
@@ -237,6 +239,7 @@ enum ShapeCompiler {
                     switch segment {
                     case let .text(text): literal(escaped(text, attribute: false))
                     case let .placeholder(placeholder, _): steps.append(.text(source(placeholder)))
+                    case .section: break  // refused in shapes by the validator
                     }
                 }
                 literal("</" + name + ">\n")

@@ -291,6 +291,10 @@ public struct ParameterSpec: Sendable, Hashable {
     public var description: String?
     /// A sample value for docs and fixtures, in its wire form.
     public var example: String?
+    /// Where `optional: true` is written, for a parameter an error may be raised without
+    /// (`ArgumentValue.absent`): a message shows it only through a section, `{name?…|…}`.
+    public var optional: Located<Bool>?
+    public var isOptional: Bool { optional != nil }
 
     public init(name: Located<String>, kind: Kind, description: String? = nil, example: String? = nil) {
         self.name = name

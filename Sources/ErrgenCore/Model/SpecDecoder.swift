@@ -379,6 +379,16 @@ public enum SpecDecoder {
             guard var fields = MappingReader(pair.value, what: "parameter '\(name)' of \(owner)", file: file, key: pair.key.location, diagnostics: &diagnostics) else { continue }
             let typeNode = fields.node("type", required: true, diagnostics: &diagnostics)
             let description = fields.string("description", diagnostics: &diagnostics)
+            let optional = fields.node("optional", diagnostics: &diagnostics)
+            var isOptional: Located<Bool>?
+            if let optional {
+                if case let .bool(b)? = optional.scalar?.resolved {
+                    isOptional = Located(b, at: optional.location)
+                } else {
+                    diagnostics.error("'optional' must be true or false, not \(optional.kindDescription)", file: file, at: optional.location)
+                    isOptional = Located(true, at: optional.location)  // so that its sections are not reported as well
+                }
+            }
             var example: Located<String>?
             if let exampleNode = fields.node("example", diagnostics: &diagnostics) {
                 if let scalar = exampleNode.scalar, scalar.resolved != .null {
@@ -401,7 +411,9 @@ public enum SpecDecoder {
                     diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
                 }
             }
-            parameters.append(ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value))
+            var parameter = ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value)
+            parameter.optional = isOptional?.value == true ? isOptional : nil
+            parameters.append(parameter)
         }
         return parameters
     }

@@ -236,11 +236,12 @@ public enum Validator {
         var used = Set([catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).flatMap(\.value.placeholderNames))
         if used.contains(ShapePlaceholder.parameters.rawValue) { used.formUnion(entry.parameters.map(\.name.value)) }
         let templates = [entry.message] + entry.headers.map(\.value)
+        let optional = Set((entry.parameters + catalog.parameters).filter(\.isOptional).map(\.name.value))
         for (position, located) in templates.enumerated() {
             let template = located.value
             let isHeader = position > 0
-            for segment in template.segments {
-                guard case let .placeholder(name, offset) = segment else { continue }
+            checkSections(template, at: located.location, declared: declared, optional: optional, file: file, diagnostics: &diagnostics)
+            for (name, offset, _, _) in template.uses {
                 used.insert(name)
                 if isHeader, metadataNames.contains(name) { continue }
                 if !declared.contains(name) {
@@ -378,12 +379,24 @@ public enum Validator {
                 "'\(name)' names the body shape's own '{\(name)}'; rename the \(keys[name] == nil ? "parameter" : "metadata key")",
                 file: file, at: location)
         }
+        let optional = Set(catalog.parameters.filter(\.isOptional).map(\.name.value))
         for located in shape.templates {
             let template = located.value
             let whole = template.segments.count == 1
+            for use in template.uses where use.isSection {
+                diagnostics.error(
+                    "a body shape has no sections: '{\(use.name)}' as a whole string is the value, \(absent)",
+                    file: file, at: template.location(ofOffset: use.offset) ?? located.location)
+            }
             for segment in template.segments {
                 guard case let .placeholder(name, offset) = segment else { continue }
                 let at = template.location(ofOffset: offset) ?? located.location
+                if !whole, optional.contains(name) {
+                    diagnostics.error(
+                        "parameter '\(name)' is optional, so some errors have no value: it can only be a whole string (\"{\(name)}\", \(absent)), not part of one",
+                        file: file, at: at)
+                    continue
+                }
                 if name == ShapePlaceholder.documentation.rawValue, catalog.documentationURL == nil,
                     !whole || !catalog.errors.contains(where: { $0.documentationURL != nil })
                 {
@@ -679,8 +692,9 @@ public enum Validator {
             let template = translation.message.value
             let written = Set(template.placeholderNames)
             var used = Set<String>()
-            for segment in template.segments {
-                guard case let .placeholder(name, offset) = segment else { continue }
+            let optional = Set((entry.parameters + catalog.parameters).filter(\.isOptional).map(\.name.value))
+            checkSections(template, at: translation.message.location, declared: declared, optional: optional, file: file, diagnostics: &diagnostics)
+            for (name, offset, _, _) in template.uses {
                 used.insert(name)
                 if !expected.contains(name) {
                     let at = template.location(ofOffset: offset) ?? translation.message.location
@@ -701,6 +715,27 @@ public enum Validator {
                 diagnostics.error(
                     "the '\(language)' message lacks the placeholder\(missing.count == 1 ? "" : "s") \(names) of the default message",
                     file: file, at: translation.message.location)
+            }
+        }
+    }
+
+    /// Sections and optional parameters in a message or header value: a section names an optional
+    /// parameter (a parameter every raise has needs none); an optional parameter appears only
+    /// inside a section on itself, where it has a value. Undeclared names are reported elsewhere.
+    static func checkSections(
+        _ template: MessageTemplate, at location: SourceLocation, declared: Set<String>, optional: Set<String>, file: String,
+        diagnostics: inout DiagnosticCollector
+    ) {
+        for use in template.uses where declared.contains(use.name) {
+            let at = template.location(ofOffset: use.offset) ?? location
+            if use.isSection, !optional.contains(use.name) {
+                diagnostics.error(
+                    "'{\(use.name)?…}' is a section, for a parameter that may be absent, but '\(use.name)' is not optional: write '{\(use.name)}', or declare it 'optional: true'",
+                    file: file, at: at)
+            } else if !use.isSection, optional.contains(use.name), use.section != use.name {
+                diagnostics.error(
+                    "optional parameter '\(use.name)' may be absent, so it stands only inside a section on it: '{\(use.name)?… {\(use.name)} …}', and after '|' the text for when it is absent",
+                    file: file, at: at)
             }
         }
     }

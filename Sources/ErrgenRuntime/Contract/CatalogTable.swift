@@ -58,9 +58,9 @@
         return fields.map(escaped).joined(separator: "\t")
     }
 
-    /// Parameters as the table writes them: `name:type,…`.
+    /// Parameters as the table writes them: `name:type,…`, `?` after the type of an optional one.
     public static func parameterList(_ parameters: [Catalog.Entry.Parameter]) -> String {
-        parameters.map { "\($0.name):\($0.kind.rawValue)" }.joined(separator: ",")
+        parameters.map { "\($0.name):\($0.kind.rawValue)\($0.isOptional ? "?" : "")" }.joined(separator: ",")
     }
 
     static let tableSpecial = ByteSet(Array("\\\t\n\r".utf8))
@@ -117,9 +117,12 @@
     public static func parameters(_ text: String) -> [Catalog.Entry.Parameter] {
         text.split(separator: ",").map { item in
             let parts = item.split(separator: ":", maxSplits: 1)
-            let kind = parts.count == 2 ? ParameterKind(rawValue: String(parts[1])) : nil
-            guard let kind else { preconditionFailure("malformed catalog parameter '\(item)'") }
-            return Catalog.Entry.Parameter(name: String(parts[0]), kind: kind)
+            let type = parts.count == 2 ? parts[1] : ""
+            let isOptional = type.hasSuffix("?")
+            guard let kind = ParameterKind(rawValue: String(isOptional ? type.dropLast() : type)) else {
+                preconditionFailure("malformed catalog parameter '\(item)'")
+            }
+            return Catalog.Entry.Parameter(name: String(parts[0]), kind: kind, isOptional: isOptional)
         }
     }
 

@@ -129,7 +129,7 @@ public struct JSONShape: Sendable, Hashable {
             if let link = catalog.documentationLink(for: entry) { JSON.quote(link, to: &out) } else { out += "null" }
         case .parameters:
             out += "{"
-            for (index, (parameter, value)) in zip(entry.parameters, arguments).enumerated() {
+            for (index, (parameter, value)) in WireBody.present(entry, arguments).enumerated() {
                 JSON.member(parameter.name, value: value, to: &out, first: index == 0)
             }
             out += "}"

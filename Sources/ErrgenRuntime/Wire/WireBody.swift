@@ -48,13 +48,19 @@ public enum WireBody {
         }
     }
 
-    /// Own parameters (first) and shared ones, paired with their values.
+    /// Own parameters (first) and shared ones, paired with their values; optional ones without a
+    /// value left out.
     static func split(_ entry: Catalog.Entry, _ arguments: [ArgumentValue], _ catalog: Catalog)
         -> (own: [(String, ArgumentValue)], shared: [(String, ArgumentValue)])
     {
         let pairs = zip(entry.parameters.map(\.name), arguments).map { ($0, $1) }
         let ownCount = max(0, pairs.count - catalog.sharedParameters.count)
-        return (Array(pairs.prefix(ownCount)), Array(pairs.dropFirst(ownCount)))
+        return (pairs.prefix(ownCount).filter { $0.1 != .absent }, pairs.dropFirst(ownCount).filter { $0.1 != .absent })
+    }
+
+    /// Every parameter with a value, in order (its own, then the catalog's).
+    static func present(_ entry: Catalog.Entry, _ arguments: [ArgumentValue]) -> [(Catalog.Entry.Parameter, ArgumentValue)] {
+        zip(entry.parameters, arguments).filter { $0.1 != .absent }
     }
 
     // MARK: JSON
@@ -102,7 +108,7 @@ public enum WireBody {
         out += ",\"status\":\(entry.status)"
         JSON.member("detail", string: entry.message.render(arguments), to: &out)
         code(entry, catalog, to: &out)
-        for (parameter, value) in zip(entry.parameters, arguments) { JSON.member(parameter.name, value: value, to: &out) }
+        for (parameter, value) in present(entry, arguments) { JSON.member(parameter.name, value: value, to: &out) }
         out += "}"
         return out
     }
@@ -117,7 +123,7 @@ public enum WireBody {
         XML.element("status", String(entry.status), indent: 2, to: &out)
         XML.element("detail", entry.message.render(arguments), indent: 2, to: &out)
         XML.element("code", entry.wireCode, indent: 2, to: &out)
-        for (parameter, value) in zip(entry.parameters, arguments) { XML.element(parameter.name, value.description, indent: 2, to: &out) }
+        for (parameter, value) in present(entry, arguments) { XML.element(parameter.name, value.description, indent: 2, to: &out) }
         out += "</problem>\n"
         return out
     }
@@ -171,6 +177,7 @@ enum JSON {
         case let .integer(n): out += String(n)
         case let .number(x): out += x.isFinite ? x.description : "null"
         case let .boolean(b): out += b ? "true" : "false"
+        case .absent: out += "null"
         }
     }
 

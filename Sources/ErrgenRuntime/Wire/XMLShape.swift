@@ -108,7 +108,7 @@ public struct XMLShape: Sendable, Hashable {
     ) {
         let children: [(String, ArgumentValue)]
         switch source {
-        case .parameters: children = zip(entry.parameters, arguments).map { ($0.name, $1) }
+        case .parameters: children = WireBody.present(entry, arguments).map { ($0.name, $1) }
         case .metadata: children = zip(catalog.metadataKeys, entry.metadata).compactMap { key, value in value.map { (key.name, $0) } }
         default:
             guard let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) else { return }
@@ -132,7 +132,9 @@ public struct XMLShape: Sendable, Hashable {
         case .documentation: return catalog.documentationLink(for: entry)
         case .parameters, .metadata: return nil
         case let .parameter(name):
-            guard let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count else { return nil }
+            guard let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count, arguments[index] != .absent else {
+                return nil
+            }
             return arguments[index].description
         case let .metadataKey(name): return catalog.metadata(name, in: entry)?.description
         }

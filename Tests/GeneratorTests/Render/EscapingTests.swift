@@ -124,47 +124,86 @@ import Testing
         scalarByScalar(field) { ["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"][$0] }
     }
 
-    /// Message templates read scalar by scalar.
+    /// Message templates read scalar by scalar: `{{` and `}}` (and `||` in a section) literal, a
+    /// name and `?` a section up to its `}` (split at its first `|`), else everything up to the
+    /// next `}` a placeholder's name.
     static func template(_ source: String) -> (MessageTemplate, [MessageTemplate.Problem]) {
-        var segments: [MessageTemplate.Segment] = []
         var problems: [MessageTemplate.Problem] = []
-        var text = String.UnicodeScalarView()
         let scalars = Array(source.unicodeScalars)
         var i = 0
-        func flush() {
-            if !text.isEmpty { segments.append(.text(String(text))) }
-            text = String.UnicodeScalarView()
+        func isName(_ c: Unicode.Scalar, first: Bool) -> Bool {
+            c.isASCII && (c.properties.isAlphabetic || (!first && ("0"..."9" ~= c || c == "-" || c == "_")))
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{" || c == "}", i + 1 < scalars.count, scalars[i + 1] == c {
-                text.append(c)
-                i += 2
-            } else if c == "{" {
-                guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
-                    problems.append(.init(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: i))
-                    text.append(contentsOf: scalars[i...])
-                    break
-                }
-                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
-                if let complaint = MessageTemplate.nameProblem(name) {
-                    problems.append(.init(message: complaint, offset: i))
-                } else {
-                    flush()
-                    segments.append(.placeholder(name: name, offset: i))
-                }
-                i = close + 1
-            } else if c == "}" {
-                problems.append(.init(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: i))
-                text.append(c)
-                i += 1
-            } else {
-                text.append(c)
-                i += 1
+        func read(section: Int?) -> (present: [MessageTemplate.Segment], absent: [MessageTemplate.Segment]) {
+            var segments: [MessageTemplate.Segment] = []
+            var present: [MessageTemplate.Segment]?
+            var text = String.UnicodeScalarView()
+            func flush() {
+                if !text.isEmpty { segments.append(.text(String(text))) }
+                text = String.UnicodeScalarView()
             }
+            func finish() -> (present: [MessageTemplate.Segment], absent: [MessageTemplate.Segment]) {
+                flush()
+                return present.map { ($0, segments) } ?? (segments, [])
+            }
+            while i < scalars.count {
+                let c = scalars[i]
+                if c == "{" || c == "}" || (section != nil && c == "|"), i + 1 < scalars.count, scalars[i + 1] == c {
+                    text.append(c)
+                    i += 2
+                } else if section != nil, c == "}" {
+                    i += 1
+                    return finish()
+                } else if section != nil, c == "|", present == nil {
+                    flush()
+                    present = segments
+                    segments = []
+                    i += 1
+                } else if c == "{" {
+                    var end = i + 1
+                    while end < scalars.count, isName(scalars[end], first: end == i + 1) { end += 1 }
+                    if end > i + 1, end < scalars.count, scalars[end] == "?" {
+                        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<end]))
+                        let start = i
+                        i = end + 1
+                        flush()
+                        if section != nil {
+                            problems.append(.init(message: "a section cannot hold another section ('{\(name)?' inside one)", offset: start))
+                        }
+                        let (whenPresent, whenAbsent) = read(section: start)
+                        segments.append(.section(name: name, offset: start, present: whenPresent, absent: whenAbsent))
+                        continue
+                    }
+                    guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+                        problems.append(.init(message: "unclosed '{' in template (write '{{' for a literal brace)", offset: i))
+                        text.append(contentsOf: scalars[i...])
+                        i = scalars.count
+                        break
+                    }
+                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+                    if let complaint = MessageTemplate.nameProblem(name) {
+                        problems.append(.init(message: complaint, offset: i))
+                    } else {
+                        flush()
+                        segments.append(.placeholder(name: name, offset: i))
+                    }
+                    i = close + 1
+                } else if c == "}" {
+                    problems.append(.init(message: "unmatched '}' in template (write '}}' for a literal brace)", offset: i))
+                    text.append(c)
+                    i += 1
+                } else {
+                    text.append(c)
+                    i += 1
+                }
+            }
+            if let section {
+                problems.append(.init(message: "unclosed section: '}' ends it (write '{{' for a literal brace)", offset: section))
+            }
+            return finish()
         }
-        flush()
-        return (MessageTemplate(source: source, segments: segments), problems)
+        let read = read(section: nil)
+        return (MessageTemplate(source: source, segments: read.present), problems)
     }
 
     /// The runtime's reading of a table template, scalar by scalar.
@@ -207,7 +246,7 @@ import Testing
     }
 
     @Test func templatesAreReadAsScalarByScalar() {
-        let pieces = ["{user}", "{a-b_1}", "{{", "}}", "{", "}", "{é}", "{1x}", "{}", "é", "👩‍👩‍👧", "text ", "\u{301}"]
+        let pieces = ["{user}", "{a-b_1}", "{{", "}}", "{", "}", "{é}", "{1x}", "{}", "é", "👩‍👩‍👧", "text ", "\u{301}", "{user?", "|", "||", "?"]
         var random = SplitMix64(seed: 7)
         let samples = Self.samples(seed: 8) + (0..<3_000).map { _ in
             (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()

@@ -174,9 +174,15 @@ public struct SwiftPrinter: Sendable {
             let parameters = all.map { parameter -> String in
                 let label = SwiftNames.argumentLabel(parameter.swiftName)
                 let binding = SwiftNames.localName(parameter.swiftName)
+                // An optional parameter may be left out: nil, `ArgumentValue.absent` at run time.
                 return (label == binding ? label : "\(label) \(binding)") + ": " + Self.qualified(parameter.kind)
+                    + (parameter.isOptional ? "? = nil" : "")
             }
-            let arguments = all.map { ".\($0.kind.rawValue)(\(SwiftNames.localName($0.swiftName)))" }
+            let arguments = all.map { parameter in
+                let local = SwiftNames.localName(parameter.swiftName)
+                return parameter.isOptional
+                    ? "\(local).map(ErrgenRuntime.ArgumentValue.\(parameter.kind.rawValue)) ?? .absent" : ".\(parameter.kind.rawValue)(\(local))"
+            }
             p.block("\(a)static func \(name)(\(parameters.joined(separator: ", "))) -> Self") { p in
                 p.line("Self(unchecked: .\(name), arguments: [\(arguments.joined(separator: ", "))])")
             }

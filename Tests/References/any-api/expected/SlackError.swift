@@ -20,7 +20,7 @@ public struct SlackError: ErrgenRuntime.CatalogError {
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `channel_not_found` (200): Value passed for channel was invalid.
         case channelNotFound
-        /// `missing_scope` (200): The token lacks the scope {needed} (it has {provided}).
+        /// `missing_scope` (200): The token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.
         case missingScope
         /// `ratelimited` (429): The method has been called too many times.
         case ratelimited
@@ -35,15 +35,15 @@ extension SlackError {
     /// Wire code `channel_not_found`, HTTP status 200.
     public static var channelNotFound: Self { Self(unchecked: .channelNotFound, arguments: []) }
 
-    /// The token lacks the scope {needed} (it has {provided}).
+    /// The token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.
     ///
     /// Wire code `missing_scope`, HTTP status 200.
     ///
     /// - Parameters:
     ///    - needed: The `needed` value.
     ///    - provided: The `provided` value.
-    public static func missingScope(needed: Swift.String, provided: Swift.String) -> Self {
-        Self(unchecked: .missingScope, arguments: [.string(needed), .string(provided)])
+    public static func missingScope(needed: Swift.String? = nil, provided: Swift.String? = nil) -> Self {
+        Self(unchecked: .missingScope, arguments: [needed.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, provided.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
     }
 
     /// The method has been called too many times.
@@ -88,7 +88,7 @@ extension SlackError.Code {
         table: """
             errgen-table 2
             channel_not_found\tchannelNotFound\t200\tValue passed for channel was invalid.\t\t
-            missing_scope\tmissingScope\t200\tThe token lacks the scope {needed} (it has {provided}).\tneeded:string,provided:string\t
+            missing_scope\tmissingScope\t200\tThe token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.\tneeded:string?,provided:string?\t
             ratelimited\tratelimited\t429\tThe method has been called too many times.\t\t\tRetry-After: 30
             """,
         jsonBody: """

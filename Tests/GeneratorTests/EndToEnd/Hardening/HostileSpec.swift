@@ -61,6 +61,11 @@ struct HostileSpec {
     var shapeAfter: String
     var attributeText: String
     var elementText: String
+    /// The second catalog's optional parameter `extra`: its example, and the texts of its section
+    /// for a value and for none (each hostile, `|` included).
+    var extraExample: String
+    var whenPresent: String
+    var whenAbsent: String
 
     init(seed: UInt64, errors count: Int, typeName: String) {
         var random = SplitMix64(seed: seed)
@@ -93,6 +98,21 @@ struct HostileSpec {
         shapeAfter = Self.string(&random)
         attributeText = Self.string(&random)
         elementText = Self.string(&random)
+        extraExample = Self.string(&random) + "|"
+        whenPresent = Self.string(&random) + "|"
+        // Not "|" first: pairs are read before the separator, so "|||" is a "|" and the separator.
+        let absent = Self.string(&random) + "|"
+        whenAbsent = absent.hasPrefix("|") ? "a" + absent : absent
+    }
+
+    /// Text as a section's template source: braces and `|` doubled.
+    static func sectionTemplate(_ text: String) -> String {
+        template(text).replacingOccurrences(of: "|", with: "||")
+    }
+
+    /// The second catalog's message of `error` where `extra` has its example, and where it has none.
+    func shapedMessage(_ error: Error, extra: Bool) -> String {
+        error.before + error.valueExample + error.after + (extra ? whenPresent + extraExample : whenAbsent)
     }
 
     /// The errors of the second catalog.
@@ -145,8 +165,11 @@ struct HostileSpec {
             out += "      \(Self.quoted(error.code)):\n"
             out += "        swift-name: \(error.swiftName)\n"
             out += "        status: \(error.status)\n"
-            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after)))\n"
-            out += "        parameters: {value: {type: string, example: \(Self.quoted(error.valueExample))}}\n"
+            let section = "{extra?" + Self.sectionTemplate(whenPresent) + "{extra}|" + Self.sectionTemplate(whenAbsent) + "}"
+            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after) + section))\n"
+            out += "        parameters:\n"
+            out += "          value: {type: string, example: \(Self.quoted(error.valueExample))}\n"
+            out += "          extra: {type: string, optional: true, example: \(Self.quoted(extraExample))}\n"
         }
         return out
     }

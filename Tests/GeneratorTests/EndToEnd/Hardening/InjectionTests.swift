@@ -145,7 +145,10 @@ import Testing
         let errors = try #require(document["errors"] as? [[String: Any]])
         #expect(errors.count == model.shapedErrors.count)
         for (fixture, error) in zip(errors, model.shapedErrors) {
-            let message = error.before + error.valueExample + error.after
+            let message = model.shapedMessage(error, extra: true)
+            // The section's hostile texts come out as written, for a value and for none.
+            #expect(fixture["sampleMessage"] as? String == message)
+            #expect(fixture["absentMessage"] as? String == model.shapedMessage(error, extra: false))
             let responses = try #require(fixture["responses"] as? [[String: Any]])
             #expect(Set(responses.compactMap { $0["format"] as? String }) == ["json", "xml", "problem+xml"])
             for response in responses where response["case"] as? String == "get" {
@@ -170,6 +173,7 @@ import Testing
                     #expect(elements["code"] == HostileValueTests.xmlCarried(error.code))
                     #expect(elements["detail"] == HostileValueTests.xmlCarried(message))
                     #expect(elements["value"] == HostileValueTests.xmlCarried(error.valueExample))
+                    #expect(elements["extra"] == HostileValueTests.xmlCarried(model.extraExample))
                 default:
                     Issue.record("unexpected format \(String(describing: response["format"]))")
                 }

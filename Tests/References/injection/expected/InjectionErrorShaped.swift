@@ -18,11 +18,11 @@ public struct InjectionErrorShaped: ErrgenRuntime.CatalogError {
 
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
-        /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}
+        /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
         case e0
-        /// `{{--> \]]>é 1` (435): 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---
+        /// `{{--> \]]>é 1` (435): 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
         case e1
-        /// `!#" 2` (414): `&⃒&⃒{value}#"
+        /// `!#" 2` (414): `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
         case e2
     }
 }
@@ -30,35 +30,41 @@ public struct InjectionErrorShaped: ErrgenRuntime.CatalogError {
 // MARK: - Errors
 
 extension InjectionErrorShaped {
-    /// }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}
+    /// }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻
+    /// ||{extra}|<$``"""||}
     ///
     /// Wire code `|👩\u{200D}💻 0`, HTTP status 429.
     ///
     /// - Parameters:
     ///    - value: The `value` value.
-    public static func e0(value value_: Swift.String) -> Self {
-        Self(unchecked: .e0, arguments: [.string(value_)])
+    ///    - extra: The `extra` value.
+    public static func e0(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
+        Self(unchecked: .e0, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
     }
 
-    /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---
+    /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻
+    /// ||{extra}|<$``"""||}
     ///
     /// Wire code `{{-->
     /// \]]>é 1`, HTTP status 435.
     ///
     /// - Parameters:
     ///    - value: The `value` value.
-    public static func e1(value value_: Swift.String) -> Self {
-        Self(unchecked: .e1, arguments: [.string(value_)])
+    ///    - extra: The `extra` value.
+    public static func e1(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
+        Self(unchecked: .e1, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
     }
 
-    /// `&⃒&⃒{value}#"
+    /// `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻
+    /// ||{extra}|<$``"""||}
     ///
     /// Wire code `!#" 2`, HTTP status 414.
     ///
     /// - Parameters:
     ///    - value: The `value` value.
-    public static func e2(value value_: Swift.String) -> Self {
-        Self(unchecked: .e2, arguments: [.string(value_)])
+    ///    - extra: The `extra` value.
+    public static func e2(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
+        Self(unchecked: .e2, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
     }
 }
 
@@ -76,6 +82,8 @@ extension InjectionErrorShaped.Code {
 extension InjectionErrorShaped {
     /// The `value` parameter, when the error has it.
     public var value: Swift.String? { self[parameter: "value"]?.stringValue }
+    /// The `extra` parameter, when the error has it.
+    public var extra: Swift.String? { self[parameter: "extra"]?.stringValue }
 }
 
 // MARK: - Catalog table
@@ -95,9 +103,9 @@ extension InjectionErrorShaped.Code {
         parameters: "",
         table: """
             errgen-table 2
-            |👩\u{200D}💻 0\te0\t429\t}}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}\tvalue:string\t
-            {{-->\\r\\\\]]>é 1\te1\t435\t👩\u{200D}💻- item---😀%YAML{value}\0👩\u{200D}💻{{{{:---\tvalue:string\t
-            !#\" 2\te2\t414\t`&⃒&⃒{value}#\"\tvalue:string\t
+            |👩\u{200D}💻 0\te0\t429\t}}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
+            {{-->\\r\\\\]]>é 1\te1\t435\t👩\u{200D}💻- item---😀%YAML{value}\0👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
+            !#\" 2\te2\t414\t`&⃒&⃒{value}#\"{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
             """,
         jsonBody: """
             ={\"\\\\\\\\u{41}\\\\\\\\(x) 1\":

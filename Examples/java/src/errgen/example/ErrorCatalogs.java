@@ -67,7 +67,9 @@ public final class ErrorCatalogs {
 
     /**
      * A message template filled in: each placeholder (a parameter name in braces) replaced by its
-     * argument, each doubled brace by one brace, as errgen's runtime does.
+     * argument, each section ({name?text|text for none}) by its text for a value or for none (an
+     * optional parameter without an argument, or with null, has none), each doubled brace by one
+     * brace and, in a section, each doubled bar by one bar, as errgen's runtime does.
      *
      * @throws IllegalArgumentException when an argument is missing or a brace is unmatched
      */
@@ -81,15 +83,19 @@ public final class ErrorCatalogs {
                 out.append(c);
                 i += 2;
             } else if (c == '{') {
+                int name = i + 1;
+                while (name < template.length() && isNameCharacter(template.charAt(name), name == i + 1)) {
+                    name += 1;
+                }
+                if (name > i + 1 && name < template.length() && template.charAt(name) == '?') {
+                    i = section(template, name + 1, arguments, arguments.get(template.substring(i + 1, name)) != null, out);
+                    continue;
+                }
                 int end = template.indexOf('}', i + 1);
                 if (end < 0) {
                     throw new IllegalArgumentException("unclosed brace in " + template);
                 }
-                String name = template.substring(i + 1, end);
-                if (!arguments.containsKey(name)) {
-                    throw new IllegalArgumentException("no argument for the placeholder " + name);
-                }
-                out.append(arguments.get(name));
+                out.append(argument(arguments, template.substring(i + 1, end)));
                 i = end + 1;
             } else if (c == '}') {
                 throw new IllegalArgumentException("unmatched brace in " + template);
@@ -99,5 +105,53 @@ public final class ErrorCatalogs {
             }
         }
         return out.toString();
+    }
+
+    /** Reads a section's text from {@code i} to its closing brace, appending the part shown; returns the index after it. */
+    private static int section(String template, int i, Map<String, ?> arguments, boolean present, StringBuilder out) {
+        boolean showing = present;
+        boolean split = false;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if ((c == '{' || c == '}' || c == '|') && i + 1 < template.length() && template.charAt(i + 1) == c) {
+                if (showing) {
+                    out.append(c);
+                }
+                i += 2;
+            } else if (c == '}') {
+                return i + 1;
+            } else if (c == '|' && !split) {
+                split = true;
+                showing = !present;
+                i += 1;
+            } else if (c == '{') {
+                int end = template.indexOf('}', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unclosed brace in " + template);
+                }
+                if (showing) {
+                    out.append(argument(arguments, template.substring(i + 1, end)));
+                }
+                i = end + 1;
+            } else {
+                if (showing) {
+                    out.append(c);
+                }
+                i += 1;
+            }
+        }
+        throw new IllegalArgumentException("unclosed section in " + template);
+    }
+
+    private static Object argument(Map<String, ?> arguments, String name) {
+        if (!arguments.containsKey(name)) {
+            throw new IllegalArgumentException("no argument for the placeholder " + name);
+        }
+        return arguments.get(name);
+    }
+
+    private static boolean isNameCharacter(char c, boolean first) {
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return first ? letter : letter || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 }

@@ -4,6 +4,8 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
     case integer(Int)
     case number(Double)
     case boolean(Bool)
+    /// A non-negative integer up to 2^64 - 1 (`type: unsigned`): MySQL's and C's `unsigned long long`.
+    case unsigned(UInt64)
     /// No value: an optional parameter (`optional: true` in the spec) left out. A message shows
     /// it only through a section, `{name?…|…}`; JSON bodies leave its member out (a body shape
     /// writes `null`), XML bodies its element.
@@ -16,8 +18,14 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         case let .integer(n): return String(n)
         case let .number(x): return x.description
         case let .boolean(b): return b ? "true" : "false"
+        case let .unsigned(n): return String(n)
         case .absent: return ""
         }
+    }
+
+    public var unsignedValue: UInt64? {
+        if case let .unsigned(n) = self { return n }
+        return nil
     }
 
     public var stringValue: String? {
@@ -47,6 +55,7 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         case .integer: return .integer
         case .number: return .number
         case .boolean: return .boolean
+        case .unsigned: return .unsigned
         case .absent: return nil
         }
     }
@@ -54,7 +63,7 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
 
 /// The types a parameter can have.
 public enum ParameterKind: String, Sendable, Hashable, CaseIterable {
-    case string, integer, number, boolean
+    case string, integer, unsigned, number, boolean
 
     /// Reads a value of this type from its text form; `nil` if the text is not one.
     public func parse(_ text: String) -> ArgumentValue? {
@@ -62,6 +71,7 @@ public enum ParameterKind: String, Sendable, Hashable, CaseIterable {
         case .string: return .string(text)
         case .integer: return Int(text).map(ArgumentValue.integer)
         case .number: return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+        case .unsigned: return UInt64(text).map(ArgumentValue.unsigned)
         case .boolean:
             switch text {
             case "true": return .boolean(true)

@@ -292,7 +292,9 @@ def is_of_type(value: Any, kind: str) -> bool:
     if kind == "string":
         return isinstance(value, str)
     if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    if kind == "unsigned":
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**64
     if kind == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind == "boolean":
@@ -317,7 +319,7 @@ def value_text(value: Any, kind: str) -> str:
     """A value as it appears in a message, a header or an XML element."""
     if kind == "boolean":
         return "true" if value else "false"
-    if kind == "integer":
+    if kind in ("integer", "unsigned"):
         return str(int(value))
     if kind == "number":
         # Shortest round-trip form, as Swift's Double.description writes it ("12.5", "2.0", "1e+16").
@@ -329,8 +331,10 @@ def example_value(text: str, kind: str) -> Any:
     """A spec example read as its parameter's type."""
     if kind == "string":
         return text
-    if kind == "integer":
-        return int(text)
+    if kind in ("integer", "unsigned"):
+        value = int(text)
+        assert is_of_type(value, kind), f"example {text!r} is out of range for {kind}"
+        return value
     if kind == "number":
         x = float.fromhex(text) if text.lstrip("+-").lower().startswith("0x") else float(text)
         assert math.isfinite(x), f"example {text!r} is not finite"
@@ -378,8 +382,8 @@ def metadata_value(value: Any, kind: str) -> Any:
     scalar's text."""
     if kind == "string":
         return value if isinstance(value, str) else _scalar_text(value)
-    if kind == "integer":
-        assert isinstance(value, int) and not isinstance(value, bool), f"{value!r} is not an integer"
+    if kind in ("integer", "unsigned"):
+        assert is_of_type(value, kind), f"{value!r} is not an {kind}"
         return value
     if kind == "number":
         assert isinstance(value, (int, float)) and not isinstance(value, bool), f"{value!r} is not a number"

@@ -6,6 +6,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer beyond `Int`'s range (an unsigned parameter's), as JSON writes integers.
+    case unsigned(UInt64)
     case double(Double)
     case string(String)
     case array([JSONValue])
@@ -34,7 +36,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case let .written(text): return text.count
         case let .array(items): return items.reduce(0) { $0 + $1.writtenByteCount }
         case let .object(members): return members.values.reduce(0) { $0 + $1.writtenByteCount }
-        case .null, .bool, .int, .double, .string: return 0
+        case .null, .bool, .int, .unsigned, .double, .string: return 0
         }
     }
 
@@ -55,6 +57,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case let .int(n): out.append(contentsOf: String(n).utf8)
+        case let .unsigned(n): out.append(contentsOf: String(n).utf8)
         case let .double(x): out.append(contentsOf: (x.isFinite ? x.description : "null").utf8)
         case let .string(s): WireBody.appendJSONString(s, to: &out)
         case let .written(text): out.append(contentsOf: text)
@@ -94,6 +97,7 @@ extension JSONValue {
         case let .integer(n): self = .int(n)
         case let .number(x): self = .double(x)
         case let .boolean(b): self = .bool(b)
+        case let .unsigned(n): self = .unsigned(n)
         case .absent: self = .null
         }
     }

@@ -95,6 +95,7 @@ extension ParameterSpec {
         case .integer: return "42"
         case .number: return "2.5"
         case .boolean: return "true"
+        case .unsigned: return "7"
         }
     }
 

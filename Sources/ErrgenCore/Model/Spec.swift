@@ -313,6 +313,7 @@ extension ParameterKind {
         case .integer: return "Int"
         case .number: return "Double"
         case .boolean: return "Bool"
+        case .unsigned: return "UInt64"
         }
     }
 }

@@ -403,9 +403,17 @@ public enum SpecDecoder {
             let kind = typeNode.flatMap { parameterKind($0, file: file, diagnostics: &diagnostics) } ?? .string
             if let example, kind.parse(example.value) == nil {
                 let digits = example.value.hasPrefix("-") || example.value.hasPrefix("+") ? example.value.dropFirst() : Substring(example.value)
+                let larger = "a larger number travels safely only as a string (JSON readers keep integers exactly only up to 2^53)"
                 if kind == .integer, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    let unsigned = !example.value.hasPrefix("-") && UInt64(digits) != nil
                     diagnostics.error(
-                        "example '\(example.value)' is out of range: an integer parameter holds a 64-bit integer (\(Int.min) to \(Int.max))",
+                        "example '\(example.value)' is out of range: an integer parameter holds a 64-bit integer (\(Int.min) to \(Int.max)); "
+                            + (unsigned ? "'type: unsigned' holds it (0 to \(UInt64.max))" : larger),
+                        file: file, at: example.location)
+                } else if kind == .unsigned, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    diagnostics.error(
+                        "example '\(example.value)' is out of range: an unsigned parameter holds 0 to \(UInt64.max)"
+                            + (example.value.hasPrefix("-") ? "" : "; " + larger),
                         file: file, at: example.location)
                 } else {
                     diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)

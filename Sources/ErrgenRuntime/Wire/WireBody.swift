@@ -177,6 +177,7 @@ enum JSON {
         case let .integer(n): out += String(n)
         case let .number(x): out += x.isFinite ? x.description : "null"
         case let .boolean(b): out += b ? "true" : "false"
+        case let .unsigned(n): out += String(n)
         case .absent: out += "null"
         }
     }

@@ -131,7 +131,7 @@ import Testing
 
     @Test func anIntegerExampleBeyond64BitsIsOutOfRangeNotMalformed() {
         #expect(diagnose(catalog("formats: [json]", errors: #"A: {status: 400, message: "{n}", parameters: {n: {type: integer, example: "18446744073709551615"}}}"#)) == [
-            "7:81: error: example '18446744073709551615' is out of range: an integer parameter holds a 64-bit integer (-9223372036854775808 to 9223372036854775807)"
+            "7:81: error: example '18446744073709551615' is out of range: an integer parameter holds a 64-bit integer (-9223372036854775808 to 9223372036854775807); 'type: unsigned' holds it (0 to 18446744073709551615)"
         ])
         #expect(diagnose(catalog("formats: [json]", errors: #"A: {status: 400, message: "{n}", parameters: {n: {type: integer, example: "12a"}}}"#)) == [
             "7:81: error: example '12a' is not a valid integer"

@@ -59,6 +59,7 @@ func sampleValue(_ parameter: ParameterSpec) -> String {
     case .integer: return "42"
     case .number: return "2.5"
     case .boolean: return "true"
+    case .unsigned: return "7"
     }
 }
 

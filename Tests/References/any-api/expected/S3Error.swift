@@ -24,6 +24,8 @@ public struct S3Error: ErrgenRuntime.CatalogError {
         case noSuchBucket
         /// `SlowDown` (503): Please reduce your request rate.
         case slowDown
+        /// `EntityTooLarge` (400): Your proposed upload exceeds the maximum allowed object size.
+        case entityTooLarge
     }
 }
 
@@ -64,6 +66,19 @@ extension S3Error {
     public static func slowDown(requestId: Swift.String, hostId: Swift.String) -> Self {
         Self(unchecked: .slowDown, arguments: [.string(requestId), .string(hostId)])
     }
+
+    /// Your proposed upload exceeds the maximum allowed object size.
+    ///
+    /// Wire code `EntityTooLarge`, HTTP status 400.
+    ///
+    /// - Parameters:
+    ///    - proposedSize: The `proposed-size` value.
+    ///    - maxSizeAllowed: The `max-size-allowed` value.
+    ///    - requestId: The `request-id` value.
+    ///    - hostId: The `host-id` value.
+    public static func entityTooLarge(proposedSize: Swift.UInt64, maxSizeAllowed: Swift.UInt64, requestId: Swift.String, hostId: Swift.String) -> Self {
+        Self(unchecked: .entityTooLarge, arguments: [.unsigned(proposedSize), .unsigned(maxSizeAllowed), .string(requestId), .string(hostId)])
+    }
 }
 
 // MARK: - Codes
@@ -82,6 +97,10 @@ extension S3Error {
     public var key: Swift.String? { self[parameter: "key"]?.stringValue }
     /// The `bucket` parameter, when the error has it.
     public var bucket: Swift.String? { self[parameter: "bucket"]?.stringValue }
+    /// The `proposed-size` parameter, when the error has it.
+    public var proposedSize: Swift.UInt64? { self[parameter: "proposed-size"]?.unsignedValue }
+    /// The `max-size-allowed` parameter, when the error has it.
+    public var maxSizeAllowed: Swift.UInt64? { self[parameter: "max-size-allowed"]?.unsignedValue }
     /// The `request-id` parameter, which every error of the catalog carries.
     public var requestId: Swift.String { self[sharedParameter: 0].stringValue! }
     /// The `host-id` parameter, which every error of the catalog carries.
@@ -95,7 +114,7 @@ extension S3Error.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .slowDown, at: 2,
+        checking: .entityTooLarge, at: 3,
         name: "S3",
         title: "S3-style errors",
         formats: [.xml, .problemXML],
@@ -108,6 +127,7 @@ extension S3Error.Code {
             NoSuchKey\tnoSuchKey\t404\tThe specified key does not exist.\tkey:string\t
             NoSuchBucket\tnoSuchBucket\t404\tThe specified bucket does not exist.\tbucket:string\t
             SlowDown\tslowDown\t503\tPlease reduce your request rate.\t\t
+            EntityTooLarge\tentityTooLarge\t400\tYour proposed upload exceeds the maximum allowed object size.\tproposed-size:unsigned,max-size-allowed:unsigned\t
             """,
         xmlBody: """
             =<?xml version=\"1.0\" encoding=\"UTF-8\"?>\\n<Error>\\n
@@ -115,6 +135,8 @@ extension S3Error.Code {
             e4 Message @message
             e4 Key p:key
             e4 BucketName p:bucket
+            e4 ProposedSize p:proposed-size
+            e4 MaxSizeAllowed p:max-size-allowed
             e4 RequestId p:request-id
             e4 HostId p:host-id
             =</Error>\\n
@@ -122,6 +144,7 @@ extension S3Error.Code {
         documentationLinks: """
 
             https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+
 
             """
     )

@@ -323,10 +323,18 @@ package enum Escaper {
 /// XML 1.0 text and attribute values.
 package enum XML {
     package static func element(_ name: String, _ text: String, indent: Int, to out: inout String) {
-        out += String(repeating: " ", count: indent) + "<" + name + ">"
+        Self.indent(indent, to: &out)
+        out += "<" + name + ">"
         escape(text, to: &out, attribute: false)
         out += "</" + name + ">\n"
     }
+
+    /// Appends `count` spaces (the common depths made once).
+    static func indent(_ count: Int, to out: inout String) {
+        if count < indents.count { out += indents[count] } else { out += String(repeating: " ", count: count) }
+    }
+
+    private static let indents: [String] = (0...16).map { String(repeating: " ", count: $0) }
 
     /// Escapes markup characters; characters XML 1.0 cannot hold become U+FFFD; carriage returns
     /// (and, in attributes, tabs and line feeds) become character references so parsers keep them.

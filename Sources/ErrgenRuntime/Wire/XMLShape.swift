@@ -106,20 +106,29 @@ public struct XMLShape: Sendable, Hashable {
         _ name: String, _ source: Source, indent: Int, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog,
         to out: inout String
     ) {
-        let children: [(String, ArgumentValue)]
+        // `parameters` and `metadata`: a child element per value, the element only if there is one.
+        var opened = false
+        func child(_ child: String, _ value: ArgumentValue) {
+            if !opened {
+                opened = true
+                XML.indent(indent, to: &out)
+                out += "<" + name + ">\n"
+            }
+            XML.element(child, value.description, indent: indent + 4, to: &out)
+        }
         switch source {
-        case .parameters: children = WireBody.present(entry, arguments).map { ($0.name, $1) }
-        case .metadata: children = zip(catalog.metadataKeys, entry.metadata).compactMap { key, value in value.map { (key.name, $0) } }
+        case .parameters:
+            for (parameter, value) in zip(entry.parameters, arguments) where value != .absent { child(parameter.name, value) }
+        case .metadata:
+            for (key, value) in zip(catalog.metadataKeys, entry.metadata) { if let value { child(key.name, value) } }
         default:
             guard let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) else { return }
             XML.element(name, text, indent: indent, to: &out)
             return
         }
-        guard !children.isEmpty else { return }
-        let margin = String(repeating: " ", count: indent)
-        out += margin + "<" + name + ">\n"
-        for (child, value) in children { XML.element(child, value.description, indent: indent + 4, to: &out) }
-        out += margin + "</" + name + ">\n"
+        guard opened else { return }
+        XML.indent(indent, to: &out)
+        out += "</" + name + ">\n"
     }
 
     /// The value's text, or nil where the error has none.

@@ -145,14 +145,17 @@ extension CodedError {
     /// The message with every placeholder filled in.
     public var message: String { code.entry.message.render(arguments) }
 
-    /// The parameters by name, in spec order: every dynamic value of the message as structured data.
+    /// The parameters by name, in spec order: every dynamic value of the message as structured
+    /// data (an optional one without a value left out).
     public var parameters: [NamedArgument] {
-        zip(code.entry.parameters, arguments).map { NamedArgument(name: $0.name, value: $1) }
+        zip(code.entry.parameters, arguments).compactMap { $1 == .absent ? nil : NamedArgument(name: $0.name, value: $1) }
     }
 
     /// The value of the parameter with this spec name (`ip-address`), if the error has it.
     public subscript(parameter name: String) -> ArgumentValue? {
-        guard let index = code.entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count else { return nil }
+        guard let index = code.entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count,
+            arguments[index] != .absent
+        else { return nil }
         return arguments[index]
     }
 

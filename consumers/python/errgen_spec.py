@@ -382,6 +382,8 @@ def metadata_value(value: Any, kind: str) -> Any:
     scalar's text."""
     if kind == "string":
         return value if isinstance(value, str) else _scalar_text(value)
+    if kind == "unsigned" and isinstance(value, str) and value.isdigit():
+        value = int(value)  # beyond 2^63 the spec quotes it (YAML integers are 64-bit)
     if kind in ("integer", "unsigned"):
         assert is_of_type(value, kind), f"{value!r} is not an {kind}"
         return value

@@ -342,6 +342,7 @@ public struct CustomMetadata: Sendable, MustacheParent {
     public var isInteger: Bool
     public var isNumber: Bool
     public var isBoolean: Bool
+    public var isUnsigned: Bool = false
     /// Whether an error may have no value.
     public var optional: Bool
     /// Markdown.
@@ -352,7 +353,7 @@ public struct CustomMetadata: Sendable, MustacheParent {
 
     public static let keys = [
         "name", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "type", "isString",
-        "isInteger", "isNumber", "isBoolean", "optional", "description", "value", "hasValue",
+        "isInteger", "isNumber", "isBoolean", "isUnsigned", "optional", "description", "value", "hasValue",
     ]
 
     public func child(named name: String) -> Any? {
@@ -368,6 +369,7 @@ public struct CustomMetadata: Sendable, MustacheParent {
         case "isInteger": return isInteger
         case "isNumber": return isNumber
         case "isBoolean": return isBoolean
+        case "isUnsigned": return isUnsigned
         case "optional": return optional
         case "description": return description
         case "value": return value
@@ -422,6 +424,9 @@ public struct CustomParameter: Sendable, MustacheParent {
     public var isInteger: Bool
     public var isNumber: Bool
     public var isBoolean: Bool
+    public var isUnsigned: Bool = false
+    /// Whether an error may be raised without a value (`optional: true`).
+    public var optional: Bool = false
     /// Markdown.
     public var description: ContextText
     /// A sample value in its wire form: the spec's `example`, else one of the type.
@@ -431,7 +436,7 @@ public struct CustomParameter: Sendable, MustacheParent {
 
     public static let keys = [
         "name", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "type", "isString",
-        "isInteger", "isNumber", "isBoolean", "description", "example", "shared",
+        "isInteger", "isNumber", "isBoolean", "isUnsigned", "optional", "description", "example", "shared",
     ]
 
     public func child(named name: String) -> Any? {
@@ -447,8 +452,10 @@ public struct CustomParameter: Sendable, MustacheParent {
         case "isInteger": return isInteger
         case "isNumber": return isNumber
         case "isBoolean": return isBoolean
+        case "isUnsigned": return isUnsigned
         case "description": return description
         case "example": return example
+        case "optional": return optional
         case "shared": return shared
         default: return nil
         }
@@ -543,7 +550,7 @@ extension ContextBuilder {
             upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
             upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
             type: ContextText(key.kind.rawValue), isString: key.kind == .string, isInteger: key.kind == .integer,
-            isNumber: key.kind == .number, isBoolean: key.kind == .boolean, optional: key.isOptional,
+            isNumber: key.kind == .number, isBoolean: key.kind == .boolean, isUnsigned: key.kind == .unsigned, optional: key.isOptional,
             description: ContextText(key.description ?? ""), value: ContextText(value?.description ?? ""), hasValue: value != nil)
     }
 
@@ -556,13 +563,16 @@ extension ContextBuilder {
 
     static func customParameter(_ parameter: ParameterSpec, shared: Bool) -> CustomParameter {
         let name = parameter.name.value
-        return CustomParameter(
+        var custom = CustomParameter(
             name: ContextText(name), swiftName: ContextText(parameter.swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
             upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
             type: ContextText(parameter.kind.rawValue), isString: parameter.kind == .string, isInteger: parameter.kind == .integer,
             isNumber: parameter.kind == .number, isBoolean: parameter.kind == .boolean,
             description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: shared)
+        custom.isUnsigned = parameter.kind == .unsigned
+        custom.optional = parameter.isOptional
+        return custom
     }
 
     static func segments(_ template: MessageTemplate) -> [CustomSegment] { segments(template.segments) }

@@ -173,7 +173,7 @@ public struct SpecDiff: Sendable {
                 add("swift-name-changed", .swift, name, code, was.swiftCaseName, now.swiftCaseName,
                     now.swiftName?.location ?? now.code.location, false, "error '\(code)': Swift name .\(was.swiftCaseName) → .\(now.swiftCaseName)")
             }
-            compareParameters(was, now, catalog: name, add: add)
+            compareParameters(was, now, catalog: name, hadNoArguments: was.parameters.isEmpty && before.parameters.isEmpty, add: add)
             compareMetadata(was, in: before, now, in: after, add: add)
             // The link only matters to clients where it goes on the wire.
             if after.sendsDocumentationLink {
@@ -301,7 +301,7 @@ public struct SpecDiff: Sendable {
     }
 
     static func compareParameters(
-        _ was: ErrorSpec, _ now: ErrorSpec, catalog name: String,
+        _ was: ErrorSpec, _ now: ErrorSpec, catalog name: String, hadNoArguments: Bool,
         add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
     ) {
         let code = was.code.value
@@ -328,7 +328,8 @@ public struct SpecDiff: Sendable {
             }
         }
         for parameter in now.parameters where !wasNames.contains(parameter.name.value) {
-            if parameter.isOptional {
+            // An error without arguments is a static property: any parameter makes it a function.
+            if parameter.isOptional, !hadNoArguments {
                 add("optional-parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,
                     "error '\(code)': the factory takes a new argument \(parameter.swiftName):, nil by default")
             } else {

@@ -181,7 +181,8 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Every placeholder and section, in order, with its offset and whether it is a section or
-    /// stands inside one (`section` names it).
+    /// stands in the text a section shows for a value (`section` names it; the text for none
+    /// counts as outside).
     public var uses: [(name: String, offset: Int, isSection: Bool, section: String?)] {
         var out: [(name: String, offset: Int, isSection: Bool, section: String?)] = []
         func walk(_ segments: [Segment], in section: String?) {
@@ -192,7 +193,8 @@ public struct MessageTemplate: Sendable, Hashable, CustomStringConvertible {
                 case let .section(name, offset, present, absent):
                     out.append((name, offset, true, section))
                     walk(present, in: name)
-                    walk(absent, in: name)
+                    // The text for none is not where the parameter has a value.
+                    walk(absent, in: section)
                 }
             }
         }

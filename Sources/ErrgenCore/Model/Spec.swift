@@ -355,6 +355,9 @@ public struct MetadataKeySpec: Sendable, Hashable {
         case let (.string, .string(text)): return .success(.string(text))
         case (.string, _): return .success(.string(written.text))
         case let (.integer, .int(n)): return .success(.integer(n))
+        case let (.unsigned, .int(n)) where n >= 0: return .success(.unsigned(UInt64(n)))
+        // Beyond Int the loader asks for quotes (YAML integers are 64-bit): the quoted digits.
+        case let (.unsigned, .string(text)) where UInt64(text) != nil && text.first != "+": return .success(.unsigned(UInt64(text)!))
         case let (.number, .int(n)): return .success(.number(Double(n)))
         case let (.number, .float(x)) where x.isFinite: return .success(.number(x))
         case let (.boolean, .bool(b)): return .success(.boolean(b))

@@ -67,6 +67,13 @@ public enum Validator {
                 file: file, at: wanted.location)
         }
         checkParameterNames(catalog.parameters, file: file, diagnostics: &diagnostics)
+        for parameter in catalog.parameters {
+            if let optional = parameter.optional {
+                diagnostics.error(
+                    "catalog parameter '\(parameter.name.value)' is carried by every error: it cannot be optional (make it a parameter of the errors that may lack it)",
+                    file: file, at: optional.location)
+            }
+        }
         checkMetadataKeys(catalog, file: file, diagnostics: &diagnostics)
         checkNamingRules(catalog.naming, file: file, diagnostics: &diagnostics)
         if let shape = catalog.jsonShape { checkShape(shape, catalog: catalog, file: file, diagnostics: &diagnostics) }
@@ -241,9 +248,16 @@ public enum Validator {
             let template = located.value
             let isHeader = position > 0
             checkSections(template, at: located.location, declared: declared, optional: optional, file: file, diagnostics: &diagnostics)
-            for (name, offset, _, _) in template.uses {
+            for (name, offset, isSection, _) in template.uses {
                 used.insert(name)
-                if isHeader, metadataNames.contains(name) { continue }
+                if isHeader, metadataNames.contains(name) {
+                    if isSection {
+                        diagnostics.error(
+                            "'{\(name)?…}' is a section, for an optional parameter, but '\(name)' is a metadata key, whose value is known when errgen runs: write '{\(name)}'",
+                            file: file, at: template.location(ofOffset: offset) ?? located.location)
+                    }
+                    continue
+                }
                 if !declared.contains(name) {
                     let at = template.location(ofOffset: offset) ?? located.location
                     if let key = catalog.metadata.first(where: { $0.name.value == name }) {

@@ -99,4 +99,42 @@ import Testing
         #expect(SpecDiff(old: old, new: loosened).changes.map(\.kind).contains("parameter-became-optional"))
         #expect(SpecDiff(old: loosened, new: old).changes.map(\.kind).contains("parameter-became-required"))
     }
+
+    @Test func theTextForNoneCannotShowTheValueAndOtherHolesAreClosed() {
+        // `{scope}` after the bar is where the parameter has no value.
+        #expect(diagnose(spec(message: #""{scope?x|no {scope}}""#)) == [
+            "9:31: error: optional parameter 'scope' may be absent, so it stands only inside a section on it: '{scope?… {scope} …}', and after '|' the text for when it is absent"
+        ])
+        // A catalog parameter is carried by every error.
+        #expect(diagnose("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [json]
+                parameters: {trace: {type: string, optional: true}}
+                errors: {E: {status: 400, message: "{trace?t}"}}
+            """).first?.contains("catalog parameter 'trace' is carried by every error: it cannot be optional") == true)
+        // A metadata key in a header is known when errgen runs: no section.
+        #expect(diagnose("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [json]
+                metadata: {env: string}
+                errors: {E: {status: 400, message: M, metadata: {env: prod}, headers: {X-Env: "{env?a|b}"}}}
+            """).contains { $0.contains("'{env?…}' is a section, for an optional parameter, but 'env' is a metadata key") })
+        // A client reading parameters by name does not see an absent one.
+        let error = SlackError.missingScope(needed: "chat:write")
+        #expect(error.parameters.map(\.name) == ["needed"])
+        #expect(error[parameter: "provided"] == nil && error.provided == nil)
+    }
+
+    @Test func anOptionalParameterOnAnErrorWithoutArgumentsBreaksItsSwift() throws {
+        // `.ratelimited` was a static property; with any parameter it is a function.
+        let old = try validSpec(spec(message: "Slow down.", parameters: "{}"))
+        let new = try validSpec(spec(message: #""Slow down{wait?, wait {wait} s}.""#, parameters: "{wait: {type: integer, optional: true}}"))
+        #expect(SpecDiff(old: old, new: new).changes.map(\.kind).contains("parameter-added"))
+    }
 }

@@ -48,4 +48,30 @@ import Testing
         ])
         #expect(diagnose(spec("{type: unsigned, example: \"1e3\"}")) == ["7:100: error: example '1e3' is not a valid unsigned"])
     }
+
+    @Test func unsignedMetadataKeysTakeTheWholeRange() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                http: false
+                metadata: {limit: unsigned}
+                errors:
+                  A: {message: M, metadata: {limit: "18446744073709551615"}}
+                  B: {message: N, metadata: {limit: 0}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        #expect(catalog.metadata("limit", of: 0) == .unsigned(.max))
+        #expect(catalog.metadata("limit", of: 1) == .unsigned(0))
+        #expect(diagnose("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                http: false
+                metadata: {limit: unsigned}
+                errors: {A: {message: M, metadata: {limit: -1}}}
+            """).count == 1)
+    }
 }

@@ -10,8 +10,13 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
     /// it only through a section, `{name?…|…}`; JSON bodies leave its member out (a body shape
     /// writes `null`), XML bodies its element.
     case absent
+    /// A list of values of one type (`type: [string]` in the spec), each one of the scalar cases
+    /// above. A message or header shows it as its items' text separated by `, ` (HTTP's list
+    /// syntax); a JSON body writes an array, an XML body repeats the element for each item.
+    case list([ArgumentValue])
 
-    /// The value as text, as it appears in a rendered message; empty for `absent`.
+    /// The value as text, as it appears in a rendered message; empty for `absent`; a list's items
+    /// separated by `, `.
     public var description: String {
         switch self {
         case let .string(s): return s
@@ -20,7 +25,23 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         case let .boolean(b): return b ? "true" : "false"
         case let .unsigned(n): return String(n)
         case .absent: return ""
+        case let .list(items): return items.map(\.description).joined(separator: ", ")
         }
+    }
+
+    /// Whether a section `{name?…|…}` shows its text for a value: false for `absent` and for an
+    /// empty list.
+    public var isPresent: Bool {
+        switch self {
+        case .absent: return false
+        case let .list(items): return !items.isEmpty
+        default: return true
+        }
+    }
+
+    public var listValue: [ArgumentValue]? {
+        if case let .list(items) = self { return items }
+        return nil
     }
 
     public var unsignedValue: UInt64? {
@@ -48,7 +69,8 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// The type as the spec names it; nil for `absent`, which has none.
+    /// The type as the spec names it; nil for `absent`, which has none, and for a list (see
+    /// `listValue`), whose items have it.
     public var kind: ParameterKind? {
         switch self {
         case .string: return .string
@@ -56,7 +78,7 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
         case .number: return .number
         case .boolean: return .boolean
         case .unsigned: return .unsigned
-        case .absent: return nil
+        case .absent, .list: return nil
         }
     }
 }
@@ -64,6 +86,9 @@ public enum ArgumentValue: Sendable, Hashable, CustomStringConvertible {
 /// The types a parameter can have.
 public enum ParameterKind: String, Sendable, Hashable, CaseIterable {
     case string, integer, unsigned, number, boolean
+
+    /// The spec's name of the type, `[string]` for a list of them.
+    public func name(list: Bool) -> String { list ? "[" + rawValue + "]" : rawValue }
 
     /// Reads a value of this type from its text form; `nil` if the text is not one.
     public func parse(_ text: String) -> ArgumentValue? {
@@ -94,15 +119,24 @@ public struct NamedArgument: Sendable, Hashable {
 }
 
 /// Parameter values by name, as they arrive from the wire (for example a response's details), for
-/// creating a catalog error from its wire code.
+/// creating a catalog error from its wire code: each in its text form, a list parameter's as the
+/// text form of each item (a list has no text form of its own: its items may hold `, `).
 public struct ArgumentList: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     public var values: [String: String]
+    /// The items of list parameters (`type: [string]`), by name.
+    public var lists: [String: [String]]
 
-    public init(_ values: [String: String]) { self.values = values }
+    public init(_ values: [String: String], lists: [String: [String]] = [:]) {
+        self.values = values
+        self.lists = lists
+    }
 
     public init(dictionaryLiteral elements: (String, String)...) {
         self.values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+        self.lists = [:]
     }
+
+    public func list(_ name: String) -> [String]? { lists[name] }
 
     public func string(_ name: String) -> String? { values[name] }
 

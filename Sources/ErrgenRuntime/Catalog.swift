@@ -81,11 +81,14 @@ public final class Catalog: Sendable {
             public var kind: ParameterKind
             /// Whether the error may be raised without a value for it (`ArgumentValue.absent`).
             public var isOptional: Bool
+            /// Whether the value is a list of `kind` values (`ArgumentValue.list`).
+            public var isList: Bool
 
-            public init(name: String, kind: ParameterKind, isOptional: Bool = false) {
+            public init(name: String, kind: ParameterKind, isOptional: Bool = false, isList: Bool = false) {
                 self.name = name
                 self.kind = kind
                 self.isOptional = isOptional
+                self.isList = isList
             }
         }
 
@@ -117,7 +120,8 @@ public final class Catalog: Sendable {
         public enum Segment: Sendable, Hashable {
             case text(String)
             case argument(Int)
-            /// `{name?present|absent}`: `present` where argument `argument` has a value, else `absent`.
+            /// `{name?present|absent}`: `present` where argument `argument` has a value (a list: one
+            /// with items), else `absent`.
             case section(argument: Int, present: [Segment], absent: [Segment])
         }
 
@@ -135,7 +139,7 @@ public final class Catalog: Sendable {
                 case let .text(t): out += t
                 case let .argument(i): out += i < arguments.count ? arguments[i].description : ""
                 case let .section(i, present, absent):
-                    render(i < arguments.count && arguments[i] != .absent ? present : absent, arguments, to: &out)
+                    render(i < arguments.count && arguments[i].isPresent ? present : absent, arguments, to: &out)
                 }
             }
         }

@@ -179,13 +179,29 @@ extension CodedError {
         tag.flatMap { Self.catalog.languageIndex(for: $0) } ?? 0
     }
 
-    /// The error with this code and these parameter values (by spec name, in their text form), as a
-    /// client reads them from a response; `nil` when a value is missing (an optional parameter's
-    /// may be: it is then `absent`) or not of its type.
+    /// The error with this code and these parameter values (by spec name, in their text form; a
+    /// list parameter's items in `ArgumentList.lists`), as a client reads them from a response;
+    /// `nil` when a value is missing (an optional parameter's may be: it is then `absent`) or not
+    /// of its type.
     public init?(code: Code, arguments: ArgumentList) {
         var values: [ArgumentValue] = []
         values.reserveCapacity(code.entry.parameters.count)
         for parameter in code.entry.parameters {
+            if parameter.isList {
+                guard let texts = arguments.lists[parameter.name] else {
+                    guard parameter.isOptional else { return nil }
+                    values.append(.absent)
+                    continue
+                }
+                var items: [ArgumentValue] = []
+                items.reserveCapacity(texts.count)
+                for text in texts {
+                    guard let item = parameter.kind.parse(text) else { return nil }
+                    items.append(item)
+                }
+                values.append(.list(items))
+                continue
+            }
             guard let text = arguments.values[parameter.name] else {
                 guard parameter.isOptional else { return nil }
                 values.append(.absent)
@@ -198,7 +214,8 @@ extension CodedError {
     }
 
     /// The error with this wire code and these parameter values (by spec name, in their text
-    /// form); `nil` for an unknown code or a missing or mistyped value.
+    /// form); `nil` for an unknown code or a missing or mistyped value. A list parameter's items
+    /// go in an `ArgumentList` (`init?(code:arguments:)`).
     public init?(wireCode: String, arguments: [String: String] = [:]) {
         guard let code = Code(wireCode: wireCode) else { return nil }
         self.init(code: code, arguments: ArgumentList(arguments))

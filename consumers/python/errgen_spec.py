@@ -169,9 +169,10 @@ def placeholders(template: str) -> list[str]:
     return names
 
 
-def render(template: str, values: dict[str, str | None]) -> str:
-    """Fills `{name}` placeholders with the values' text and shows each section's text for a
-    value (`values` has one for its parameter that is not None) or for none."""
+def render(template: str, values: dict[str, str | list[str] | None]) -> str:
+    """Fills `{name}` placeholders with the values' text (a list's item texts separated by ", ")
+    and shows each section's text for a value (`values` has one for its parameter that is not
+    None, nor an empty list) or for none."""
 
     def fill(segments: list) -> str:
         out = ""
@@ -179,12 +180,17 @@ def render(template: str, values: dict[str, str | None]) -> str:
             if isinstance(segment, str):
                 out += segment
             elif segment[0] == "placeholder":
-                out += values[segment[1]]
+                out += joined(values[segment[1]])
             else:
-                out += fill(segment[2] if values.get(segment[1]) is not None else segment[3])
+                out += fill(segment[2] if values.get(segment[1]) not in (None, []) else segment[3])
         return out
 
     return fill(parse_template(template))
+
+
+def joined(text: str | list[str]) -> str:
+    """A value's text as a message shows it: a list's item texts separated by ", "."""
+    return ", ".join(text) if isinstance(text, list) else text
 
 
 def render_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> Any:
@@ -214,13 +220,17 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
     no value; {parameters} and {metadata} are a child element per value; values are written as
     their text, inside longer strings too. `@xmlns` sets the default namespace of its element and
     those inside. An element whose child elements are all left out keeps the line break and
-    indentation errgen writes between its tags (its text is that whitespace)."""
+    indentation errgen writes between its tags (its text is that whitespace). A list value (a list
+    parameter's item texts) repeats its element for each item, as a child of {parameters} too."""
 
     def qualified(name: str, space: str | None) -> str:
         return f"{{{space}}}{name}" if space else name
 
     def text(value: Any) -> str:
         return "true" if value is True else "false" if value is False else str(value)
+
+    def items(value: Any) -> list:
+        return value if isinstance(value, list) else [value]
 
     def whole(value: Any) -> str | None:
         match = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", value) if isinstance(value, str) else None
@@ -256,9 +266,9 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
             if placeholder in ("parameters", "metadata"):
                 if not found:
                     return []
-                children = [(qualified(k, space), {}, xml_carried(text(v)), []) for k, v in found.items()]
-                return [(qualified(name, space), {}, "", children)]
-            return [] if found is None else [(qualified(name, space), {}, xml_carried(text(found)), [])]
+                children = [(qualified(k, space), {}, xml_carried(text(item)), []) for k, v in found.items() for item in items(v)]
+                return [(qualified(name, space), {}, "", children)] if children else []
+            return [] if found is None else [(qualified(name, space), {}, xml_carried(text(item)), []) for item in items(found)]
         return [(qualified(name, space), {}, text(value), [])]
 
     [(root, layout)] = shape.items()
@@ -287,8 +297,11 @@ def shape_path(shape: Any, placeholder: str) -> list | None:
 # Values ----------------------------------------------------------------------------------------
 
 
-def is_of_type(value: Any, kind: str) -> bool:
-    """Whether a JSON value has a parameter type (booleans are not numbers here)."""
+def is_of_type(value: Any, kind: str, is_list: bool = False) -> bool:
+    """Whether a JSON value has a parameter type (booleans are not numbers here); with `is_list`,
+    whether it is an array of such values."""
+    if is_list:
+        return isinstance(value, list) and all(is_of_type(item, kind) for item in value)
     if kind == "string":
         return isinstance(value, str)
     if kind == "integer":
@@ -315,8 +328,11 @@ def same_value(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-def value_text(value: Any, kind: str) -> str:
-    """A value as it appears in a message, a header or an XML element."""
+def value_text(value: Any, kind: str) -> str | list[str]:
+    """A value as it appears in a message, a header or an XML element; for a list (a JSON array)
+    the text of each item (`joined` makes them one text, an XML body one element each)."""
+    if isinstance(value, list):
+        return [value_text(item, kind) for item in value]
     if kind == "boolean":
         return "true" if value else "false"
     if kind in ("integer", "unsigned"):
@@ -366,6 +382,8 @@ class Parameter:
     example: Any = None  # typed, or None when the spec gives none
     #: An error may be raised without a value for it (sections show the message then).
     optional: bool = False
+    #: The value is a list of values of `type` (`type: [string]` in the spec).
+    list: bool = False
 
 
 @dataclass
@@ -516,18 +534,16 @@ class Catalog:
 def _parameters(mapping: dict | None, shared: bool) -> list[Parameter]:
     result = []
     for name, value in (mapping or {}).items():
-        if isinstance(value, str):
-            result.append(Parameter(str(name), value, shared))
-            continue
-        kind = value["type"]
+        # A type, `[type]` for a list of them, or the long form.
+        if isinstance(value, (str, list)):
+            value = {"type": value}
+        kind, is_list = value["type"], False
+        if isinstance(kind, list):
+            [kind], is_list = kind, True
         example = value.get("example")
-        result.append(
-            Parameter(
-                str(name), kind, shared, value.get("description"),
-                None if example is None else example_value(_scalar_text(example), kind),
-                value.get("optional") is True,
-            )
-        )
+        if example is not None:
+            example = [example_value(_scalar_text(item), kind) for item in example] if is_list else example_value(_scalar_text(example), kind)
+        result.append(Parameter(str(name), kind, shared, value.get("description"), example, value.get("optional") is True, is_list))
     return result
 
 

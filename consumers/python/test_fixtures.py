@@ -286,10 +286,11 @@ def check_parameters(fixture: list[dict], spec: list[es.Parameter]) -> None:
     assert [p["name"] for p in fixture] == [p.name for p in spec]
     for got, want in zip(fixture, spec):
         assert got["type"] == want.type, got["name"]
+        assert got["list"] == want.list, got["name"]
         assert got["optional"] == want.optional, got["name"]
         assert got["shared"] is want.shared, got["name"]
         assert got["description"] == want.description, got["name"]
-        assert es.is_of_type(got["sample"], want.type), f"sample of {got['name']} is not a {want.type}: {got['sample']!r}"
+        assert es.is_of_type(got["sample"], want.type, want.list), f"sample of {got['name']} is not a {want.type}: {got['sample']!r}"
         if want.example is not None:
             assert es.same_value(got["sample"], want.example), f"sample of {got['name']} is not the spec's example"
 
@@ -307,7 +308,7 @@ def samples(error: dict) -> dict[str, Any]:
     return {p["name"]: p["sample"] for p in error["parameters"]}
 
 
-def sample_texts(error: dict) -> dict[str, str]:
+def sample_texts(error: dict) -> dict[str, str | list[str]]:
     return {p["name"]: es.value_text(p["sample"], p["type"]) for p in error["parameters"]}
 
 
@@ -378,9 +379,10 @@ def test_error_agrees_with_the_spec(case, catalog, code):
         assert set(es.placeholders(header.value)) <= names | set(metadata)
     texts = sample_texts(error)
     assert error["sampleMessage"] == es.render(spec.message, texts)
-    # Without its optional parameters: each section's text for none.
-    if any(p.optional for p in spec.parameters):
-        absent = {name: text for name, text in texts.items() if not next(p for p in spec.parameters if p.name == name).optional}
+    # Without its optional parameters and with its lists empty: each section's text for none.
+    if any(p.optional or p.list for p in spec.parameters):
+        by_name = {p.name: p for p in spec.parameters}
+        absent = {name: [] if by_name[name].list else text for name, text in texts.items() if not by_name[name].optional}
         assert error["absentMessage"] == es.render(spec.message, absent)
     else:
         assert error["absentMessage"] is None
@@ -602,6 +604,12 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def item_texts(value: Any, kind: str) -> list[str]:
+    """The texts of a value's XML elements: one, or one per item of a list."""
+    text = es.value_text(value, kind)
+    return text if isinstance(text, list) else [text]
+
+
 def check_body(
     format: str, body: str, catalog: es.Catalog, spec: es.Error, values: dict[str, Any], message: str, title: str | None = None
 ) -> None:
@@ -678,7 +686,7 @@ def check_body(
         title_element = next((c for c in root if local(c.tag) == "title"), None)
         assert title_element is not None and title_element.text, "problem+xml has a title"
         expected += [("title", title_element.text), ("status", str(spec.status)), ("detail", es.xml_carried(message)), ("code", es.xml_carried(spec.code))]
-        expected += [(n, es.xml_carried(es.value_text(values[n], kinds[n]))) for n in own + shared]
+        expected += [(n, es.xml_carried(text)) for n in own + shared for text in item_texts(values[n], kinds[n])]
         assert [(c.tag, c.text or "") for c in root] == [(f"{{{problem}}}{n}", t) for n, t in expected], body
         if link is None and es.reason_phrase(spec.status):
             assert title_element.text == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
@@ -688,18 +696,16 @@ def check_body(
         namespace = catalog.xml_namespace
         assert root.tag == (f"{{{namespace}}}error" if namespace else "error")
         qualified = (lambda n: f"{{{namespace}}}{n}") if namespace else (lambda n: n)
+        # An element per value, repeated for each item of a list.
+        def elements(names: list[str]) -> list[tuple[str, str]]:
+            return [(qualified(n), es.xml_carried(text)) for n in names for text in item_texts(values[n], kinds[n])]
+
         children = list(root)
-        assert [c.tag for c in children] == [qualified(n) for n in ["code", "message", *shared, *(["details"] if own else [])]]
-        text = {local(c.tag): c.text or "" for c in children}
-        assert text["code"] == es.xml_carried(spec.code)
-        assert text["message"] == es.xml_carried(message)
-        for name in shared:
-            assert text[name] == es.xml_carried(es.value_text(values[name], kinds[name]))
+        expected = [(qualified("code"), es.xml_carried(spec.code)), (qualified("message"), es.xml_carried(message)), *elements(shared)]
+        assert [(c.tag, c.text or "") for c in children[:len(expected)]] == expected, body
+        assert [c.tag for c in children[len(expected):]] == ([qualified("details")] if own else [])
         if own:
-            details = children[-1]
-            assert [c.tag for c in details] == [qualified(n) for n in own]
-            for element, name in zip(details, own):
-                assert (element.text or "") == es.xml_carried(es.value_text(values[name], kinds[name]))
+            assert [(c.tag, c.text or "") for c in children[-1]] == elements(own), body
     else:
         pytest.fail(f"unknown format {format!r}")
 

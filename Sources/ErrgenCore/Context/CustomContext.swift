@@ -336,7 +336,8 @@ public struct CustomMetadata: Sendable, MustacheParent {
     public var lowerSnakeName: ContextText
     public var upperCamelName: ContextText
     public var lowerCamelName: ContextText
-    /// `string`, `integer`, `number` or `boolean`; and one flag per type, for sections.
+    /// `string`, `integer`, `unsigned`, `number` or `boolean`, in brackets for a list (`[string]`);
+    /// and one flag per type (for a list, its items'), for sections.
     public var type: ContextText
     public var isString: Bool
     public var isInteger: Bool
@@ -427,16 +428,19 @@ public struct CustomParameter: Sendable, MustacheParent {
     public var isUnsigned: Bool = false
     /// Whether an error may be raised without a value (`optional: true`).
     public var optional: Bool = false
+    /// Whether the value is a list of values of the type (`type: [string]`).
+    public var list: Bool = false
     /// Markdown.
     public var description: ContextText
-    /// A sample value in its wire form: the spec's `example`, else one of the type.
+    /// A sample value in its wire form: the spec's `example`, else one of the type; for a list,
+    /// its items as a message shows them (separated by `, `).
     public var example: ContextText
     /// Whether the catalog declares it (every error carries it).
     public var shared: Bool
 
     public static let keys = [
         "name", "swiftName", "upperSnakeName", "lowerSnakeName", "upperCamelName", "lowerCamelName", "type", "isString",
-        "isInteger", "isNumber", "isBoolean", "isUnsigned", "optional", "description", "example", "shared",
+        "isInteger", "isNumber", "isBoolean", "isUnsigned", "optional", "list", "description", "example", "shared",
     ]
 
     public func child(named name: String) -> Any? {
@@ -456,6 +460,7 @@ public struct CustomParameter: Sendable, MustacheParent {
         case "description": return description
         case "example": return example
         case "optional": return optional
+        case "list": return list
         case "shared": return shared
         default: return nil
         }
@@ -567,11 +572,12 @@ extension ContextBuilder {
             name: ContextText(name), swiftName: ContextText(parameter.swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
             upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
-            type: ContextText(parameter.kind.rawValue), isString: parameter.kind == .string, isInteger: parameter.kind == .integer,
+            type: ContextText(parameter.typeName), isString: parameter.kind == .string, isInteger: parameter.kind == .integer,
             isNumber: parameter.kind == .number, isBoolean: parameter.kind == .boolean,
             description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: shared)
         custom.isUnsigned = parameter.kind == .unsigned
         custom.optional = parameter.isOptional
+        custom.list = parameter.isList
         return custom
     }
 

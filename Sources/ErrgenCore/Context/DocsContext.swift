@@ -315,7 +315,7 @@ public enum ContextBuilder {
         let description = parameter.description ?? ""
         return DocsParameter(
             name: parameter.name.value, nameCellMarkdown: Markdown.code(parameter.name.value, inTable: true),
-            type: parameter.kind.rawValue + (parameter.isOptional ? " (optional)" : ""), description: description,
+            type: parameter.typeName + (parameter.isOptional ? " (optional)" : ""), description: description,
             descriptionCellMarkdown: Markdown.markdownCell(description), descriptionHTML: HTML.markdown(description),
             sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: shared)
     }

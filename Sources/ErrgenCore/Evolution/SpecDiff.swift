@@ -315,11 +315,11 @@ public struct SpecDiff: Sendable {
                     "error '\(code)': the factory lost its argument \(parameter.swiftName):")
                 continue
             }
-            if current.kind != parameter.kind {
-                add("parameter-type-changed", .wire, name, code, parameter.kind.rawValue, current.kind.rawValue, current.name.location, false,
-                    "error '\(code)': parameter \(parameter.name.value) is \(current.kind.rawValue), not \(parameter.kind.rawValue)")
-                add("parameter-type-changed", .swift, name, code, parameter.kind.swiftType, current.kind.swiftType, current.name.location, false,
-                    "error '\(code)': argument \(parameter.swiftName): is \(current.kind.swiftType), not \(parameter.kind.swiftType)")
+            if current.type != parameter.type {
+                add("parameter-type-changed", .wire, name, code, parameter.typeName, current.typeName, current.name.location, false,
+                    "error '\(code)': parameter \(parameter.name.value) is \(current.typeName), not \(parameter.typeName)")
+                add("parameter-type-changed", .swift, name, code, parameter.swiftType, current.swiftType, current.name.location, false,
+                    "error '\(code)': argument \(parameter.swiftName): is \(current.swiftType), not \(parameter.swiftType)")
             }
             if current.isOptional != parameter.isOptional {
                 add(current.isOptional ? "parameter-became-optional" : "parameter-became-required", current.isOptional ? .wire : .swift, name, code,

@@ -69,6 +69,8 @@ public enum FixtureBuilder {
     static func write(_ parameter: ParameterSpec, shared: Bool, to w: inout JSONWriter) {
         w.object { w in
             w.key("description"); w.optional(parameter.description)
+            // A list of values of `type` (`type: [string]` in the spec).
+            w.key("list"); w.bool(parameter.isList)
             w.key("name"); w.string(parameter.name.value)
             w.key("optional"); w.bool(parameter.isOptional)
             w.key("sample"); w.value(JSONValue(parameter.sampleValue))

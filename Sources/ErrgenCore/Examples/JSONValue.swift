@@ -99,6 +99,7 @@ extension JSONValue {
         case let .boolean(b): self = .bool(b)
         case let .unsigned(n): self = .unsigned(n)
         case .absent: self = .null
+        case let .list(items): self = .array(items.map(JSONValue.init))
         }
     }
 }

@@ -22,7 +22,7 @@ public enum RuntimeTable {
 
     /// Parameters as the runtime knows them.
     public static func parameters(_ parameters: [ParameterSpec]) -> [Catalog.Entry.Parameter] {
-        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional) }
+        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional, isList: $0.isList) }
     }
 
     /// The table lines of a catalog's errors (after the version line).
@@ -87,20 +87,35 @@ public enum RuntimeTable {
 }
 
 extension ParameterSpec {
-    /// A sample value in its wire form: the spec's example, else one of the parameter's type.
+    /// A sample value in its wire form: the spec's example, else one of the parameter's type; for
+    /// a list, its items' text as a message shows them (`sampleItems` joined by `, `).
     public var sample: String {
+        if isList { return sampleItems.joined(separator: ", ") }
         if let example { return example }
+        return Self.sample(of: kind, name: name.value, item: 0)
+    }
+
+    /// A list parameter's sample items: the spec's example, else two of the items' type.
+    public var sampleItems: [String] {
+        exampleItems ?? [Self.sample(of: kind, name: name.value, item: 1), Self.sample(of: kind, name: name.value, item: 2)]
+    }
+
+    /// A sample of a type; `item` numbers the items of a list's sample (0 outside a list).
+    static func sample(of kind: ParameterKind, name: String, item: Int) -> String {
         switch kind {
-        case .string: return "sample-\(name.value)"
-        case .integer: return "42"
-        case .number: return "2.5"
-        case .boolean: return "true"
-        case .unsigned: return "7"
+        case .string: return item == 0 ? "sample-\(name)" : "sample-\(name)-\(item)"
+        case .integer: return String(41 + max(item, 1))
+        case .number: return item == 2 ? "3.5" : "2.5"
+        case .boolean: return item == 2 ? "false" : "true"
+        case .unsigned: return String(6 + max(item, 1))
         }
     }
 
     /// The sample as a typed value.
-    public var sampleValue: ArgumentValue { kind.parse(sample) ?? .string(sample) }
+    public var sampleValue: ArgumentValue {
+        if isList { return .list(sampleItems.map { kind.parse($0) ?? .string($0) }) }
+        return kind.parse(sample) ?? .string(sample)
+    }
 }
 
 /// The runtime table of a catalog and the examples of all its errors, computed once and shared
@@ -132,8 +147,8 @@ public struct ErrorExamples: Sendable {
 
     public var arguments: [ArgumentValue]
     public var sampleMessage: String
-    /// The message with every optional parameter absent (the others at their samples); nil for an
-    /// error without optional parameters.
+    /// The message with every optional parameter absent and every list empty (the others at their
+    /// samples); nil for an error without optional or list parameters.
     public var absentMessage: String?
     /// The sample message in each language after the default, where the error is translated.
     public var translatedSampleMessages: [String?]
@@ -191,8 +206,8 @@ public struct ErrorExamples: Sendable {
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
         let all = entry.parameters + spec.parameters
-        absentMessage = all.contains(where: \.isOptional)
-            ? runtimeEntry.message.render(zip(all, arguments).map { $0.isOptional ? .absent : $1 }) : nil
+        absentMessage = all.contains(where: { $0.isOptional || $0.isList })
+            ? runtimeEntry.message.render(zip(all, arguments).map { $0.isOptional ? .absent : $0.isList ? .list([]) : $1 }) : nil
         translatedSampleMessages = catalog.languages.indices.dropFirst().map { language in
             catalog.isTranslated(index, language: language) ? catalog.entry(index, language: language).message.render(arguments) : nil
         }

@@ -111,21 +111,27 @@ extension ShapeValue {
 
 /// Compiles a validated shape into the runtime's steps.
 enum ShapeCompiler {
+    /// What a placeholder names: a value every shape knows, else a metadata key, else a parameter.
+    static func source(_ name: String, metadataKeys: Set<String>) -> JSONShape.Source {
+        if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
+        return metadataKeys.contains(name) ? .metadataKey(name) : .parameter(name)
+    }
+
+    /// Appends literal text, joined to the last step where that is literal text too.
+    static func appendLiteral<Step: LiteralStep>(_ text: String, to steps: inout [Step]) {
+        if let previous = steps.last?.literalText {
+            steps[steps.count - 1] = .literal(previous + text)
+        } else {
+            steps.append(.literal(text))
+        }
+    }
+
     /// The steps of `shape` in a catalog with these metadata keys: compact JSON text, adjacent
     /// literals joined.
     static func compile(_ shape: ShapeValue, metadataKeys: Set<String>) -> JSONShape {
         var steps: [JSONShape.Step] = []
-        func literal(_ text: String) {
-            if case let .literal(previous)? = steps.last {
-                steps[steps.count - 1] = .literal(previous + text)
-            } else {
-                steps.append(.literal(text))
-            }
-        }
-        func source(_ name: String) -> JSONShape.Source {
-            if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
-            return metadataKeys.contains(name) ? .metadataKey(name) : .parameter(name)
-        }
+        func literal(_ text: String) { appendLiteral(text, to: &steps) }
+        func source(_ name: String) -> JSONShape.Source { Self.source(name, metadataKeys: metadataKeys) }
         func emit(_ value: ShapeValue) {
             switch value {
             case let .object(members):
@@ -171,22 +177,13 @@ enum ShapeCompiler {
     /// four spaces a level; adjacent literals joined.
     static func compileXML(_ shape: ShapeValue, namespace: String?, metadataKeys: Set<String>) -> XMLShape {
         var steps: [XMLShape.Step] = []
-        func literal(_ text: String) {
-            if case let .literal(previous)? = steps.last {
-                steps[steps.count - 1] = .literal(previous + text)
-            } else {
-                steps.append(.literal(text))
-            }
-        }
+        func literal(_ text: String) { appendLiteral(text, to: &steps) }
         func escaped(_ text: String, attribute: Bool) -> String {
             var out = ""
             XML.escape(text, to: &out, attribute: attribute)
             return out
         }
-        func source(_ name: String) -> JSONShape.Source {
-            if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
-            return metadataKeys.contains(name) ? .metadataKey(name) : .parameter(name)
-        }
+        func source(_ name: String) -> JSONShape.Source { Self.source(name, metadataKeys: metadataKeys) }
         func whole(_ template: MessageTemplate) -> String? {
             if template.segments.count == 1, case let .placeholder(name, _) = template.segments[0] { return name }
             return nil
@@ -253,5 +250,25 @@ enum ShapeCompiler {
             element(root.key.value, root.value, indent: 0, namespace: namespace)
         }
         return XMLShape(steps: steps)
+    }
+}
+
+/// A step of a compiled shape that can be literal text.
+protocol LiteralStep {
+    static func literal(_ text: String) -> Self
+    var literalText: String? { get }
+}
+
+extension JSONShape.Step: LiteralStep {
+    var literalText: String? {
+        if case let .literal(text) = self { return text }
+        return nil
+    }
+}
+
+extension XMLShape.Step: LiteralStep {
+    var literalText: String? {
+        if case let .literal(text) = self { return text }
+        return nil
     }
 }

@@ -289,8 +289,12 @@ public struct ParameterSpec: Sendable, Hashable {
     public var kind: Kind
     /// Markdown.
     public var description: String?
-    /// A sample value for docs and fixtures, in its wire form.
+    /// Whether the value is a list of `kind` values (`type: [string]`): `ArgumentValue.list`.
+    public var isList = false
+    /// A sample value for docs and fixtures, in its wire form (a scalar parameter's).
     public var example: String?
+    /// A list parameter's sample items, each in its wire form.
+    public var exampleItems: [String]?
     /// Where `optional: true` is written, for a parameter an error may be raised without
     /// (`ArgumentValue.absent`): a message shows it only through a section, `{name?…|…}`.
     public var optional: Located<Bool>?
@@ -302,6 +306,41 @@ public struct ParameterSpec: Sendable, Hashable {
         self.kind = kind
         self.description = description
         self.example = example
+    }
+}
+
+/// A parameter's type: a kind of value, or a list of values of that kind.
+public struct ParameterType: Sendable, Hashable {
+    public var kind: ParameterKind
+    public var isList: Bool
+
+    public init(kind: ParameterKind, isList: Bool) {
+        self.kind = kind
+        self.isList = isList
+    }
+}
+
+extension ParameterSpec {
+    public var type: ParameterType { ParameterType(kind: kind, isList: isList) }
+
+    /// The type as the spec writes it: `string`, `[string]` for a list.
+    public var typeName: String { kind.name(list: isList) }
+
+    /// The Swift type of the parameter's value: `String`, `[String]` for a list.
+    public var swiftType: String { isList ? "[" + kind.swiftType + "]" : kind.swiftType }
+
+    /// The type in words, for diagnostics: `a string`, `a list of strings`.
+    public var describedType: String {
+        let plural: String
+        switch kind {
+        case .string: plural = "strings"
+        case .integer: plural = "integers"
+        case .unsigned: plural = "unsigned integers"
+        case .number: plural = "numbers"
+        case .boolean: plural = "booleans"
+        }
+        if isList { return "a list of " + plural }
+        return (kind == .integer || kind == .unsigned ? "an " : "a ") + kind.rawValue
     }
 }
 

@@ -362,16 +362,18 @@ public enum SpecDecoder {
                 continue
             }
             let located = Located(name, at: pair.key.location)
-            if let scalar = pair.value.scalar, case .string = scalar.resolved {
-                // The short form: `user: string`.
-                let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) ?? .string
-                parameters.append(ParameterSpec(name: located, kind: kind))
+            if pair.value.sequence != nil || pair.value.scalar.map({ if case .string = $0.resolved { true } else { false } }) == true {
+                // The short form: `user: string`, `scopes: [string]`.
+                let (kind, isList) = parameterType(pair.value, file: file, diagnostics: &diagnostics) ?? (.string, pair.value.sequence != nil)
+                var parameter = ParameterSpec(name: located, kind: kind)
+                parameter.isList = isList
+                parameters.append(parameter)
                 continue
             }
             if pair.value.mapping == nil {
                 // Still declared, so its placeholders do not also report it missing.
                 diagnostics.error(
-                    "parameter '\(name)' is a type (\(ParameterSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))) or a mapping with 'type', not \(pair.value.kindDescription)",
+                    "parameter '\(name)' is a type (\(ParameterSpec.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or one in brackets for a list: [string]) or a mapping with 'type', not \(pair.value.kindDescription)",
                     file: file, at: pair.value.location)
                 parameters.append(ParameterSpec(name: located, kind: .string))
                 continue
@@ -389,38 +391,37 @@ public enum SpecDecoder {
                     isOptional = Located(true, at: optional.location)  // so that its sections are not reported as well
                 }
             }
-            var example: Located<String>?
-            if let exampleNode = fields.node("example", diagnostics: &diagnostics) {
-                if let scalar = exampleNode.scalar, scalar.resolved != .null {
-                    example = Located(scalar.value, at: exampleNode.location)
+            let exampleNode = fields.node("example", diagnostics: &diagnostics)
+            fields.finish(diagnostics: &diagnostics)
+            // A parameter whose type is wrong still counts as declared, so its placeholders do not
+            // also report it missing.
+            let (kind, isList) = typeNode.flatMap { parameterType($0, file: file, diagnostics: &diagnostics) } ?? (.string, typeNode?.sequence != nil)
+            var parameter = ParameterSpec(name: located, kind: kind, description: description?.value)
+            parameter.isList = isList
+            parameter.optional = isOptional?.value == true ? isOptional : nil
+            if let exampleNode {
+                if isList {
+                    // A list's example: a sequence of items, each of the items' type.
+                    if let items = exampleNode.sequence {
+                        if let bad = items.first(where: { $0.scalar == nil || $0.scalar?.resolved == .null }) {
+                            diagnostics.error(
+                                "an item of the example of list parameter '\(name)' is a single value, not \(bad.kindDescription)", file: file, at: bad.location)
+                        } else {
+                            parameter.exampleItems = items.map { $0.scalar!.value }
+                            for item in items { checkExample(Located(item.scalar!.value, at: item.location), kind, file: file, diagnostics: &diagnostics) }
+                        }
+                    } else {
+                        diagnostics.error(
+                            "the example of list parameter '\(name)' is a sequence of its items ([a, b]), not \(exampleNode.kindDescription)",
+                            file: file, at: exampleNode.location)
+                    }
+                } else if let scalar = exampleNode.scalar, scalar.resolved != .null {
+                    parameter.example = scalar.value
+                    checkExample(Located(scalar.value, at: exampleNode.location), kind, file: file, diagnostics: &diagnostics)
                 } else {
                     diagnostics.error("'example' must be a single value, not \(exampleNode.kindDescription)", file: file, at: exampleNode.location)
                 }
             }
-            fields.finish(diagnostics: &diagnostics)
-            // A parameter whose type is wrong still counts as declared, so its placeholders do not
-            // also report it missing.
-            let kind = typeNode.flatMap { parameterKind($0, file: file, diagnostics: &diagnostics) } ?? .string
-            if let example, kind.parse(example.value) == nil {
-                let digits = example.value.hasPrefix("-") || example.value.hasPrefix("+") ? example.value.dropFirst() : Substring(example.value)
-                let larger = "a larger number travels safely only as a string (JSON readers keep integers exactly only up to 2^53)"
-                if kind == .integer, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                    let unsigned = !example.value.hasPrefix("-") && UInt64(digits) != nil
-                    diagnostics.error(
-                        "example '\(example.value)' is out of range: an integer parameter holds a 64-bit integer (\(Int.min) to \(Int.max)); "
-                            + (unsigned ? "'type: unsigned' holds it (0 to \(UInt64.max))" : larger),
-                        file: file, at: example.location)
-                } else if kind == .unsigned, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-                    diagnostics.error(
-                        "example '\(example.value)' is out of range: an unsigned parameter holds 0 to \(UInt64.max)"
-                            + (example.value.hasPrefix("-") ? "" : "; " + larger),
-                        file: file, at: example.location)
-                } else {
-                    diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
-                }
-            }
-            var parameter = ParameterSpec(name: located, kind: kind, description: description?.value, example: example?.value)
-            parameter.optional = isOptional?.value == true ? isOptional : nil
             parameters.append(parameter)
         }
         return parameters
@@ -443,10 +444,11 @@ public enum SpecDecoder {
                 continue
             }
             let located = Located(name, at: pair.key.location)
-            if let scalar = pair.value.scalar, case .string = scalar.resolved {
-                // The short form: `sqlstate: string`.
-                let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics) ?? .string
-                keys.append(MetadataKeySpec(name: located, kind: kind))
+            if pair.value.sequence != nil || pair.value.scalar.map({ if case .string = $0.resolved { true } else { false } }) == true {
+                // The short form: `sqlstate: string`. A list type is refused; the key still counts
+                // as declared (and optional), so the errors' values are not reported as well.
+                let kind = parameterKind(pair.value, file: file, diagnostics: &diagnostics)
+                keys.append(MetadataKeySpec(name: located, kind: kind ?? .string, isOptional: pair.value.sequence != nil))
                 continue
             }
             guard pair.value.mapping != nil else {
@@ -467,7 +469,11 @@ public enum SpecDecoder {
                 }
             }
             fields.finish(diagnostics: &diagnostics)
-            guard let typeNode, let kind = parameterKind(typeNode, file: file, diagnostics: &diagnostics) else { continue }
+            guard let typeNode, let kind = parameterKind(typeNode, file: file, diagnostics: &diagnostics) else {
+                // A list type: declared still (see the short form).
+                if typeNode?.sequence != nil { keys.append(MetadataKeySpec(name: located, kind: .string, isOptional: true)) }
+                continue
+            }
             var key = MetadataKeySpec(name: located, kind: kind, description: description?.value, isOptional: isOptional)
             if let defaultNode {
                 if let scalar = defaultNode.scalar {
@@ -507,7 +513,46 @@ public enum SpecDecoder {
     }
 
     static func parameterKind(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> ParameterSpec.Kind? {
-        oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics)?.value
+        if node.sequence != nil {
+            diagnostics.error("a metadata key has a single value: its type is one of \(ParameterSpec.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not a list", file: file, at: node.location)
+            return nil
+        }
+        return oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics)?.value
+    }
+
+    /// A parameter's type: a type's name, or a sequence of one (`[string]`) for a list of them.
+    static func parameterType(_ node: YAMLNode, file: String, diagnostics: inout DiagnosticCollector) -> (ParameterKind, isList: Bool)? {
+        guard let items = node.sequence else {
+            return oneOf(ParameterSpec.Kind.self, node, key: "type", what: "parameter type", file: file, diagnostics: &diagnostics).map { ($0.value, false) }
+        }
+        guard items.count == 1, let item = items.first, item.scalar != nil else {
+            diagnostics.error(
+                "a list's type is the type of its items in brackets ([string]), not a sequence of \(items.count == 1 ? items[0].kindDescription : "\(items.count) items")",
+                file: file, at: node.location)
+            return nil
+        }
+        return oneOf(ParameterSpec.Kind.self, item, key: "type", what: "item type", file: file, diagnostics: &diagnostics).map { ($0.value, true) }
+    }
+
+    /// An example's text is a value of its type; an integer out of range says which type holds it.
+    static func checkExample(_ example: Located<String>, _ kind: ParameterKind, file: String, diagnostics: inout DiagnosticCollector) {
+        guard kind.parse(example.value) == nil else { return }
+        let digits = example.value.hasPrefix("-") || example.value.hasPrefix("+") ? example.value.dropFirst() : Substring(example.value)
+        let larger = "a larger number travels safely only as a string (JSON readers keep integers exactly only up to 2^53)"
+        if kind == .integer, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            let unsigned = !example.value.hasPrefix("-") && UInt64(digits) != nil
+            diagnostics.error(
+                "example '\(example.value)' is out of range: an integer parameter holds a 64-bit integer (\(Int.min) to \(Int.max)); "
+                    + (unsigned ? "'type: unsigned' holds it (0 to \(UInt64.max))" : larger),
+                file: file, at: example.location)
+        } else if kind == .unsigned, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            diagnostics.error(
+                "example '\(example.value)' is out of range: an unsigned parameter holds 0 to \(UInt64.max)"
+                    + (example.value.hasPrefix("-") ? "" : "; " + larger),
+                file: file, at: example.location)
+        } else {
+            diagnostics.error("example '\(example.value)' is not a valid \(kind.rawValue)", file: file, at: example.location)
+        }
     }
 
     /// An error; in a catalog without HTTP (`http` false) one without a status; `http` nil for a

@@ -322,7 +322,7 @@ public enum TranslationImport {
         }
 
         static func parameter(_ p: ParameterSpec) -> String {
-            "\(p.name.value):\(p.kind.rawValue):\(p.description ?? "-"):\(p.example ?? "-")"
+            "\(p.name.value):\(p.typeName):\(p.description ?? "-"):\(p.exampleItems?.joined(separator: "\u{1}") ?? p.example ?? "-")"
         }
 
         mutating func apply(_ change: Change) {

@@ -80,7 +80,8 @@ public enum Validator {
         if let shape = catalog.xmlShape {
             checkShape(shape, catalog: catalog, absent: "left out where absent", file: file, diagnostics: &diagnostics)
             let format = catalog.formats.first { $0.kind == .xml }
-            checkXMLShape(shape, namespace: format?.namespace != nil, at: format?.location ?? catalog.name.location, file: file, diagnostics: &diagnostics)
+            let lists = Set((catalog.parameters + catalog.errors.flatMap(\.parameters)).filter(\.isList).map(\.name.value))
+            checkXMLShape(shape, namespace: format?.namespace != nil, lists: lists, at: format?.location ?? catalog.name.location, file: file, diagnostics: &diagnostics)
         }
         for format in catalog.formats where format.namespace.map(reservedNamespaces.contains) == true {
             diagnostics.error("'\(format.namespace ?? "")' is a namespace XML reserves for itself", file: file, at: format.location)
@@ -156,9 +157,10 @@ public enum Validator {
         // The catalog's first 406 error is what a request accepting none of its formats gets: the
         // runtime fills its parameters in itself, with text.
         if catalog.isHTTP, let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
-            for parameter in first406.parameters + catalog.parameters where parameter.kind != .string {
+            for parameter in first406.parameters + catalog.parameters
+            where parameter.kind != .string || (parameter.isList && parameter.name.value != "available") {
                 diagnostics.error(
-                    "parameter '\(parameter.name.value)' of '\(first406.code.value)', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, any other name: a sentence saying both)",
+                    "parameter '\(parameter.name.value)' of '\(first406.code.value)', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, as a list where it is [string], any other name: a sentence saying both)",
                     file: file, at: parameter.name.location)
             }
         }
@@ -172,9 +174,9 @@ public enum Validator {
                     firstOfName[parameter.swiftName] = (parameter, entry)
                     continue
                 }
-                guard first.parameter.kind != parameter.kind, warned.insert(parameter.swiftName).inserted else { continue }
+                guard first.parameter.typeName != parameter.typeName, warned.insert(parameter.swiftName).inserted else { continue }
                 diagnostics.warning(
-                    "parameter '\(parameter.name.value)' is \(Self.article(parameter.kind)) here but \(Self.article(first.parameter.kind)) in error '\(first.error.code.value)' (at \(first.parameter.name.location)), so the property '\(parameter.swiftName)' of \(catalog.swiftTypeName) is an untyped ArgumentValue?; give them one type, or different names",
+                    "parameter '\(parameter.name.value)' is \(parameter.describedType) here but \(first.parameter.describedType) in error '\(first.error.code.value)' (at \(first.parameter.name.location)), so the property '\(parameter.swiftName)' of \(catalog.swiftTypeName) is an untyped ArgumentValue?; give them one type, or different names",
                     file: file, at: parameter.name.location)
             }
         }
@@ -243,11 +245,11 @@ public enum Validator {
         var used = Set([catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).flatMap(\.value.placeholderNames))
         if used.contains(ShapePlaceholder.parameters.rawValue) { used.formUnion(entry.parameters.map(\.name.value)) }
         let templates = [entry.message] + entry.headers.map(\.value)
-        let optional = Set((entry.parameters + catalog.parameters).filter(\.isOptional).map(\.name.value))
+        let parameters = entry.parameters + catalog.parameters
         for (position, located) in templates.enumerated() {
             let template = located.value
             let isHeader = position > 0
-            checkSections(template, at: located.location, declared: declared, optional: optional, file: file, diagnostics: &diagnostics)
+            checkSections(template, at: located.location, parameters: parameters, file: file, diagnostics: &diagnostics)
             for (name, offset, isSection, _) in template.uses {
                 used.insert(name)
                 if isHeader, metadataNames.contains(name) {
@@ -393,7 +395,6 @@ public enum Validator {
                 "'\(name)' names the body shape's own '{\(name)}'; rename the \(keys[name] == nil ? "parameter" : "metadata key")",
                 file: file, at: location)
         }
-        let optional = Set(catalog.parameters.filter(\.isOptional).map(\.name.value))
         for located in shape.templates {
             let template = located.value
             let whole = template.segments.count == 1
@@ -405,12 +406,6 @@ public enum Validator {
             for segment in template.segments {
                 guard case let .placeholder(name, offset) = segment else { continue }
                 let at = template.location(ofOffset: offset) ?? located.location
-                if !whole, optional.contains(name) {
-                    diagnostics.error(
-                        "parameter '\(name)' is optional, so some errors have no value: it can only be a whole string (\"{\(name)}\", \(absent)), not part of one",
-                        file: file, at: at)
-                    continue
-                }
                 if name == ShapePlaceholder.documentation.rawValue, catalog.documentationURL == nil,
                     !whole || !catalog.errors.contains(where: { $0.documentationURL != nil })
                 {
@@ -452,9 +447,11 @@ public enum Validator {
 
     /// An XML layout (`formats: [{type: xml, body: …}]`): one member, the root element, holding a
     /// mapping; element and attribute names XML names; attributes (`@name`) plain values, not
-    /// objects, lists or `{parameters}`/`{metadata}`; no list directly inside a list; `@xmlns` only
-    /// where the format names no `namespace`.
-    static func checkXMLShape(_ shape: ShapeValue, namespace: Bool, at location: SourceLocation, file: String, diagnostics: inout DiagnosticCollector) {
+    /// objects, lists or `{parameters}`/`{metadata}`, nor a whole list parameter (`lists`); no list
+    /// directly inside a list; `@xmlns` only where the format names no `namespace`.
+    static func checkXMLShape(
+        _ shape: ShapeValue, namespace: Bool, lists: Set<String>, at location: SourceLocation, file: String, diagnostics: inout DiagnosticCollector
+    ) {
         guard case let .object(members) = shape, members.count == 1, !members[0].key.value.hasPrefix("@") else {
             diagnostics.error(
                 "an xml body is a mapping with one member, the root element and what it holds (Error: {Code: \"{code}\", Message: \"{message}\"})",
@@ -488,6 +485,13 @@ public enum Validator {
                     for case let .placeholder(placeholder, offset) in template.value.segments where placeholder == "parameters" || placeholder == "metadata" {
                         diagnostics.error(
                             "'{\(placeholder)}' is a list of elements: it cannot stand in attribute '\(bare)'",
+                            file: file, at: template.value.location(ofOffset: offset) ?? template.location)
+                    }
+                    if template.value.segments.count == 1, case let .placeholder(placeholder, offset)? = template.value.segments.first,
+                        lists.contains(placeholder)
+                    {
+                        diagnostics.error(
+                            "parameter '\(placeholder)' is a list, and attribute '\(bare)' holds one value: make it an element, which is repeated for each item",
                             file: file, at: template.value.location(ofOffset: offset) ?? template.location)
                     }
                 case .number, .bool: break
@@ -532,11 +536,6 @@ public enum Validator {
             && scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
             && !["javascript", "vbscript", "data"].contains(scheme.lowercased())
             && !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-    }
-
-    /// `a string`, `an integer`.
-    static func article(_ kind: ParameterKind) -> String {
-        (kind == .integer ? "an " : "a ") + kind.rawValue
     }
 
     /// Prefixes are not empty; acronyms are ASCII letters and digits starting with a letter, each
@@ -706,8 +705,7 @@ public enum Validator {
             let template = translation.message.value
             let written = Set(template.placeholderNames)
             var used = Set<String>()
-            let optional = Set((entry.parameters + catalog.parameters).filter(\.isOptional).map(\.name.value))
-            checkSections(template, at: translation.message.location, declared: declared, optional: optional, file: file, diagnostics: &diagnostics)
+            checkSections(template, at: translation.message.location, parameters: entry.parameters + catalog.parameters, file: file, diagnostics: &diagnostics)
             for (name, offset, _, _) in template.uses {
                 used.insert(name)
                 if !expected.contains(name) {
@@ -733,20 +731,22 @@ public enum Validator {
         }
     }
 
-    /// Sections and optional parameters in a message or header value: a section names an optional
-    /// parameter (a parameter every raise has needs none); an optional parameter appears only
+    /// Sections and optional parameters in a message or header value (`parameters`: the error's
+    /// and its catalog's): a section names an optional parameter or a list (which may be empty; a
+    /// parameter every raise has a value for needs none); an optional parameter appears only
     /// inside a section on itself, where it has a value. Undeclared names are reported elsewhere.
     static func checkSections(
-        _ template: MessageTemplate, at location: SourceLocation, declared: Set<String>, optional: Set<String>, file: String,
+        _ template: MessageTemplate, at location: SourceLocation, parameters: [ParameterSpec], file: String,
         diagnostics: inout DiagnosticCollector
     ) {
-        for use in template.uses where declared.contains(use.name) {
+        for use in template.uses {
+            guard let parameter = parameters.first(where: { $0.name.value == use.name }) else { continue }
             let at = template.location(ofOffset: use.offset) ?? location
-            if use.isSection, !optional.contains(use.name) {
+            if use.isSection, !parameter.isOptional, !parameter.isList {
                 diagnostics.error(
-                    "'{\(use.name)?…}' is a section, for a parameter that may be absent, but '\(use.name)' is not optional: write '{\(use.name)}', or declare it 'optional: true'",
+                    "'{\(use.name)?…}' is a section, for a parameter that may be absent or a list that may be empty, but '\(use.name)' is neither: write '{\(use.name)}', or declare it 'optional: true'",
                     file: file, at: at)
-            } else if !use.isSection, optional.contains(use.name), use.section != use.name {
+            } else if !use.isSection, parameter.isOptional, use.section != use.name {
                 diagnostics.error(
                     "optional parameter '\(use.name)' may be absent, so it stands only inside a section on it: '{\(use.name)?… {\(use.name)} …}', and after '|' the text for when it is absent",
                     file: file, at: at)

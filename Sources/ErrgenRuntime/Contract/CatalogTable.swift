@@ -58,9 +58,10 @@
         return fields.map(escaped).joined(separator: "\t")
     }
 
-    /// Parameters as the table writes them: `name:type,…`, `?` after the type of an optional one.
+    /// Parameters as the table writes them: `name:type,…`, the type in brackets for a list
+    /// (`[string]`), `?` after the type of an optional one.
     public static func parameterList(_ parameters: [Catalog.Entry.Parameter]) -> String {
-        parameters.map { "\($0.name):\($0.kind.rawValue)\($0.isOptional ? "?" : "")" }.joined(separator: ",")
+        parameters.map { "\($0.name):\($0.kind.name(list: $0.isList))\($0.isOptional ? "?" : "")" }.joined(separator: ",")
     }
 
     static let tableSpecial = ByteSet(Array("\\\t\n\r".utf8))
@@ -119,10 +120,13 @@
             let parts = item.split(separator: ":", maxSplits: 1)
             let type = parts.count == 2 ? parts[1] : ""
             let isOptional = type.hasSuffix("?")
-            guard let kind = ParameterKind(rawValue: String(isOptional ? type.dropLast() : type)) else {
+            var name = isOptional ? type.dropLast() : type
+            let isList = name.first == "[" && name.last == "]"
+            if isList { name = name.dropFirst().dropLast() }
+            guard let kind = ParameterKind(rawValue: String(name)) else {
                 preconditionFailure("malformed catalog parameter '\(item)'")
             }
-            return Catalog.Entry.Parameter(name: String(parts[0]), kind: kind, isOptional: isOptional)
+            return Catalog.Entry.Parameter(name: String(parts[0]), kind: kind, isOptional: isOptional, isList: isList)
         }
     }
 

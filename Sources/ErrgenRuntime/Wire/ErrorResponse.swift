@@ -133,19 +133,21 @@ extension Catalog {
     /// its first error with status 406 (RestAuth's `not-acceptable`, RAWS's
     /// `ResponsetTypeNotAcceptable`), in its default format. Its parameters receive, by name:
     /// `accept` the request's `Accept` fields (joined with ", ", at most 200 characters),
-    /// `available` the catalog's media types (joined with ", "), and any other one a sentence
-    /// saying both. A catalog without such an error, or whose 406 error takes parameters that are
-    /// not text (the validator refuses that), answers a 406 with no body.
+    /// `available` the catalog's media types (joined with ", ", or each an item where it is a list
+    /// of strings), and any other one a sentence saying both. A catalog without such an error, or
+    /// whose 406 error takes other parameters (the validator refuses them), answers a 406 with
+    /// no body.
     public func notAcceptableResponse(accept: [String], method: HTTPRequest.Method = .get, language: Int = 0) -> ErrorResponse {
         var asked = accept.joined(separator: ", ")
         if asked.unicodeScalars.count > 200 { asked = String(String.UnicodeScalarView(asked.unicodeScalars.prefix(200))) + "\u{2026}" }
         let explanation = "None of the media types the request accepts (\(asked)) is available; available: \(formats.map(\.mediaType).joined(separator: ", "))."
-        if let index = notAcceptableIndex, entries[index].parameters.allSatisfy({ $0.kind == .string }) {
-            let available = formats.map(\.mediaType).joined(separator: ", ")
+        if let index = notAcceptableIndex, entries[index].parameters.allSatisfy(Self.fitsNotAcceptable) {
+            let available = formats.map(\.mediaType)
             let arguments = entries[index].parameters.map { parameter in
                 switch parameter.name {
                 case "accept": return ArgumentValue.string(asked)
-                case "available": return ArgumentValue.string(available)
+                case "available" where parameter.isList: return ArgumentValue.list(available.map(ArgumentValue.string))
+                case "available": return ArgumentValue.string(available.joined(separator: ", "))
                 default: return ArgumentValue.string(explanation)
                 }
             }
@@ -157,6 +159,12 @@ extension Catalog {
         fields[.contentLength] = "0"
         fields[.vary] = languages.count > 1 ? "Accept, Accept-Language" : "Accept"
         return ErrorResponse(head: HTTPResponse(status: Self.status(406), headerFields: fields), body: [], format: nil)
+    }
+
+    /// Whether the 406 error's parameter can be filled in: a string, or `available` as a list of
+    /// strings.
+    static func fitsNotAcceptable(_ parameter: Entry.Parameter) -> Bool {
+        parameter.kind == .string && (!parameter.isList || parameter.name == "available")
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {

@@ -110,9 +110,10 @@ public struct JSONShape: Sendable, Hashable {
             case let .literal(text): out += text
             case let .value(source): value(source, entry: entry, arguments: arguments, catalog: catalog, to: &out)
             case let .text(source):
-                var text = ""
-                self.text(source, entry: entry, arguments: arguments, catalog: catalog, to: &text)
-                Escaper.append(text, to: &out, special: JSON.special, replacement: JSON.escape)
+                // errgen allows inside strings only values every error has.
+                if let text = source.text(entry: entry, arguments: arguments, catalog: catalog) {
+                    Escaper.append(text, to: &out, special: JSON.special, replacement: JSON.escape)
+                }
             }
         }
         return out
@@ -156,21 +157,26 @@ public struct JSONShape: Sendable, Hashable {
             }
         }
     }
+}
 
-    /// The value's text, as it reads inside a string (a message's placeholders read the same);
-    /// errgen allows inside strings only values every error has.
-    private func text(_ source: Source, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog, to out: inout String) {
-        switch source {
-        case .code: out += entry.wireCode
-        case .message: out += entry.message.render(arguments)
-        case .status: out += String(entry.status)
-        case .title: out += entry.title
-        case .documentation: out += catalog.documentationLink(for: entry) ?? ""
-        case .parameters, .metadata: break
+extension JSONShape.Source {
+    /// The value's text, as a message's placeholders read it; nil where the error has none (an
+    /// absent or foreign parameter, a missing metadata value or link), and for `parameters` and
+    /// `metadata`, which are not text.
+    func text(entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String? {
+        switch self {
+        case .code: return entry.wireCode
+        case .message: return entry.message.render(arguments)
+        case .status: return String(entry.status)
+        case .title: return entry.title
+        case .documentation: return catalog.documentationLink(for: entry)
+        case .parameters, .metadata: return nil
         case let .parameter(name):
-            if let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count { out += arguments[index].description }
-        case let .metadataKey(name):
-            if let value = catalog.metadata(name, in: entry) { out += value.description }
+            guard let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count, arguments[index] != .absent else {
+                return nil
+            }
+            return arguments[index].description
+        case let .metadataKey(name): return catalog.metadata(name, in: entry)?.description
         }
     }
 }

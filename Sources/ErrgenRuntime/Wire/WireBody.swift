@@ -7,7 +7,8 @@
 ///   `details` only when the error has parameters of its own; values keep their JSON types.
 /// - `xml`: `<?xml version="1.0"?>`, root `error` in the catalog's namespace with `code`, `message`,
 ///   an element per shared parameter (RAWS's `reason`) and `details` holding an element per own
-///   parameter; indented by four spaces, as RAWS documents it.
+///   parameter (a list parameter's element repeated for each item); indented by four spaces, as
+///   RAWS documents it.
 /// - `problem+json` (RFC 9457): `type` (the error's documentation link, `Catalog.documentationLink(for:)`;
 ///   left out without one, which means `about:blank`), `title`, `status`,
 ///   `detail` (the message), `code`, and every parameter as an extension member.
@@ -123,7 +124,7 @@ public enum WireBody {
         XML.element("status", String(entry.status), indent: 2, to: &out)
         XML.element("detail", entry.message.render(arguments), indent: 2, to: &out)
         XML.element("code", entry.wireCode, indent: 2, to: &out)
-        for (parameter, value) in present(entry, arguments) { XML.element(parameter.name, value.description, indent: 2, to: &out) }
+        for (parameter, value) in present(entry, arguments) { XML.elements(parameter.name, value, indent: 2, to: &out) }
         out += "</problem>\n"
         return out
     }
@@ -143,10 +144,10 @@ public enum WireBody {
         }
         XML.element("code", entry.wireCode, indent: 4, to: &out)
         XML.element("message", entry.message.render(arguments), indent: 4, to: &out)
-        for (name, value) in shared { XML.element(name, value.description, indent: 4, to: &out) }
+        for (name, value) in shared { XML.elements(name, value, indent: 4, to: &out) }
         if !own.isEmpty {
             out += "    <details>\n"
-            for (name, value) in own { XML.element(name, value.description, indent: 8, to: &out) }
+            for (name, value) in own { XML.elements(name, value, indent: 8, to: &out) }
             out += "    </details>\n"
         }
         out += "</error>\n"
@@ -170,7 +171,8 @@ enum JSON {
         self.value(value, to: &out)
     }
 
-    /// A value as JSON: strings quoted, numbers as numbers (`null` when not finite), booleans.
+    /// A value as JSON: strings quoted, numbers as numbers (`null` when not finite), booleans, lists
+    /// as arrays.
     static func value(_ value: ArgumentValue, to out: inout String) {
         switch value {
         case let .string(s): quote(s, to: &out)
@@ -179,6 +181,13 @@ enum JSON {
         case let .boolean(b): out += b ? "true" : "false"
         case let .unsigned(n): out += String(n)
         case .absent: out += "null"
+        case let .list(items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                self.value(item, to: &out)
+            }
+            out += "]"
         }
     }
 
@@ -327,6 +336,16 @@ package enum XML {
         out += "<" + name + ">"
         escape(text, to: &out, attribute: false)
         out += "</" + name + ">\n"
+    }
+
+    /// A value's element, `element(name, value.description, …)`; for a list, the element repeated
+    /// for each item (none for an empty list).
+    package static func elements(_ name: String, _ value: ArgumentValue, indent: Int, to out: inout String) {
+        if case let .list(items) = value {
+            for item in items { element(name, item.description, indent: indent, to: &out) }
+        } else {
+            element(name, value.description, indent: indent, to: &out)
+        }
     }
 
     /// Appends `count` spaces (the common depths made once).

@@ -7,7 +7,8 @@
 ///
 /// A whole-value element or attribute is left out where the error has no value (XML has no
 /// null): an optional metadata key without a value, a parameter of other errors, an empty
-/// `{parameters}` or `{metadata}`. Those two are written as a child element per value.
+/// `{parameters}` or `{metadata}`. Those two are written as a child element per value. A list
+/// parameter's whole-value element is repeated for each item (as a child of `{parameters}` too).
 public struct XMLShape: Sendable, Hashable {
     public typealias Source = JSONShape.Source
 
@@ -83,15 +84,15 @@ public struct XMLShape: Sendable, Hashable {
             switch step {
             case let .literal(text): out += text
             case let .text(source):
-                if let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) {
+                if let text = source.text(entry: entry, arguments: arguments, catalog: catalog) {
                     XML.escape(text, to: &out, attribute: false)
                 }
             case let .attributeText(source):
-                if let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) {
+                if let text = source.text(entry: entry, arguments: arguments, catalog: catalog) {
                     XML.escape(text, to: &out, attribute: true)
                 }
             case let .attribute(name, source):
-                guard let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) else { continue }
+                guard let text = source.text(entry: entry, arguments: arguments, catalog: catalog) else { continue }
                 out += " " + name + "=\""
                 XML.escape(text, to: &out, attribute: true)
                 out += "\""
@@ -109,43 +110,33 @@ public struct XMLShape: Sendable, Hashable {
         // `parameters` and `metadata`: a child element per value, the element only if there is one.
         var opened = false
         func child(_ child: String, _ value: ArgumentValue) {
+            if value.listValue?.isEmpty == true { return }
             if !opened {
                 opened = true
                 XML.indent(indent, to: &out)
                 out += "<" + name + ">\n"
             }
-            XML.element(child, value.description, indent: indent + 4, to: &out)
+            XML.elements(child, value, indent: indent + 4, to: &out)
         }
         switch source {
         case .parameters:
             for (parameter, value) in zip(entry.parameters, arguments) where value != .absent { child(parameter.name, value) }
         case .metadata:
             for (key, value) in zip(catalog.metadataKeys, entry.metadata) { if let value { child(key.name, value) } }
+        case let .parameter(parameter):
+            // A list repeats its element for each item.
+            guard let index = entry.parameters.firstIndex(where: { $0.name == parameter }), index < arguments.count,
+                arguments[index] != .absent
+            else { return }
+            XML.elements(name, arguments[index], indent: indent, to: &out)
+            return
         default:
-            guard let text = Self.text(source, entry: entry, arguments: arguments, catalog: catalog) else { return }
+            guard let text = source.text(entry: entry, arguments: arguments, catalog: catalog) else { return }
             XML.element(name, text, indent: indent, to: &out)
             return
         }
         guard opened else { return }
         XML.indent(indent, to: &out)
         out += "</" + name + ">\n"
-    }
-
-    /// The value's text, or nil where the error has none.
-    static func text(_ source: Source, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog) -> String? {
-        switch source {
-        case .code: return entry.wireCode
-        case .message: return entry.message.render(arguments)
-        case .status: return String(entry.status)
-        case .title: return entry.title
-        case .documentation: return catalog.documentationLink(for: entry)
-        case .parameters, .metadata: return nil
-        case let .parameter(name):
-            guard let index = entry.parameters.firstIndex(where: { $0.name == name }), index < arguments.count, arguments[index] != .absent else {
-                return nil
-            }
-            return arguments[index].description
-        case let .metadataKey(name): return catalog.metadata(name, in: entry)?.description
-        }
     }
 }

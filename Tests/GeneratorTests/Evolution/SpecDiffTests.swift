@@ -50,6 +50,8 @@ import Testing
             ["old:10:42 breaking wire parameter-removed", "old:10:42 breaking swift-api parameter-removed", "new:9:18 breaking wire placeholders-changed"]),
         ("a parameter's type", edited([("available: integer", "available: string")]),
             ["new:10:22 breaking wire parameter-type-changed", "new:10:22 breaking swift-api parameter-type-changed"]),
+        ("a list of the type", edited([("item: string", "item: [string]")]),
+            ["new:10:42 breaking wire parameter-type-changed", "new:10:42 breaking swift-api parameter-type-changed"]),
         ("a parameter added", edited([("left.\"", "left at {store}.\""), ("item: string}", "item: string, store: string}")]),
             ["new:10:56 breaking swift-api parameter-added", "new:9:18 breaking wire placeholders-changed"]),
         ("a header removed", edited([("  headers: {Retry-After: \"60\"}\n", "")]), ["old:11:19 breaking wire header-removed"]),

@@ -126,8 +126,8 @@ import Testing
 
     @Test func theShapesOfRealAPIs() {
         #expect(SlackError.missingScope(needed: "chat:write", provided: "identify").body(in: .json)
-            == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"identify"}"#)
-        #expect(SlackError.channelNotFound.body(in: .json) == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null}"#)
+            == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"identify","response_metadata":{"messages":null}}"#)
+        #expect(SlackError.channelNotFound.body(in: .json) == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null,"response_metadata":{"messages":null}}"#)
         #expect(GoogleError.rateLimitExceeded(quota: "reads", limit: 60).body(in: .json)
             == #"{"error":{"code":429,"message":"Quota reads exceeded: at most 60 requests a minute.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"example.googleapis.com","metadata":{"quota":"reads","limit":60}}]}}"#)
         #expect(AWSError.throttlingException.body(in: .json) == #"{"__type":"com.example#ThrottlingException","message":"Rate exceeded."}"#)

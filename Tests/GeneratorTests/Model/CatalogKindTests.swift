@@ -155,6 +155,6 @@ import Testing
         fields[.accept] = "application/json"
         let response = SlackError.channelNotFound.response(to: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/", headerFields: fields))
         #expect(response.head.status.code == 200)
-        #expect(response.bodyText == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null}"#)
+        #expect(response.bodyText == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null,"response_metadata":{"messages":null}}"#)
     }
 }

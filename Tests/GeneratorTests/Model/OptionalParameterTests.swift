@@ -30,7 +30,7 @@ import Testing
         #expect(SlackError.missingScope().message == "The token lacks a scope.")
         #expect(SlackError.missingScope(provided: "identify").message == "The token lacks a scope (it has identify).")
         // A body shape's whole placeholder is null where the value is absent.
-        #expect(SlackError.missingScope(needed: "chat:write").body(in: .json) == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":null}"#)
+        #expect(SlackError.missingScope(needed: "chat:write").body(in: .json) == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":null,"response_metadata":{"messages":null}}"#)
         // Read back from the wire by name, an absent optional value is absent, not a failure.
         let read = try #require(SlackError(wireCode: "missing_scope", arguments: ["needed": "chat:write"]))
         #expect(read.needed == "chat:write" && read.provided == nil && read.arguments[1] == .absent)
@@ -74,7 +74,7 @@ import Testing
             "9:25: error: optional parameter 'scope' may be absent, so it stands only inside a section on it: '{scope?… {scope} …}', and after '|' the text for when it is absent"
         ])
         #expect(diagnose(spec(message: #""Needs {scope?{scope}|x}.""#, parameters: "{scope: string}")) == [
-            "9:25: error: '{scope?…}' is a section, for a parameter that may be absent, but 'scope' is not optional: write '{scope}', or declare it 'optional: true'"
+            "9:25: error: '{scope?…}' is a section, for a parameter that may be absent or a list that may be empty, but 'scope' is neither: write '{scope}', or declare it 'optional: true'"
         ])
         // Inside another section, the parameter of that section is still absent sometimes.
         #expect(diagnose(spec(message: #""{other?{scope}}""#, parameters: "{scope: {type: string, optional: true}, other: {type: string, optional: true}}")) == [

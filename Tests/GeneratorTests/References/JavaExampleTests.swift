@@ -148,7 +148,7 @@ import Testing
                 return [
                     hex(catalog.name.value), hex(entry.code.value), String(entry.status.value), hex(StatusPhrase.of(entry.status.value) ?? ""),
                     hex(entry.message.value.source), hex(entry.problemTitle), String(entry.deprecation != nil),
-                    parameters.map { "\(hex($0.name.value)):\($0.kind.rawValue) " }.joined() + hex(message),
+                    parameters.map { "\(hex($0.name.value)):\($0.typeName) " }.joined() + hex(message),
                 ].joined(separator: " ")
             }
         }

@@ -90,7 +90,7 @@ import Testing
     @Test func theParametersMustBeStrings() {
         let spec = Self.yaml.replacingOccurrences(of: "available: string", with: "available: integer")
         #expect(diagnose(spec) == [
-            "12:11: error: parameter 'available' of 'NotAcceptable', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, any other name: a sentence saying both)"
+            "12:11: error: parameter 'available' of 'NotAcceptable', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, as a list where it is [string], any other name: a sentence saying both)"
         ])
     }
 }

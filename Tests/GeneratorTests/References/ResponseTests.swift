@@ -229,7 +229,10 @@ final class XMLElements: NSObject, XMLParserDelegate {
     var texts: [String: String] = [:]
     /// The attributes of every element, by element name.
     var attributes: [String: [String: String]] = [:]
+    /// Every element in document order with its own text (repeated elements each once).
+    var sequence: [(name: String, text: String)] = []
     var current: [String] = []
+    var open: [Int] = []
     var failure: Error?
 
     static func parse(_ document: String) throws -> [String: String] {
@@ -250,15 +253,19 @@ final class XMLElements: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         current.append(name)
+        open.append(sequence.count)
+        sequence.append((name, ""))
         texts[name] = texts[name] ?? ""
         self.attributes[name] = attributes
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if let name = current.last { texts[name, default: ""] += string }
+        if let index = open.last { sequence[index].text += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         current.removeLast()
+        open.removeLast()
     }
 }

@@ -175,13 +175,18 @@ public struct SwiftPrinter: Sendable {
                 let label = SwiftNames.argumentLabel(parameter.swiftName)
                 let binding = SwiftNames.localName(parameter.swiftName)
                 // An optional parameter may be left out: nil, `ArgumentValue.absent` at run time.
-                return (label == binding ? label : "\(label) \(binding)") + ": " + Self.qualified(parameter.kind)
+                return (label == binding ? label : "\(label) \(binding)") + ": " + Self.qualified(parameter.type)
                     + (parameter.isOptional ? "? = nil" : "")
             }
             let arguments = all.map { parameter in
                 let local = SwiftNames.localName(parameter.swiftName)
-                return parameter.isOptional
-                    ? "\(local).map(ErrgenRuntime.ArgumentValue.\(parameter.kind.rawValue)) ?? .absent" : ".\(parameter.kind.rawValue)(\(local))"
+                let kind = parameter.kind.rawValue
+                switch (parameter.isOptional, parameter.isList) {
+                case (false, false): return ".\(kind)(\(local))"
+                case (true, false): return "\(local).map(ErrgenRuntime.ArgumentValue.\(kind)) ?? .absent"
+                case (false, true): return ".list(\(local).map(ErrgenRuntime.ArgumentValue.\(kind)))"
+                case (true, true): return "\(local).map { .list($0.map(ErrgenRuntime.ArgumentValue.\(kind))) } ?? .absent"
+                }
             }
             p.block("\(a)static func \(name)(\(parameters.joined(separator: ", "))) -> Self") { p in
                 p.line("Self(unchecked: .\(name), arguments: [\(arguments.joined(separator: ", "))])")
@@ -229,12 +234,14 @@ public struct SwiftPrinter: Sendable {
                 for accessor in accessors {
                     let name = SwiftLiteral.string(accessor.specName)
                     switch accessor.access {
-                    case let .shared(index, kind):
+                    case let .shared(index, type):
                         p.line("/// The `\(accessor.specName)` parameter, which every error of the catalog carries.")
-                        p.line("\(a)var \(accessor.name): \(Self.qualified(kind)) { self[sharedParameter: \(index)].\(kind.rawValue)Value! }")
-                    case let .own(kind?):
+                        let value = type.isList ? "listValue!.compactMap(\\.\(type.kind.rawValue)Value)" : "\(type.kind.rawValue)Value!"
+                        p.line("\(a)var \(accessor.name): \(Self.qualified(type)) { self[sharedParameter: \(index)].\(value) }")
+                    case let .own(type?):
                         p.line("/// The `\(accessor.specName)` parameter, when the error has it.")
-                        p.line("\(a)var \(accessor.name): \(Self.qualified(kind))? { self[parameter: \(name)]?.\(kind.rawValue)Value }")
+                        let value = type.isList ? "listValue?.compactMap(\\.\(type.kind.rawValue)Value)" : "\(type.kind.rawValue)Value"
+                        p.line("\(a)var \(accessor.name): \(Self.qualified(type))? { self[parameter: \(name)]?.\(value) }")
                     case .own(nil):
                         p.line("/// The `\(accessor.specName)` parameter, when the error has it (its type differs between errors).")
                         p.line("\(a)var \(accessor.name): ErrgenRuntime.ArgumentValue? { self[parameter: \(name)] }")
@@ -361,9 +368,9 @@ public struct SwiftPrinter: Sendable {
     struct Accessor {
         enum Access {
             /// A catalog parameter: every error has it, at this index among the shared ones.
-            case shared(Int, ParameterSpec.Kind)
+            case shared(Int, ParameterType)
             /// Errors' own parameter, of one type (or of several: `nil`).
-            case own(ParameterSpec.Kind?)
+            case own(ParameterType?)
         }
 
         var name: String
@@ -377,7 +384,7 @@ public struct SwiftPrinter: Sendable {
     /// are keywords or members of every catalog type get no property (`[parameter:]` reads them).
     static func accessors(_ catalog: CatalogSpec) -> [Accessor] {
         var order: [String] = []
-        var kinds: [String: Set<ParameterSpec.Kind>] = [:]
+        var kinds: [String: Set<ParameterType>] = [:]
         var specNames: [String: String] = [:]
         for parameter in catalog.errors.flatMap(\.parameters) {
             let name = parameter.swiftName
@@ -385,7 +392,7 @@ public struct SwiftPrinter: Sendable {
                 order.append(name)
                 specNames[name] = parameter.name.value
             }
-            kinds[name, default: []].insert(parameter.kind)
+            kinds[name, default: []].insert(parameter.type)
         }
         func usable(_ name: String) -> Bool {
             !SwiftNames.keywords.contains(name) && !GeneratedNames.reservedInstanceMembers.contains(name)
@@ -396,7 +403,7 @@ public struct SwiftPrinter: Sendable {
         }
         let shared = catalog.parameters.enumerated().compactMap { index, parameter -> Accessor? in
             guard usable(parameter.swiftName) else { return nil }
-            return Accessor(name: parameter.swiftName, specName: parameter.name.value, access: .shared(index, parameter.kind))
+            return Accessor(name: parameter.swiftName, specName: parameter.name.value, access: .shared(index, parameter.type))
         }
         return own + shared
     }
@@ -404,6 +411,11 @@ public struct SwiftPrinter: Sendable {
     /// The standard library type of a parameter, qualified.
     static func qualified(_ kind: ParameterSpec.Kind) -> String {
         "Swift." + kind.swiftType
+    }
+
+    /// The standard library type of a parameter, qualified; an array for a list.
+    static func qualified(_ type: ParameterType) -> String {
+        type.isList ? "[" + qualified(type.kind) + "]" : qualified(type.kind)
     }
 
     static func formatCase(_ kind: FormatSpec.Kind) -> String {

@@ -66,6 +66,9 @@ struct HostileSpec {
     var extraExample: String
     var whenPresent: String
     var whenAbsent: String
+    /// The second catalog's list parameter `items`: its example's items (each hostile, `, `
+    /// included, which only the message's joined text loses).
+    var listItems: [String]
 
     init(seed: UInt64, errors count: Int, typeName: String) {
         var random = SplitMix64(seed: seed)
@@ -103,6 +106,7 @@ struct HostileSpec {
         // Not "|" first: pairs are read before the separator, so "|||" is a "|" and the separator.
         let absent = Self.string(&random) + "|"
         whenAbsent = absent.hasPrefix("|") ? "a" + absent : absent
+        listItems = [Self.string(&random) + ", ", Self.string(&random), Self.string(&random)]
     }
 
     /// Text as a section's template source: braces and `|` doubled.
@@ -113,6 +117,7 @@ struct HostileSpec {
     /// The second catalog's message of `error` where `extra` has its example, and where it has none.
     func shapedMessage(_ error: Error, extra: Bool) -> String {
         error.before + error.valueExample + error.after + (extra ? whenPresent + extraExample : whenAbsent)
+            + (extra ? " [" + listItems.joined(separator: ", ") + "]" : "")
     }
 
     /// The errors of the second catalog.
@@ -155,10 +160,10 @@ struct HostileSpec {
         out += "    formats:\n"
         out += "      - type: json\n"
         out += "        body: {\(Self.quoted(shapeKeys[0])): \"{code}\", \(Self.quoted(shapeKeys[1])): "
-        out += "\(Self.quoted(Self.template(shapeBefore) + "{message}" + Self.template(shapeAfter))), v: \"{value}\"}\n"
+        out += "\(Self.quoted(Self.template(shapeBefore) + "{message}" + Self.template(shapeAfter))), v: \"{value}\", l: \"{items}\"}\n"
         out += "      - type: xml\n"
         out += "        body: {Error: {\"@note\": \(Self.quoted(Self.template(attributeText) + "{code}")), \"@v\": \"{value}\", "
-        out += "Code: \"{code}\", Message: \"{message}\", Text: \(Self.quoted(Self.template(elementText)))}}\n"
+        out += "Code: \"{code}\", Message: \"{message}\", Text: \(Self.quoted(Self.template(elementText))), Item: \"{items}\"}}\n"
         out += "      - problem+xml\n"
         out += "    errors:\n"
         for error in shapedErrors {
@@ -166,10 +171,11 @@ struct HostileSpec {
             out += "        swift-name: \(error.swiftName)\n"
             out += "        status: \(error.status)\n"
             let section = "{extra?" + Self.sectionTemplate(whenPresent) + "{extra}|" + Self.sectionTemplate(whenAbsent) + "}"
-            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after) + section))\n"
+            out += "        message: \(Self.quoted(Self.template(error.before) + "{value}" + Self.template(error.after) + section + "{items? [{items}]}"))\n"
             out += "        parameters:\n"
             out += "          value: {type: string, example: \(Self.quoted(error.valueExample))}\n"
             out += "          extra: {type: string, optional: true, example: \(Self.quoted(extraExample))}\n"
+            out += "          items: {type: [string], example: [\(listItems.map(Self.quoted).joined(separator: ", "))]}\n"
         }
         return out
     }

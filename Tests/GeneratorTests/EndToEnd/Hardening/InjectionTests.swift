@@ -155,8 +155,10 @@ import Testing
                 let body = try #require(response["body"] as? String)
                 switch response["format"] as? String {
                 case "json":
-                    let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String], "\(body)")
-                    #expect(object == [
+                    var object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any], "\(body)")
+                    // The list's items, each exactly, in an array.
+                    #expect(object.removeValue(forKey: "l") as? [String] == model.listItems)
+                    #expect(object as? [String: String] == [
                         model.shapeKeys[0]: error.code, model.shapeKeys[1]: model.shapeBefore + message + model.shapeAfter, "v": error.valueExample,
                     ])
                 case "xml":
@@ -167,9 +169,12 @@ import Testing
                     #expect(parsed.texts["Code"] == HostileValueTests.xmlCarried(error.code))
                     #expect(parsed.texts["Message"] == HostileValueTests.xmlCarried(message))
                     #expect(parsed.texts["Text"] == HostileValueTests.xmlCarried(model.elementText))
-                    #expect(parsed.texts.keys.sorted() == ["Code", "Error", "Message", "Text"])
+                    #expect(parsed.texts.keys.sorted() == ["Code", "Error", "Item", "Message", "Text"])
+                    #expect(parsed.sequence.filter { $0.name == "Item" }.map(\.text) == model.listItems.map(HostileValueTests.xmlCarried))
                 case "problem+xml":
-                    let elements = try XMLElements.parse(body)
+                    let parsed = try XMLElements.read(body)
+                    let elements = parsed.texts
+                    #expect(parsed.sequence.filter { $0.name == "items" }.map(\.text) == model.listItems.map(HostileValueTests.xmlCarried))
                     #expect(elements["code"] == HostileValueTests.xmlCarried(error.code))
                     #expect(elements["detail"] == HostileValueTests.xmlCarried(message))
                     #expect(elements["value"] == HostileValueTests.xmlCarried(error.valueExample))

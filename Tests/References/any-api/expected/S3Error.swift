@@ -22,6 +22,8 @@ public struct S3Error: ErrgenRuntime.CatalogError {
         case noSuchKey
         /// `NoSuchBucket` (404): The specified bucket does not exist.
         case noSuchBucket
+        /// `MethodNotAllowed` (405): The specified method is not allowed against this resource.
+        case methodNotAllowed
         /// `SlowDown` (503): Please reduce your request rate.
         case slowDown
         /// `EntityTooLarge` (400): Your proposed upload exceeds the maximum allowed object size.
@@ -54,6 +56,20 @@ extension S3Error {
     ///    - hostId: The `host-id` value.
     public static func noSuchBucket(bucket: Swift.String, requestId: Swift.String, hostId: Swift.String) -> Self {
         Self(unchecked: .noSuchBucket, arguments: [.string(bucket), .string(requestId), .string(hostId)])
+    }
+
+    /// The specified method is not allowed against this resource.
+    ///
+    /// Wire code `MethodNotAllowed`, HTTP status 405.
+    ///
+    /// - Parameters:
+    ///    - method: The `method` value.
+    ///    - resourceType: The `resource-type` value.
+    ///    - allowedMethods: The `allowed-methods` value.
+    ///    - requestId: The `request-id` value.
+    ///    - hostId: The `host-id` value.
+    public static func methodNotAllowed(method: Swift.String, resourceType: Swift.String, allowedMethods: [Swift.String], requestId: Swift.String, hostId: Swift.String) -> Self {
+        Self(unchecked: .methodNotAllowed, arguments: [.string(method), .string(resourceType), .list(allowedMethods.map(ErrgenRuntime.ArgumentValue.string)), .string(requestId), .string(hostId)])
     }
 
     /// Please reduce your request rate.
@@ -97,6 +113,12 @@ extension S3Error {
     public var key: Swift.String? { self[parameter: "key"]?.stringValue }
     /// The `bucket` parameter, when the error has it.
     public var bucket: Swift.String? { self[parameter: "bucket"]?.stringValue }
+    /// The `method` parameter, when the error has it.
+    public var method: Swift.String? { self[parameter: "method"]?.stringValue }
+    /// The `resource-type` parameter, when the error has it.
+    public var resourceType: Swift.String? { self[parameter: "resource-type"]?.stringValue }
+    /// The `allowed-methods` parameter, when the error has it.
+    public var allowedMethods: [Swift.String]? { self[parameter: "allowed-methods"]?.listValue?.compactMap(\.stringValue) }
     /// The `proposed-size` parameter, when the error has it.
     public var proposedSize: Swift.UInt64? { self[parameter: "proposed-size"]?.unsignedValue }
     /// The `max-size-allowed` parameter, when the error has it.
@@ -114,7 +136,7 @@ extension S3Error.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .entityTooLarge, at: 3,
+        checking: .entityTooLarge, at: 4,
         name: "S3",
         title: "S3-style errors",
         formats: [.xml, .problemXML],
@@ -126,6 +148,7 @@ extension S3Error.Code {
             errgen-table 2
             NoSuchKey\tnoSuchKey\t404\tThe specified key does not exist.\tkey:string\t
             NoSuchBucket\tnoSuchBucket\t404\tThe specified bucket does not exist.\tbucket:string\t
+            MethodNotAllowed\tmethodNotAllowed\t405\tThe specified method is not allowed against this resource.\tmethod:string,resource-type:string,allowed-methods:[string]\t\tAllow: {allowed-methods}
             SlowDown\tslowDown\t503\tPlease reduce your request rate.\t\t
             EntityTooLarge\tentityTooLarge\t400\tYour proposed upload exceeds the maximum allowed object size.\tproposed-size:unsigned,max-size-allowed:unsigned\t
             """,
@@ -135,6 +158,9 @@ extension S3Error.Code {
             e4 Message @message
             e4 Key p:key
             e4 BucketName p:bucket
+            e4 Method p:method
+            e4 ResourceType p:resource-type
+            e4 AllowedMethod p:allowed-methods
             e4 ProposedSize p:proposed-size
             e4 MaxSizeAllowed p:max-size-allowed
             e4 RequestId p:request-id
@@ -144,6 +170,7 @@ extension S3Error.Code {
         documentationLinks: """
 
             https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+
 
 
             """

@@ -22,6 +22,8 @@ public struct SlackError: ErrgenRuntime.CatalogError {
         case channelNotFound
         /// `missing_scope` (200): The token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.
         case missingScope
+        /// `invalid_arguments` (200): The method was called with invalid arguments{messages?: {messages}}.
+        case invalidArguments
         /// `ratelimited` (429): The method has been called too many times.
         case ratelimited
     }
@@ -46,6 +48,16 @@ extension SlackError {
         Self(unchecked: .missingScope, arguments: [needed.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, provided.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
     }
 
+    /// The method was called with invalid arguments{messages?: {messages}}.
+    ///
+    /// Wire code `invalid_arguments`, HTTP status 200.
+    ///
+    /// - Parameters:
+    ///    - messages: What was wrong, one problem an item.
+    public static func invalidArguments(messages: [Swift.String]) -> Self {
+        Self(unchecked: .invalidArguments, arguments: [.list(messages.map(ErrgenRuntime.ArgumentValue.string))])
+    }
+
     /// The method has been called too many times.
     ///
     /// Wire code `ratelimited`, HTTP status 429.
@@ -68,6 +80,8 @@ extension SlackError {
     public var needed: Swift.String? { self[parameter: "needed"]?.stringValue }
     /// The `provided` parameter, when the error has it.
     public var provided: Swift.String? { self[parameter: "provided"]?.stringValue }
+    /// The `messages` parameter, when the error has it.
+    public var messages: [Swift.String]? { self[parameter: "messages"]?.listValue?.compactMap(\.stringValue) }
 }
 
 // MARK: - Catalog table
@@ -77,7 +91,7 @@ extension SlackError.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .ratelimited, at: 2,
+        checking: .ratelimited, at: 3,
         name: "Slack",
         title: "Slack-style errors",
         formats: [.json],
@@ -89,6 +103,7 @@ extension SlackError.Code {
             errgen-table 2
             channel_not_found\tchannelNotFound\t200\tValue passed for channel was invalid.\t\t
             missing_scope\tmissingScope\t200\tThe token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.\tneeded:string?,provided:string?\t
+            invalid_arguments\tinvalidArguments\t200\tThe method was called with invalid arguments{messages?: {messages}}.\tmessages:[string]\t
             ratelimited\tratelimited\t429\tThe method has been called too many times.\t\t\tRetry-After: 30
             """,
         jsonBody: """
@@ -98,7 +113,9 @@ extension SlackError.Code {
             vp:needed
             =,\"provided\":
             vp:provided
-            =}
+            =,\"response_metadata\":{\"messages\":
+            vp:messages
+            =}}
             """
     )
 }

@@ -18,11 +18,11 @@ public struct InjectionErrorShaped: ErrgenRuntime.CatalogError {
 
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
-        /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
+        /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}{items? [{items}]}
         case e0
-        /// `{{--> \]]>é 1` (435): 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
+        /// `{{--> \]]>é 1` (435): 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}{items? [{items}]}
         case e1
-        /// `!#" 2` (414): `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}
+        /// `!#" 2` (414): `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}{items? [{items}]}
         case e2
     }
 }
@@ -31,19 +31,20 @@ public struct InjectionErrorShaped: ErrgenRuntime.CatalogError {
 
 extension InjectionErrorShaped {
     /// }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻
-    /// ||{extra}|<$``"""||}
+    /// ||{extra}|<$``"""||}{items? [{items}]}
     ///
     /// Wire code `|👩\u{200D}💻 0`, HTTP status 429.
     ///
     /// - Parameters:
     ///    - value: The `value` value.
     ///    - extra: The `extra` value.
-    public static func e0(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
-        Self(unchecked: .e0, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
+    ///    - items: The `items` value.
+    public static func e0(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
+        Self(unchecked: .e0, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
     }
 
     /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻
-    /// ||{extra}|<$``"""||}
+    /// ||{extra}|<$``"""||}{items? [{items}]}
     ///
     /// Wire code `{{-->
     /// \]]>é 1`, HTTP status 435.
@@ -51,20 +52,22 @@ extension InjectionErrorShaped {
     /// - Parameters:
     ///    - value: The `value` value.
     ///    - extra: The `extra` value.
-    public static func e1(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
-        Self(unchecked: .e1, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
+    ///    - items: The `items` value.
+    public static func e1(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
+        Self(unchecked: .e1, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
     }
 
     /// `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻
-    /// ||{extra}|<$``"""||}
+    /// ||{extra}|<$``"""||}{items? [{items}]}
     ///
     /// Wire code `!#" 2`, HTTP status 414.
     ///
     /// - Parameters:
     ///    - value: The `value` value.
     ///    - extra: The `extra` value.
-    public static func e2(value value_: Swift.String, extra: Swift.String? = nil) -> Self {
-        Self(unchecked: .e2, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
+    ///    - items: The `items` value.
+    public static func e2(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
+        Self(unchecked: .e2, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
     }
 }
 
@@ -84,6 +87,8 @@ extension InjectionErrorShaped {
     public var value: Swift.String? { self[parameter: "value"]?.stringValue }
     /// The `extra` parameter, when the error has it.
     public var extra: Swift.String? { self[parameter: "extra"]?.stringValue }
+    /// The `items` parameter, when the error has it.
+    public var items: [Swift.String]? { self[parameter: "items"]?.listValue?.compactMap(\.stringValue) }
 }
 
 // MARK: - Catalog table
@@ -103,9 +108,9 @@ extension InjectionErrorShaped.Code {
         parameters: "",
         table: """
             errgen-table 2
-            |👩\u{200D}💻 0\te0\t429\t}}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
-            {{-->\\r\\\\]]>é 1\te1\t435\t👩\u{200D}💻- item---😀%YAML{value}\0👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
-            !#\" 2\te2\t414\t`&⃒&⃒{value}#\"{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}\tvalue:string,extra:string?\t
+            |👩\u{200D}💻 0\te0\t429\t}}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}{items? [{items}]}\tvalue:string,extra:string?,items:[string]\t
+            {{-->\\r\\\\]]>é 1\te1\t435\t👩\u{200D}💻- item---😀%YAML{value}\0👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}{items? [{items}]}\tvalue:string,extra:string?,items:[string]\t
+            !#\" 2\te2\t414\t`&⃒&⃒{value}#\"{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}{items? [{items}]}\tvalue:string,extra:string?,items:[string]\t
             """,
         jsonBody: """
             ={\"\\\\\\\\u{41}\\\\\\\\(x) 1\":
@@ -114,6 +119,8 @@ extension InjectionErrorShaped.Code {
             s@message
             =\\\\\\\\|\",\"v\":
             vp:value
+            =,\"l\":
+            vp:items
             =}
             """,
         xmlBody: """
@@ -124,7 +131,9 @@ extension InjectionErrorShaped.Code {
             =>\\n
             e4 Code @code
             e4 Message @message
-            =    <Text>*/\u{85}</Text>\\n</Error>\\n
+            =    <Text>*/\u{85}</Text>\\n
+            e4 Item p:items
+            =</Error>\\n
             """
     )
 }

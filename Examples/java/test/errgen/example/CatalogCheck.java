@@ -88,6 +88,8 @@ public final class CatalogCheck {
             "example.com is not allowed to authenticate from 192.0.2.1", "its message");
         equal(RestAuthError.AUTHENTICATION_REQUIRED.message(Map.of()), "please authenticate", "a message without placeholders");
         equal(ErrorCatalogs.format("{{literal}} {n}}} {{", Map.of("n", 3)), "{literal} 3} {", "doubled braces are literal braces");
+        equal(ErrorCatalogs.format("{a?got {a}|none}.", Map.of("a", List.of("x", 2))), "got x, 2.", "a list's items separated by commas");
+        equal(ErrorCatalogs.format("{a?got {a}|none}.", Map.of("a", List.of())), "none.", "an empty list shows a section's text for none");
         boolean threw = false;
         try {
             notAllowed.message(Map.of("service", "example.com"));

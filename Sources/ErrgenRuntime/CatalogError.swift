@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// The errors of one catalog without their parameters: an enum with a case per error
 /// (`RAWSError.Code.noSuchUser`), in spec order. Everything about an error comes from the catalog
 /// table, found by the case's index.
@@ -21,8 +23,12 @@ where RawValue == Int, AllCases == [Self] {
 public protocol CatalogCode: ErrorCode {}
 
 extension CatalogCode {
-    /// The HTTP status the error answers with.
-    public var status: Int { entry.status }
+    /// The HTTP status the error answers with (`.notFound`), with the reason phrase the runtime
+    /// sends: what frameworks built on swift-http-types take as it is. `statusCode` is the number.
+    public var status: HTTPResponse.Status { Catalog.status(entry.status) }
+
+    /// The HTTP status as a number (`404`).
+    public var statusCode: Int { entry.status }
 }
 
 extension ErrorCode {
@@ -117,8 +123,13 @@ public protocol CodedError: Error, Sendable, Hashable, CustomStringConvertible {
 public protocol CatalogError: CodedError where Code: CatalogCode {}
 
 extension CatalogError {
-    /// The HTTP status the error answers with.
-    public var status: Int { code.status }
+    /// The HTTP status the error answers with (`.notFound`), with the reason phrase the runtime
+    /// sends: what frameworks built on swift-http-types take as it is (Hummingbird's
+    /// `HTTPResponseError` asks for exactly this). `statusCode` is the number.
+    public var status: HTTPResponse.Status { code.status }
+
+    /// The HTTP status as a number (`404`).
+    public var statusCode: Int { code.statusCode }
 
     /// The response headers the spec gives this error, their placeholders filled in, exactly as
     /// `response(to:)` sends them: a control character (a line break, NUL) in a parameter value
@@ -129,7 +140,7 @@ extension CatalogError {
     }
 
     /// `InvalidURI (400): The path specified in the URI is not supported by this service.`
-    public var description: String { "\(wireCode) (\(status)): \(message)" }
+    public var description: String { "\(wireCode) (\(statusCode)): \(message)" }
 }
 
 extension CodedError {

@@ -9,13 +9,16 @@ import Testing
 @Suite struct ListParameterTests {
     /// A catalog `K` with every format, whose error `E` has the message `message` (on line 9) and
     /// the parameters `parameters` (on line 10).
-    func spec(message: String = #""Missing {fields?{fields}|nothing}.""#, parameters: String = "{fields: [string]}", extra: String = "") -> String {
+    func spec(
+        message: String = #""Missing {fields?{fields}|nothing}.""#, parameters: String = "{fields: [string]}", extra: String = "",
+        formats: String = "[json, xml, problem+json, problem+xml, text]"
+    ) -> String {
         """
         errgen: 1
         catalogs:
           K:
             title: K
-            formats: [json, xml, problem+json, problem+xml, text]
+            formats: \(formats)
             errors:
               E:
                 status: 400
@@ -42,6 +45,25 @@ import Testing
         let read = try #require(SlackError(code: .invalidArguments, arguments: ArgumentList([:], lists: ["messages": ["x, y", "z"]])))
         #expect(read.messages == ["x, y", "z"])
         #expect(SlackError(wireCode: "invalid_arguments", arguments: ["messages": "x"]) == nil)
+    }
+
+    @Test func aClientsItemsAreReadAsTheItemType() throws {
+        let read = try #require(GoogleError(code: .unsupportedApiVersion, arguments: ArgumentList(["version": "3"], lists: ["supported": ["1", "2"]])))
+        #expect(read.supported == [1, 2] && read.version == 3)
+        #expect(read.message == "API version 3 is not supported; supported: 1, 2.")
+        #expect(GoogleError(code: .unsupportedApiVersion, arguments: ArgumentList(["version": "3"], lists: ["supported": ["1", "two"]])) == nil)
+        #expect(GoogleError(code: .unsupportedApiVersion, arguments: ArgumentList(["version": "3"])) == nil)
+        #expect(GoogleError.unsupportedApiVersion(version: 3, supported: []).message == "API version 3 is not supported.")
+        // The details carry the items as numbers.
+        #expect(GoogleError.unsupportedApiVersion(version: 3, supported: [1, 2]).body(in: .json).contains(#""metadata":{"version":3,"supported":[1,2]}"#))
+    }
+
+    @Test func anEmptyListAddsNoElementToAnXMLLayoutsParameters() throws {
+        let spec = try validSpec(spec(extra: "", formats: #"[{type: xml, body: {Error: {Code: "{code}", Params: "{parameters}"}}}]"#))
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        #expect(catalog.body(entry: 0, arguments: [.list([.string("a"), .string("b")])], format: .xml).contains(
+            "    <Params>\n        <fields>a</fields>\n        <fields>b</fields>\n    </Params>\n"))
+        #expect(catalog.body(entry: 0, arguments: [.list([])], format: .xml) == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n    <Code>E</Code>\n</Error>\n")
     }
 
     @Test func everyFormatCarriesTheItems() throws {

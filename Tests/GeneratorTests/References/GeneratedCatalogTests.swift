@@ -56,7 +56,8 @@ import WideCatalog
         for (code, entry) in zip(E.Code.allCases, catalog.errors) {
             let wire = entry.code.value
             #expect(code.wireCode == wire)
-            #expect(code.status == entry.status.value, "\(wire)")
+            #expect(code.statusCode == entry.status.value, "\(wire)")
+            #expect(code.status.code == entry.status.value && code.status.reasonPhrase == (StatusPhrase.of(entry.status.value) ?? ""), "\(wire)")
             #expect(code.name == entry.swiftCaseName, "\(wire)")
             #expect(String(describing: code) == wire)
             #expect(E.Code(rawValue: code.rawValue) == code)

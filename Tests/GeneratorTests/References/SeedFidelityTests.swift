@@ -33,7 +33,7 @@ import Testing
         }
         // The generated type sends the same.
         #expect(RAWSError.allCodes == rows.map(\.code))
-        #expect(RAWSError.Code.allCases.map(\.status) == rows.map(\.status))
+        #expect(RAWSError.Code.allCases.map(\.statusCode) == rows.map(\.status))
         // The namespace of the page's example document.
         #expect(page.contains(#"<error xmlns="\#(RAWSError.catalog.xmlNamespace ?? "-")">"#))
     }

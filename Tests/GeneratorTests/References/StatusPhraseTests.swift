@@ -1,5 +1,8 @@
+import AnyAPICatalogs
 import ErrgenRuntime
 import Foundation
+import Generated
+import HTTPTypes
 import Testing
 
 @Suite struct StatusPhraseTests {
@@ -23,5 +26,22 @@ import Testing
     @Test func unregisteredStatusesHaveNone() {
         #expect(StatusPhrase.of(499) == nil)
         #expect(StatusPhrase.of(429) == "Too Many Requests")
+    }
+}
+
+/// An error's status is swift-http-types' `HTTPResponse.Status`, as frameworks take it, and its
+/// number is `statusCode`.
+@Suite struct StatusTypeTests {
+    @Test func theStatusIsHTTPTypesStatusWithItsReasonPhrase() {
+        let error = RAWSError.noSuchUser(reason: "r")
+        #expect(error.status == .notFound && error.status == 404 && error.statusCode == 404)
+        #expect(error.status.reasonPhrase == "Not Found" && error.status.kind == .clientError)
+        #expect(error.code.status == .notFound && error.code.statusCode == 404)
+        // The response carries the same status, reason phrase included.
+        let response = error.response(to: HTTPRequest(method: .get, scheme: "https", authority: "x", path: "/"))
+        #expect(response.head.status == error.status && response.head.status.reasonPhrase == error.status.reasonPhrase)
+        #expect(String(describing: error) == "NoSuchUser (404): The specified user does not exist.")
+        // A success status, for the catalogs that allow one.
+        #expect(SlackError.channelNotFound.status == .ok && SlackError.channelNotFound.statusCode == 200)
     }
 }

@@ -37,7 +37,7 @@ import Testing
         #expect(InjectionError.Code.allCases.count == model.errors.count)
         for (code, error) in zip(InjectionError.Code.allCases, model.errors) {
             #expect(code.wireCode == error.code)
-            #expect(code.status == error.status)
+            #expect(code.statusCode == error.status)
             #expect(code.name == error.swiftName)
             let made = try #require(InjectionError(wireCode: error.code, arguments: ["value": error.valueExample, "trace": model.traceExample]))
             #expect(made.code == code)

@@ -12,7 +12,7 @@ func describe(_ name: String, in users: [String: Int]) -> String {
         return "user \(try user(named: name, in: users))"
     } catch where error.code == .noSuchUser {
         // A typed throw: `error` is a RAWSError already, so match its code, not its type.
-        return "\(error.status) \(error.wireCode): \(error.reason)"
+        return "\(error.statusCode) \(error.wireCode): \(error.reason)"
     } catch {
         return error.message
     }

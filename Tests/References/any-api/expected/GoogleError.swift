@@ -24,6 +24,8 @@ public struct GoogleError: ErrgenRuntime.CatalogError {
         case resourceNotFound
         /// `RATE_LIMIT_EXCEEDED` (429): Quota {quota} exceeded: at most {limit} requests a minute.
         case rateLimitExceeded
+        /// `UNSUPPORTED_API_VERSION` (400): API version {version} is not supported{supported?; supported: {supported}|}.
+        case unsupportedApiVersion
     }
 }
 
@@ -50,6 +52,17 @@ extension GoogleError {
     public static func rateLimitExceeded(quota: Swift.String, limit: Swift.Int) -> Self {
         Self(unchecked: .rateLimitExceeded, arguments: [.string(quota), .integer(limit)])
     }
+
+    /// API version {version} is not supported{supported?; supported: {supported}|}.
+    ///
+    /// Wire code `UNSUPPORTED_API_VERSION`, HTTP status 400.
+    ///
+    /// - Parameters:
+    ///    - version: The `version` value.
+    ///    - supported: The `supported` value.
+    public static func unsupportedApiVersion(version: Swift.Int, supported: [Swift.Int]) -> Self {
+        Self(unchecked: .unsupportedApiVersion, arguments: [.integer(version), .list(supported.map(ErrgenRuntime.ArgumentValue.integer))])
+    }
 }
 
 // MARK: - Codes
@@ -70,6 +83,10 @@ extension GoogleError {
     public var quota: Swift.String? { self[parameter: "quota"]?.stringValue }
     /// The `limit` parameter, when the error has it.
     public var limit: Swift.Int? { self[parameter: "limit"]?.integerValue }
+    /// The `version` parameter, when the error has it.
+    public var version: Swift.Int? { self[parameter: "version"]?.integerValue }
+    /// The `supported` parameter, when the error has it.
+    public var supported: [Swift.Int]? { self[parameter: "supported"]?.listValue?.compactMap(\.integerValue) }
 }
 
 // MARK: - Metadata
@@ -89,7 +106,7 @@ extension GoogleError.Code {
     public static let catalog = ErrgenRuntime.Catalog(
         generatedCode: ErrgenRuntime.GeneratedCodeVersion2.self,
         code: Self.self,
-        checking: .rateLimitExceeded, at: 1,
+        checking: .unsupportedApiVersion, at: 2,
         name: "Google",
         title: "Google-style errors",
         formats: [.json],
@@ -101,11 +118,13 @@ extension GoogleError.Code {
             errgen-table 2
             RESOURCE_NOT_FOUND\tresourceNotFound\t404\tResource {name} was not found.\tname:string\t
             RATE_LIMIT_EXCEEDED\trateLimitExceeded\t429\tQuota {quota} exceeded: at most {limit} requests a minute.\tquota:string,limit:integer\t
+            UNSUPPORTED_API_VERSION\tunsupportedApiVersion\t400\tAPI version {version} is not supported{supported?; supported: {supported}|}.\tversion:integer,supported:[integer]\t
             """,
         metadataKeys: "grpc-status:string,domain:string",
         metadata: """
             NOT_FOUND\texample.googleapis.com
             RESOURCE_EXHAUSTED\texample.googleapis.com
+            INVALID_ARGUMENT\texample.googleapis.com
             """,
         jsonBody: """
             ={\"error\":{\"code\":

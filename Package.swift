@@ -11,11 +11,21 @@ let package = Package(
         .library(name: "Generated", targets: ["Generated"]),
         .plugin(name: "ErrgenPlugin", targets: ["ErrgenPlugin"]),
         .plugin(name: "ErrgenDocs", targets: ["ErrgenDocs"]),
+        // Catalog errors as Hummingbird 2 responses; needs the trait "Hummingbird" (an empty
+        // module without it).
+        .library(name: "ErrgenHummingbird", targets: ["ErrgenHummingbird"]),
+    ],
+    // The integrations with web frameworks are traits, off by default: a package that uses only
+    // the build plugin and ErrgenRuntime fetches and builds none of the frameworks nor SwiftNIO.
+    traits: [
+        .trait(name: "Hummingbird", description: "ErrgenHummingbird: a middleware that answers thrown catalog errors in Hummingbird 2"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Only with the trait "Hummingbird".
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // libyaml, the C library, found through pkg-config.
@@ -47,6 +57,14 @@ let package = Package(
         .target(
             name: "ErrgenRuntime",
             dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        // The Hummingbird 2 integration (trait "Hummingbird"): ErrgenMiddleware.
+        .target(
+            name: "ErrgenHummingbird",
+            dependencies: [
+                "ErrgenRuntime",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ]
         ),
         // The command-line tool.
         .executableTarget(

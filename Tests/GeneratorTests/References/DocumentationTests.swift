@@ -50,6 +50,12 @@ import Testing
         let parts = which.split(separator: "#")
         let page = String(parts[0]), index = Int(parts[1])!
         let block = try Self.blocks("swift", in: page)[index]
+        // A block that needs a web framework is a file of an example service, which the CI script
+        // builds with the framework's trait (`.ci/services`); this package's build has none.
+        if Self.frameworks.contains(where: { block.contains("import \($0)\n") }) {
+            #expect(try Self.serviceFiles.contains { try Paths.text($0) == block }, "\(page), Swift block \(index + 1) is not a whole file of an example service")
+            return
+        }
         try withTemporaryFolder { folder in
             let isManifest = block.hasPrefix("// swift-tools-version")
             let file = folder.appendingPathComponent(isManifest ? "Package.swift" : "Block.swift")
@@ -76,6 +82,18 @@ import Testing
             if FileManager.default.fileExists(atPath: api.path) { return api }
         }
         throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no PackageDescription beside swiftc on the PATH"])
+    }
+
+    /// The frameworks whose integrations are traits of the package, not built by its tests.
+    static let frameworks = ["Hummingbird"]
+
+    /// The Swift files of the example services.
+    static let serviceFiles = ["Examples/HummingbirdService/Sources/NotesService/Routes.swift"]
+
+    /// The framework article shows each service's routes whole: code that the CI script builds.
+    @Test(arguments: serviceFiles)
+    func theFrameworkArticleShowsTheServicesRoutes(_ file: String) throws {
+        #expect(try Self.blocks("swift", in: "Documentation/Frameworks.md").contains(try Paths.text(file)), "Documentation/Frameworks.md must show \(file) whole")
     }
 
     /// The examples that show behaviour are files of this target, shown whole.

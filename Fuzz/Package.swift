@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// libFuzzer on errgen's loader, decoder and validator. Its own package, because the target must
+// libFuzzer on errgen's loader, decoder and validator, and on the client's decoder of responses. Its own package, because the target must
 // be built with -sanitize=fuzzer, which the ordinary build does not use. Run it with `Fuzz/run`.
 import PackageDescription
 
@@ -11,7 +11,13 @@ let package = Package(
             name: "errgen-fuzz",
             dependencies: [.product(name: "ErrgenCore", package: "errgen")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        )
+        ),
+        // The client's decoder of error responses: `Fuzz/run-responses`.
+        .executableTarget(
+            name: "errgen-fuzz-responses",
+            dependencies: [.product(name: "ErrgenCore", package: "errgen"), .product(name: "ErrgenRuntime", package: "errgen")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import ErrgenCore
+import ErrgenRuntime
 import Foundation
+import Generated
 import HTTPTypes
 import Testing
 
@@ -97,10 +99,21 @@ import Testing
     }
 
     /// The examples that show behaviour are files of this target, shown whole.
-    @Test(arguments: [("ThrowingExample.swift", "README.md"), ("HandlerExample.swift", "Documentation/Wire.md")])
+    @Test(arguments: [
+        ("ThrowingExample.swift", "README.md"), ("HandlerExample.swift", "Documentation/Wire.md"), ("ClientExample.swift", "Documentation/Wire.md"),
+    ])
     func theExamplesAreCompiledFilesOfTheTests(_ file: String, _ page: String) throws {
         let source = try Paths.text("Tests/GeneratorTests/References/DocumentationExamples/\(file)")
         #expect(try Self.blocks("swift", in: page).contains(source), "\(page) must show Tests/GeneratorTests/References/DocumentationExamples/\(file) whole")
+    }
+
+    @Test func theClientExampleReadsTheTypedError() {
+        func response(_ status: HTTPResponse.Status, _ type: String) -> HTTPResponse { HTTPResponse(status: status, headerFields: [.contentType: type]) }
+        let error = RestAuthError.serviceNotAllowedFromAddress(service: "example.com", ipAddress: "192.0.2.1")
+        #expect(explain(response(.unauthorized, "application/json"), body: Array(error.body(in: .json).utf8)) == "example.com may not authenticate from 192.0.2.1")
+        #expect(explain(response(.unauthorized, "text/plain; charset=utf-8"), body: Array(error.message.utf8)) == "example.com may not authenticate from 192.0.2.1")
+        #expect(explain(response(.conflict, "application/json"), body: Array(#"{"code":"later","message":"Soon."}"#.utf8)) == "409 later: Soon.")
+        #expect(explain(response(.unauthorized, "application/json"), body: Array("{".utf8)) == "not a RestAuth error: the body is not JSON: a member name expected at byte 1")
     }
 
     @Test func theThrowingExampleMatchesByCode() {

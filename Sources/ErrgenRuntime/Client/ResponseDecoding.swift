@@ -1,0 +1,314 @@
+import HTTPTypes
+
+/// Why a response could not be read as an error of a catalog.
+public enum ResponseDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The body is larger than the limit the caller gave (nothing of it was read).
+    case tooLarge(size: Int, limit: Int)
+    /// The response's `Content-Type` is none of the catalog's formats, or one this decoder does
+    /// not read yet (XML).
+    case unsupportedMediaType(String?)
+    /// The body is not a document of its format (truncated, not UTF-8, nested too deep, …).
+    case malformedBody(String)
+    /// The body names an error of the catalog, but a value is missing or not of its type.
+    case mismatchedValues(code: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .tooLarge(size, limit): return "the body has \(size) bytes, more than the \(limit) allowed"
+        case let .unsupportedMediaType(type): return "the media type \(type.map { "'\($0)'" } ?? "(none)") is not one the catalog answers in"
+        case let .malformedBody(reason): return "the body is \(reason)"
+        case let .mismatchedValues(code, reason): return "error '\(code)': \(reason)"
+        }
+    }
+}
+
+/// An error response whose code the catalog does not know (a newer server's, another API's),
+/// kept as it came: what a client can still show and log.
+public struct UnknownError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var status: HTTPResponse.Status
+    /// The wire code the body names, if it names one (as text, also for integer codes).
+    public var code: String?
+    /// The message the body carries, if it carries one.
+    public var message: String?
+
+    public init(status: HTTPResponse.Status, code: String?, message: String?) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code ?? "unknown") (\(status.code))" + (message.map { ": " + $0 } ?? "") }
+}
+
+/// What a client reads from an error response: an error of the catalog with its typed values, or
+/// one the catalog does not know.
+public enum DecodedError<E: CatalogError>: Sendable, Hashable {
+    case known(E)
+    case unknown(UnknownError)
+
+    /// The response's status.
+    public var status: HTTPResponse.Status {
+        switch self {
+        case let .known(error): return error.status
+        case let .unknown(error): return error.status
+        }
+    }
+}
+
+/// An error response read against a catalog without its generated type (`Catalog.decode`): which
+/// error it is, if the catalog knows it, with its values in the order of its parameters.
+public struct DecodedResponse: Sendable, Hashable {
+    /// The error's index in the catalog (`Catalog.entries`), nil for a code the catalog does not
+    /// know or a body without one.
+    public var index: Int?
+    /// The wire code the body names, as text.
+    public var code: String?
+    /// The message the body carries, where it carries one (nil for a known error of a JSON
+    /// format: render it from the arguments).
+    public var message: String?
+    /// The known error's parameter values, its own then the catalog's; empty when unknown.
+    public var arguments: [ArgumentValue]
+}
+
+extension Catalog {
+    /// A response of this catalog's API, read as `CatalogError.decode(_:body:maxBodySize:)` reads
+    /// it, for code that has the catalog but not its generated type (a gateway, a logger).
+    public func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedResponse {
+        switch try decode(status: response.status.code, contentType: response.headerFields[.contentType], body: body, maxBodySize: maxBodySize) {
+        case let .known(index, arguments): return DecodedResponse(index: index, code: entries[index].wireCode, message: nil, arguments: arguments)
+        case let .unknown(code, message): return DecodedResponse(index: nil, code: code, message: message, arguments: [])
+        }
+    }
+}
+
+extension CatalogError {
+    /// The error a response of this catalog's API carries, as a client reads it: the format from
+    /// `Content-Type`, the code and the parameter values, typed, from the body (JSON's own types;
+    /// text parsed as each parameter's type). A code the catalog does not know, or a body without
+    /// one (an empty 406, a HEAD), gives `.unknown` with what there is.
+    ///
+    /// Reads every JSON format (errgen's layout, problem+json, a body shape of the spec) and
+    /// text (the message matched against the catalog's templates). Never reads more than
+    /// `maxBodySize` bytes' worth: a larger body is refused before it is parsed.
+    public static func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedError<Self> {
+        switch try catalog.decode(status: response.status.code, contentType: response.headerFields[.contentType], body: body, maxBodySize: maxBodySize) {
+        case let .known(index, arguments):
+            return .known(Self(unchecked: Code(uncheckedRawValue: index), arguments: arguments))
+        case let .unknown(code, message):
+            return .unknown(UnknownError(status: response.status, code: code, message: message))
+        }
+    }
+}
+
+extension Catalog {
+    enum Decoded {
+        case known(Int, [ArgumentValue])
+        case unknown(code: String?, message: String?)
+    }
+
+    func decode(status: Int, contentType: String?, body: [UInt8], maxBodySize: Int) throws(ResponseDecodingError) -> Decoded {
+        guard body.count <= maxBodySize else { throw .tooLarge(size: body.count, limit: maxBodySize) }
+        let mediaType = contentType.map { String($0.prefix { $0 != ";" }).trimmingSpaces.lowercased() }
+        guard let format = formats.first(where: { $0.mediaType == mediaType }) else {
+            // An empty body (HEAD, a 406 without an error) says nothing more than its status.
+            if body.isEmpty { return .unknown(code: nil, message: nil) }
+            throw .unsupportedMediaType(mediaType)
+        }
+        if body.isEmpty { return .unknown(code: nil, message: nil) }
+        switch format {
+        case .text:
+            guard let message = String(validating: body, as: UTF8.self) else { throw .malformedBody("not UTF-8") }
+            return decodeText(message, status: status)
+        case .json:
+            let document = try JSONDocument.parse(body)
+            if let shape = jsonShape { return try ShapeReader.reader(for: shape).decode(document, in: self) }
+            return try decodeJSON(document, members: document["details"], message: document["message"])
+        case .problemJSON:
+            let document = try JSONDocument.parse(body)
+            return try decodeJSON(document, members: document, message: document["detail"])
+        case .xml, .problemXML:
+            throw .unsupportedMediaType(mediaType)
+        }
+    }
+
+    /// errgen's JSON layout (shared parameters at the top, own ones in `details`) and problem
+    /// details (every parameter a member).
+    func decodeJSON(_ document: JSONDocument, members own: JSONDocument?, message: JSONDocument?) throws(ResponseDecodingError) -> Decoded {
+        guard case .object = document else { throw .malformedBody("not a JSON object") }
+        let text = message?.stringValue
+        guard let (code, index) = code(of: document["code"]) else { return .unknown(code: nil, message: text) }
+        guard let index else { return .unknown(code: code, message: text) }
+        let entry = entries[index]
+        let ownCount = entry.parameters.count - sharedParameters.count
+        let nodes = entry.parameters.enumerated().map { position, parameter in
+            position < ownCount ? own?[parameter.name] : document[parameter.name]
+        }
+        return .known(index, try arguments(of: index, nodes: nodes, message: text, code: code))
+    }
+
+    /// The values of error `index` from the body's JSON for each parameter (nil where the body
+    /// has none); a value the body lacks is read from the message, where the template shows it
+    /// (Twilio's and AWS's bodies carry only the message; a body shape may leave a parameter to
+    /// the message), else it is absent (an optional parameter) or missing.
+    func arguments(of index: Int, nodes: [JSONDocument?], message: String?, code: String) throws(ResponseDecodingError) -> [ArgumentValue] {
+        let entry = entries[index]
+        var fromMessage: [String?]?
+        var arguments: [ArgumentValue] = []
+        for (position, (parameter, node)) in zip(entry.parameters, nodes).enumerated() {
+            if node == nil || node == .null, let message {
+                fromMessage = fromMessage ?? entry.message.match(message, count: entry.parameters.count) ?? []
+                if let texts = fromMessage, position < texts.count, let text = texts[position], let value = Self.value(text: text, of: parameter) {
+                    arguments.append(value)
+                    continue
+                }
+            }
+            arguments.append(try Self.value(node, of: parameter, code: code))
+        }
+        return arguments
+    }
+
+    /// A parameter's value from its text in a message (a list's items separated by `, `).
+    static func value(text: String, of parameter: Entry.Parameter) -> ArgumentValue? {
+        guard parameter.isList else { return parameter.kind.parse(text) }
+        var items: [String] = []
+        if !text.isEmpty {
+            var rest = Substring(text)
+            while let range = ShapeReader.firstRange(of: ", ", in: rest) {
+                items.append(String(rest[..<range.lowerBound]))
+                rest = rest[range.upperBound...]
+            }
+            items.append(String(rest))
+        }
+        let values = items.compactMap(parameter.kind.parse)
+        return values.count == items.count ? .list(values) : nil
+    }
+
+    /// The code a body names (its text), and the index of the error with it (nil when unknown);
+    /// nil when the node is no code.
+    func code(of node: JSONDocument?) -> (String, Int?)? {
+        switch node {
+        case let .string(code)?: return (code, codeType == .string ? index(ofWireCode: code) : Int(code).flatMap(index(ofIntegerCode:)))
+        case let .number(text)?: return (text, Int(text).flatMap(index(ofIntegerCode:)) ?? index(ofWireCode: text))
+        default: return nil
+        }
+    }
+
+    /// A parameter's value from its JSON: JSON's own type for the parameter's (a list an array of
+    /// them); missing or null only for an optional parameter (`absent`).
+    static func value(_ node: JSONDocument?, of parameter: Entry.Parameter, code: String) throws(ResponseDecodingError) -> ArgumentValue {
+        func scalar(_ node: JSONDocument) -> ArgumentValue? {
+            switch (parameter.kind, node) {
+            case let (.string, .string(s)): return .string(s)
+            case let (.integer, .number(text)): return Int(text).map(ArgumentValue.integer)
+            case let (.unsigned, .number(text)): return UInt64(text).map(ArgumentValue.unsigned)
+            case let (.number, .number(text)): return Double(text).flatMap { $0.isFinite ? .number($0) : nil }
+            case let (.boolean, .bool(b)): return .boolean(b)
+            default: return nil
+            }
+        }
+        guard let node, node != .null else {
+            guard parameter.isOptional else { throw .mismatchedValues(code: code, reason: "parameter '\(parameter.name)' is missing") }
+            return .absent
+        }
+        let typeName = parameter.kind.name(list: parameter.isList)
+        if parameter.isList {
+            guard case let .array(items) = node else { throw .mismatchedValues(code: code, reason: "parameter '\(parameter.name)' is not a \(typeName)") }
+            var values: [ArgumentValue] = []
+            for item in items {
+                guard let value = scalar(item) else { throw .mismatchedValues(code: code, reason: "parameter '\(parameter.name)' is not a \(typeName)") }
+                values.append(value)
+            }
+            return .list(values)
+        }
+        guard let value = scalar(node) else { throw .mismatchedValues(code: code, reason: "parameter '\(parameter.name)' is not a \(typeName)") }
+        return value
+    }
+
+    /// A text body: the message of the first error with the response's status whose template it
+    /// fits, its values read back as their types; an unknown error with the message when none
+    /// fits, or with the code of the one that fits when the message does not show every value the
+    /// error needs (a catalog parameter, a value only its headers carry).
+    func decodeText(_ message: String, status: Int) -> Decoded {
+        var fitting: String?
+        for (index, entry) in entries.enumerated() where entry.status == status {
+            guard let texts = entry.message.match(message, count: entry.parameters.count) else { continue }
+            var arguments: [ArgumentValue] = []
+            for (parameter, text) in zip(entry.parameters, texts) {
+                guard let text else {
+                    guard parameter.isOptional else { break }
+                    arguments.append(.absent)
+                    continue
+                }
+                guard let value = Self.value(text: text, of: parameter) else { break }
+                arguments.append(value)
+            }
+            if arguments.count == entry.parameters.count { return .known(index, arguments) }
+            fitting = fitting ?? entry.wireCode
+        }
+        return .unknown(code: fitting, message: message)
+    }
+}
+
+extension Catalog.Template {
+    /// The texts a rendered message gives each argument (nil where it shows none: absent, or not
+    /// in the template), if `text` is this template rendered; the first way it fits, the earliest
+    /// placeholder taking the shortest text. A section's text for a value is tried before its
+    /// text for none. Gives up (nil) on a text longer than `Self.matchLimit` scalars or after as
+    /// many steps, so that a hostile body cannot make it search for long.
+    func match(_ text: String, count: Int) -> [String?]? {
+        let target = Array(text.unicodeScalars)
+        guard target.count <= Self.matchLimit else { return nil }
+        var values = [String?](repeating: nil, count: count)
+        var absent = Set<Int>()
+        var budget = Self.matchLimit * 4
+        // The segments left to match.
+        func fit(_ pieces: ArraySlice<Segment>, _ at: Int) -> Bool {
+            budget -= 1
+            guard budget > 0 else { return false }
+            guard let piece = pieces.first else { return at == target.count }
+            let rest = pieces.dropFirst()
+            switch piece {
+            case let .text(literal):
+                let scalars = Array(literal.unicodeScalars)
+                guard target.count - at >= scalars.count, Array(target[at..<at + scalars.count]) == scalars else { return false }
+                return fit(rest, at + scalars.count)
+            case let .argument(i):
+                if let known = values[i] {
+                    let scalars = Array(known.unicodeScalars)
+                    guard target.count - at >= scalars.count, Array(target[at..<at + scalars.count]) == scalars else { return false }
+                    return fit(rest, at + scalars.count)
+                }
+                for end in at...target.count {
+                    values[i] = String(String.UnicodeScalarView(target[at..<end]))
+                    if fit(rest, end) { return true }
+                }
+                values[i] = nil
+                return false
+            case let .section(i, present, absentSegments):
+                if !absent.contains(i), fit(ArraySlice(present) + rest, at) { return true }
+                guard values[i] == nil else { return false }
+                absent.insert(i)
+                if fit(ArraySlice(absentSegments) + rest, at) { return true }
+                absent.remove(i)
+                return false
+            }
+        }
+        guard fit(ArraySlice(segments), 0) else { return nil }
+        return values
+    }
+}
+
+extension Catalog.Template {
+    /// The longest text body matched against templates, in Unicode scalars, and a quarter of the
+    /// steps a match may take.
+    static let matchLimit = 16_384
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        let start = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.endIndex
+        let end = scalars.lastIndex { $0 != " " && $0 != "\t" }.map(scalars.index(after:)) ?? start
+        return Substring(scalars[start..<end])
+    }
+}

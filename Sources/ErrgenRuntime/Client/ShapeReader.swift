@@ -1,0 +1,183 @@
+/// Reads a body written in a catalog's JSON body shape back: where in the document each hole of
+/// the shape stands (a whole value, or text inside a string between the shape's literal text).
+///
+/// Found by writing the shape with a marker in every hole, a private-use character that none of
+/// its literal text holds, and parsing that document: each marker's path is its hole's place.
+struct ShapeReader {
+    enum Step: Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// A string of the shape, its literal text and holes in order.
+    enum Piece: Hashable {
+        case literal(String)
+        case hole(JSONShape.Source)
+    }
+
+    /// Holes that are whole values, by path.
+    var values: [(path: [Step], source: JSONShape.Source)] = []
+    /// Strings that hold holes among literal text, by path.
+    var texts: [(path: [Step], pieces: [Piece])] = []
+
+    static func reader(for shape: JSONShape) throws(ResponseDecodingError) -> ShapeReader {
+        let literals = shape.steps.compactMap { step -> String? in
+            if case let .literal(text) = step { return text }
+            return nil
+        }.joined()
+        // A marker no literal holds, written or escaped.
+        guard let marker = (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first(where: { scalar in
+            !literals.unicodeScalars.contains(scalar) && !literals.lowercased().contains(String(scalar.value, radix: 16))
+        }) else { throw .malformedBody("a body shape this decoder cannot read") }
+        var text = ""
+        var sources: [JSONShape.Source] = []
+        var isWhole: [Bool] = []
+        for step in shape.steps {
+            switch step {
+            case let .literal(literal): text += literal
+            case let .value(source), let .text(source):
+                let whole: Bool
+                if case .value = step { whole = true } else { whole = false }
+                let mark = String(marker) + String(sources.count) + String(marker)
+                text += whole ? "\"" + mark + "\"" : mark
+                sources.append(source)
+                isWhole.append(whole)
+            }
+        }
+        let template = try JSONDocument.parse(Array(text.utf8))
+        var reader = ShapeReader()
+        func walk(_ node: JSONDocument, _ path: [Step]) {
+            switch node {
+            case let .object(members): for member in members { walk(member.value, path + [.key(member.key)]) }
+            case let .array(items): for (index, item) in items.enumerated() { walk(item, path + [.index(index)]) }
+            case let .string(string):
+                guard string.unicodeScalars.contains(marker) else { return }
+                let parts = string.unicodeScalars.split(separator: marker, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+                // Literal, hole number, literal, …: the marker comes in pairs around a number.
+                var pieces: [Piece] = []
+                for (position, part) in parts.enumerated() {
+                    if position % 2 == 1, let index = Int(part), sources.indices.contains(index) {
+                        pieces.append(.hole(sources[index]))
+                    } else if !part.isEmpty {
+                        pieces.append(.literal(part))
+                    }
+                }
+                if pieces.count == 1, case let .hole(source) = pieces[0], let index = Int(parts[1]), isWhole[index] {
+                    reader.values.append((path, source))
+                } else {
+                    reader.texts.append((path, pieces))
+                }
+            case .null, .bool, .number: return
+            }
+        }
+        walk(template, [])
+        return reader
+    }
+
+    static func node(at path: [Step], in document: JSONDocument) -> JSONDocument? {
+        var node = document
+        for step in path {
+            switch (step, node) {
+            case let (.key(key), .object):
+                guard let next = node[key] else { return nil }
+                node = next
+            case let (.index(index), .array(items)):
+                guard items.indices.contains(index) else { return nil }
+                node = items[index]
+            default: return nil
+            }
+        }
+        return node
+    }
+
+    /// The texts of the holes of a string that `pieces` describe, if `text` has its literal text
+    /// where the shape has it: the last literal is the string's end, and each other hole takes
+    /// the text up to the next literal's first occurrence.
+    static func holeTexts(_ pieces: [Piece], in text: String) -> [(JSONShape.Source, String)]? {
+        var rest = Substring(text)
+        var pieces = pieces[...]
+        // The literal text after the last hole ends the string, whatever the values hold.
+        if case let .literal(last)? = pieces.last, pieces.count > 1 {
+            guard rest.unicodeScalars.count >= last.unicodeScalars.count, rest.unicodeScalars.reversed().starts(with: last.unicodeScalars.reversed()) else {
+                return nil
+            }
+            rest = Substring(rest.unicodeScalars.dropLast(last.unicodeScalars.count))
+            pieces = pieces.dropLast()
+        }
+        var found: [(JSONShape.Source, String)] = []
+        var pending: JSONShape.Source?
+        for piece in pieces {
+            switch piece {
+            case let .literal(literal):
+                if let source = pending {
+                    guard let range = Self.firstRange(of: literal, in: rest) else { return nil }
+                    found.append((source, String(rest[..<range.lowerBound])))
+                    rest = rest[range.upperBound...]
+                    pending = nil
+                } else {
+                    guard rest.unicodeScalars.starts(with: literal.unicodeScalars) else { return nil }
+                    rest = Substring(rest.unicodeScalars.dropFirst(literal.unicodeScalars.count))
+                }
+            case let .hole(source):
+                if let previous = pending { found.append((previous, "")) }
+                pending = source
+            }
+        }
+        if let source = pending {
+            found.append((source, String(rest)))
+        } else if !rest.isEmpty {
+            return nil
+        }
+        return found
+    }
+
+    /// Where `needle` first occurs in `text`, compared as Unicode scalars.
+    static func firstRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let scalars = text.unicodeScalars
+        let wanted = Array(needle.unicodeScalars)
+        var start = scalars.startIndex
+        while true {
+            var end = start
+            var matched = 0
+            while matched < wanted.count, end < scalars.endIndex, scalars[end] == wanted[matched] {
+                end = scalars.index(after: end)
+                matched += 1
+            }
+            if matched == wanted.count { return start..<end }
+            guard start < scalars.endIndex else { return nil }
+            start = scalars.index(after: start)
+        }
+    }
+
+    /// The error a body in the shape names, with its values.
+    func decode(_ document: JSONDocument, in catalog: Catalog) throws(ResponseDecodingError) -> Catalog.Decoded {
+        var code: JSONDocument?
+        var message: String?
+        var named: [String: JSONDocument] = [:]
+        var parameterObject: JSONDocument?
+        for (path, source) in values {
+            let node = Self.node(at: path, in: document)
+            switch source {
+            case .code: code = node
+            case .message: message = node?.stringValue
+            case .parameters: parameterObject = node
+            case let .parameter(name): named[name] = node
+            case .status, .title, .documentation, .metadata, .metadataKey: break
+            }
+        }
+        for (path, pieces) in texts {
+            guard let string = Self.node(at: path, in: document)?.stringValue, let holes = Self.holeTexts(pieces, in: string) else { continue }
+            for (source, text) in holes {
+                switch source {
+                case .code: code = code ?? .string(text)
+                case .message: message = message ?? text
+                default: break  // a parameter inside text is one every error has: read where it is whole
+                }
+            }
+        }
+        guard let (wire, index) = catalog.code(of: code) else { return .unknown(code: nil, message: message) }
+        guard let index else { return .unknown(code: wire, message: message) }
+        let nodes = catalog.entries[index].parameters.map { named[$0.name] ?? parameterObject?[$0.name] }
+        return .known(index, try catalog.arguments(of: index, nodes: nodes, message: message, code: wire))
+    }
+}

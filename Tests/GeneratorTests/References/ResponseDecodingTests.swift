@@ -1,0 +1,215 @@
+import AnyAPICatalogs
+import EdgeCaseCatalogs
+@_spi(ErrgenGenerated) import ErrgenRuntime
+import Foundation
+import Generated
+import HTTPTypes
+import InjectionCatalogs
+import LanguageCatalogs
+import Testing
+import WideCatalog
+
+/// A client reads every response the fixtures hold back into the typed error it came from: the
+/// bundled, reference and injection catalogs, every JSON format (errgen's layout, problem+json,
+/// body shapes) and text; unknown codes, empty bodies and malformed bodies answer as documented.
+@Suite struct ResponseDecodingTests {
+    /// Each compiled catalog with its fixture file.
+    static let catalogs: [(fixture: String, type: any CatalogError.Type)] = [
+        ("fixtures/raws.json", RAWSError.self), ("fixtures/restauth.json", RestAuthError.self),
+        ("Tests/References/edge-cases/fixtures/edge-cases.json", EdgeCasesError.self),
+        ("Tests/References/wide/fixtures/wide.json", WideError.self),
+        ("Tests/References/injection/fixtures/----catalog.json", InjectionError.self),
+        ("Tests/References/injection/fixtures/shaped.json", InjectionErrorShaped.self),
+        ("Tests/References/languages/fixtures/shop.json", ShopError.self),
+        ("Tests/References/any-api/fixtures/aws.json", AWSError.self), ("Tests/References/any-api/fixtures/google.json", GoogleError.self),
+        ("Tests/References/any-api/fixtures/s3.json", S3Error.self), ("Tests/References/any-api/fixtures/slack.json", SlackError.self),
+        ("Tests/References/any-api/fixtures/twilio.json", TwilioError.self),
+    ]
+
+    @Test(arguments: catalogs.map(\.fixture))
+    func everyFixtureResponseReadsBackAsItsError(_ fixture: String) throws {
+        let type = try #require(Self.catalogs.first { $0.fixture == fixture }).type
+        try Self.check(type, fixture: fixture)
+    }
+
+    static func check<E: CatalogError>(_ type: E.Type, fixture: String) throws {
+        let file = try JSONDecoder().decode(Fixture.self, from: Data(try Paths.text(fixture).utf8))
+        var decoded = 0
+        for error in file.errors {
+            let code = try #require(E.Code(wireCode: error.code.text), "\(fixture): \(error.code.text)")
+            let expected = E(unchecked: code, arguments: error.parameters.map(\.value))
+            for response in error.responses {
+                var fields = HTTPFields()
+                for header in response.headers { fields.append(HTTPField(name: HTTPField.Name(header[0])!, value: header[1])) }
+                let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
+                let body = Array(response.body.utf8)
+                let what = "\(fixture): \(error.code.text), \(response.case) \(response.format ?? "-")"
+                switch (response.case, response.format) {
+                case ("head", _), (_, nil):
+                    // No body: the status is all there is.
+                    #expect(try E.decode(head, body: body) == .unknown(UnknownError(status: head.status, code: nil, message: nil)), "\(what)")
+                case (_, "xml"?), (_, "problem+xml"?):
+                    #expect(throws: ResponseDecodingError.unsupportedMediaType(WireFormat(rawValue: response.format!)!.mediaType), "\(what)") {
+                        try E.decode(head, body: body)
+                    }
+                case ("not-acceptable", _):
+                    // The catalog's 406 error, with the values the runtime gave it.
+                    guard case let .known(notAcceptable) = try E.decode(head, body: body) else {
+                        Issue.record("\(what): not read as the 406 error")
+                        continue
+                    }
+                    #expect(notAcceptable.statusCode == 406 && notAcceptable.body(in: WireFormat(rawValue: response.format!)!) == response.body, "\(what)")
+                case (_, "text"?):
+                    // Text carries the message alone: it reads back as an error whose message it is.
+                    switch try E.decode(head, body: body) {
+                    case let .known(read):
+                        #expect(read.statusCode == response.status, "\(what)")
+                        #expect(read.message == response.body || response.case == "language", "\(what)")
+                        if response.case == "get", read.code == expected.code { #expect(read == expected, "\(what)") }
+                    case let .unknown(unknown):
+                        // A message in another language, or one that does not show every value.
+                        #expect(unknown.message == response.body && (response.case == "language" || unknown.code == error.code.text), "\(what): \(unknown)")
+                    }
+                default:
+                    #expect(try E.decode(head, body: body) == .known(expected), "\(what)")
+                    decoded += 1
+                }
+            }
+        }
+        #expect(decoded > 0 || !E.catalog.formats.contains(where: { $0 == .json || $0 == .problemJSON }), "\(fixture): no JSON response read")
+    }
+
+    @Test func anUnknownCodeKeepsStatusCodeAndMessage() throws {
+        func head(_ type: String) -> HTTPResponse { HTTPResponse(status: .conflict, headerFields: [.contentType: type]) }
+        #expect(try RestAuthError.decode(head("application/json"), body: Array(#"{"code":"gone-fishing","message":"Back soon."}"#.utf8))
+            == .unknown(UnknownError(status: .conflict, code: "gone-fishing", message: "Back soon.")))
+        #expect(try TwilioError.decode(head("application/json"), body: Array(#"{"code":99999,"message":"New.","more_info":"x","status":409}"#.utf8))
+            == .unknown(UnknownError(status: .conflict, code: "99999", message: "New.")))
+        #expect(try SlackError.decode(head("application/json; charset=utf-8"), body: Array(#"{"ok":false,"error":"new_error"}"#.utf8))
+            == .unknown(UnknownError(status: .conflict, code: "new_error", message: nil)))
+        #expect(try RestAuthError.decode(head("text/plain; charset=utf-8"), body: Array("Something else.".utf8))
+            == .unknown(UnknownError(status: .conflict, code: nil, message: "Something else.")))
+        // A shape's code inside text: AWS's "com.example#<code>".
+        #expect(try AWSError.decode(head("application/json"), body: Array(#"{"__type":"com.example#ThrottlingException","message":"Rate exceeded."}"#.utf8))
+            == .known(.throttlingException))
+    }
+
+    @Test func valuesAreTypedAndChecked() throws {
+        let head = HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"])
+        let read = try GoogleError.decode(head, body: Array(#"{"error":{"code":400,"message":"m","status":"INVALID_ARGUMENT","details":[{"@type":"t","reason":"UNSUPPORTED_API_VERSION","domain":"d","metadata":{"version":3,"supported":[1,2]}}]}}"#.utf8))
+        #expect(read == .known(.unsupportedApiVersion(version: 3, supported: [1, 2])))
+        #expect(throws: ResponseDecodingError.mismatchedValues(code: "UNSUPPORTED_API_VERSION", reason: "parameter 'supported' is not a [integer]")) {
+            try GoogleError.decode(head, body: Array(#"{"error":{"code":400,"message":"m","details":[{"reason":"UNSUPPORTED_API_VERSION","metadata":{"version":3,"supported":[1,"2"]}}]}}"#.utf8))
+        }
+        #expect(throws: ResponseDecodingError.mismatchedValues(code: "service-not-allowed-from-address", reason: "parameter 'ip-address' is missing")) {
+            try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "application/json"]),
+                body: Array(#"{"code":"service-not-allowed-from-address","message":"m","details":{"service":"s"}}"#.utf8))
+        }
+        #expect(throws: ResponseDecodingError.mismatchedValues(code: "service-not-allowed-from-address", reason: "parameter 'service' is not a string")) {
+            try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "application/json"]),
+                body: Array(#"{"code":"service-not-allowed-from-address","message":"m","details":{"service":1,"ip-address":"a"}}"#.utf8))
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"code":"x""#, "not JSON: the end of the body in an object at byte 11"),
+        (#"{"code":"x"} trailing"#, "not JSON: text after the JSON value at byte 13"),
+        ("\u{FEFF}{}", "not JSON: a value expected at byte 0"),
+        (#"{"code":"\ud800"}"#, "not JSON: a lone surrogate at byte 15"),
+        (String(repeating: "[", count: 100), "not JSON: values nested deeper than 64 at byte 64"),
+        (#"["code"]"#, "not a JSON object"),
+    ])
+    func malformedBodiesAreRefusedWithAReason(_ body: String, _ reason: String) {
+        #expect(throws: ResponseDecodingError.malformedBody(reason)) {
+            try RestAuthError.decode(HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"]), body: Array(body.utf8))
+        }
+    }
+
+    @Test func hostileBodiesAreRefusedBeforeTheyCost() throws {
+        let head = HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"])
+        // A 100 MB body is refused by its size, unread.
+        let huge = [UInt8](repeating: 0x20, count: 100 << 20)
+        #expect(throws: ResponseDecodingError.tooLarge(size: 100 << 20, limit: 1 << 20)) { try RestAuthError.decode(head, body: huge) }
+        // Invalid UTF-8 inside a string.
+        #expect(throws: ResponseDecodingError.malformedBody("not JSON: a string that is not UTF-8 at byte 15")) {
+            try RestAuthError.decode(head, body: Array(#"{"message":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
+        }
+        #expect(throws: ResponseDecodingError.malformedBody("not UTF-8")) {
+            try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "text/plain"]), body: [0xFF, 0xFE])
+        }
+        #expect(throws: ResponseDecodingError.unsupportedMediaType("text/html")) {
+            try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "text/html"]), body: Array("<p>".utf8))
+        }
+        // A long text that fits no template gives up quickly and keeps the message.
+        let long = String(repeating: "a", count: 20_000)
+        #expect(try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "text/plain"]), body: Array(long.utf8))
+            == .unknown(UnknownError(status: .unauthorized, code: nil, message: long)))
+    }
+}
+
+/// A fixture file as far as the decoding test reads it.
+private struct Fixture: Decodable {
+    struct Code: Decodable {
+        var text: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self.text = text
+            } else {
+                text = String(try container.decode(Int.self))
+            }
+        }
+    }
+
+    /// A sample as JSON has it.
+    enum Sample: Decodable {
+        case bool(Bool), int(Int), unsigned(UInt64), double(Double), string(String), list([Sample]), null
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let b = try? container.decode(Bool.self) { self = .bool(b) }
+            else if let n = try? container.decode(Int.self) { self = .int(n) }
+            else if let n = try? container.decode(UInt64.self) { self = .unsigned(n) }
+            else if let x = try? container.decode(Double.self) { self = .double(x) }
+            else if let s = try? container.decode(String.self) { self = .string(s) }
+            else { self = .list(try container.decode([Sample].self)) }
+        }
+
+        func value(_ type: String) -> ArgumentValue {
+            switch (self, type) {
+            case let (.bool(b), _): return .boolean(b)
+            case let (.int(n), "unsigned"): return .unsigned(UInt64(n))
+            case let (.int(n), "number"): return .number(Double(n))
+            case let (.int(n), _): return .integer(n)
+            case let (.unsigned(n), _): return .unsigned(n)
+            case let (.double(x), _): return .number(x)
+            case let (.string(s), _): return .string(s)
+            case let (.list(items), _): return .list(items.map { $0.value(type) })
+            case (.null, _): return .absent
+            }
+        }
+    }
+
+    struct Parameter: Decodable {
+        var type: String
+        var sample: Sample
+        var value: ArgumentValue { sample.value(type) }
+    }
+
+    struct Response: Decodable {
+        var `case`: String
+        var format: String?
+        var status: Int
+        var headers: [[String]]
+        var body: String
+    }
+
+    struct Error: Decodable {
+        var code: Code
+        var parameters: [Parameter]
+        var responses: [Response]
+    }
+
+    var errors: [Error]
+}

@@ -4,8 +4,7 @@ import HTTPTypes
 public enum ResponseDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The body is larger than the limit the caller gave (nothing of it was read).
     case tooLarge(size: Int, limit: Int)
-    /// The response's `Content-Type` is none of the catalog's formats, or one this decoder does
-    /// not read yet (XML).
+    /// The response's `Content-Type` is none of the catalog's formats.
     case unsupportedMediaType(String?)
     /// The body is not a document of its format (truncated, not UTF-8, nested too deep, …).
     case malformedBody(String)
@@ -87,8 +86,10 @@ extension CatalogError {
     /// text parsed as each parameter's type). A code the catalog does not know, or a body without
     /// one (an empty 406, a HEAD), gives `.unknown` with what there is.
     ///
-    /// Reads every JSON format (errgen's layout, problem+json, a body shape of the spec) and
-    /// text (the message matched against the catalog's templates). Never reads more than
+    /// Reads every format: JSON (errgen's layout, problem+json, a body shape of the spec), XML
+    /// (errgen's layout, problem+xml, an XML layout of the spec; no document type declaration is
+    /// accepted, so no entity is ever expanded) and text (the message matched against the
+    /// catalog's templates). Never reads more than
     /// `maxBodySize` bytes' worth: a larger body is refused before it is parsed.
     public static func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedError<Self> {
         switch try catalog.decode(status: response.status.code, contentType: response.headerFields[.contentType], body: body, maxBodySize: maxBodySize) {
@@ -126,8 +127,12 @@ extension Catalog {
         case .problemJSON:
             let document = try JSONDocument.parse(body)
             return try decodeJSON(document, members: document, message: document["detail"])
-        case .xml, .problemXML:
-            throw .unsupportedMediaType(mediaType)
+        case .xml:
+            let root = try XMLNode.parse(body)
+            if let shape = xmlShape { return try XMLShapeReader.reader(for: shape).decode(root, in: self) }
+            return try decodeXML(root, problem: false)
+        case .problemXML:
+            return try decodeXML(try XMLNode.parse(body), problem: true)
         }
     }
 

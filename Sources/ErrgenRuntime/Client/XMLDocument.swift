@@ -94,6 +94,7 @@ struct XMLNode: Sendable, Hashable {
             position += 1
             let qualified = try name()
             var raw: [(String, String)] = []
+            var seen = Set<String>()
             var selfClosing = false
             while true {
                 skipWhitespace()
@@ -123,7 +124,7 @@ struct XMLNode: Sendable, Hashable {
                 guard position < bytes.count else { throw failure("an unterminated attribute value") }
                 let value = try Self.unescape(bytes[start..<position], in: "attribute '\(attribute)'", attribute: true)
                 position += 1
-                guard !raw.contains(where: { $0.0 == attribute }) else { throw failure("attribute '\(attribute)' given twice") }
+                guard seen.insert(attribute).inserted else { throw failure("attribute '\(attribute)' given twice") }
                 raw.append((attribute, value))
             }
             var scope = namespaces
@@ -191,7 +192,8 @@ struct XMLNode: Sendable, Hashable {
             while i < bytes.endIndex {
                 let byte = bytes[i]
                 if byte == UInt8(ascii: "&") {
-                    guard let end = bytes[i...].firstIndex(of: UInt8(ascii: ";")), end - i <= 12 else {
+                    // References are short: look for their end among the next few bytes only.
+                    guard let end = bytes[i..<min(i + 13, bytes.endIndex)].firstIndex(of: UInt8(ascii: ";")) else {
                         throw .malformedBody("not XML: an unterminated reference in \(place)")
                     }
                     let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)

@@ -181,6 +181,16 @@ import WideCatalog
         #expect(throws: ResponseDecodingError.unsupportedMediaType("text/html")) {
             try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "text/html"]), body: Array("<p>".utf8))
         }
+        // Bodies made to be slow to read are read in one pass: many attributes, many '&'.
+        let xml = HTTPResponse(status: .notFound, headerFields: [.contentType: "application/xml"])
+        let attributes = "<error" + (0..<20_000).map { " a\($0)=\"\"" }.joined() + " a0=\"\"/>"
+        #expect(throws: ResponseDecodingError.malformedBody("not XML: attribute 'a0' given twice at byte \(attributes.utf8.count - 2)")) {
+            try RAWSError.decode(xml, body: Array(attributes.utf8))
+        }
+        let ampersands = "<error xmlns=\"http://rambla.be/raws/ns-metadata/1.0\"><code>" + String(repeating: "&", count: 200_000) + "</code></error>"
+        #expect(throws: ResponseDecodingError.malformedBody("not XML: an unterminated reference in element 'code'")) {
+            try RAWSError.decode(xml, body: Array(ampersands.utf8))
+        }
         // A long text that fits no template gives up quickly and keeps the message.
         let long = String(repeating: "a", count: 20_000)
         #expect(try RestAuthError.decode(HTTPResponse(status: .unauthorized, headerFields: [.contentType: "text/plain"]), body: Array(long.utf8))

@@ -67,6 +67,13 @@ public struct DecodedResponse: Sendable, Hashable {
     public var message: String?
     /// The known error's parameter values, its own then the catalog's; empty when unknown.
     public var arguments: [ArgumentValue]
+
+    public init(index: Int?, code: String?, message: String?, arguments: [ArgumentValue]) {
+        self.index = index
+        self.code = code
+        self.message = message
+        self.arguments = arguments
+    }
 }
 
 extension Catalog {
@@ -148,19 +155,20 @@ extension Catalog {
         let nodes = entry.parameters.enumerated().map { position, parameter in
             position < ownCount ? own?[parameter.name] : document[parameter.name]
         }
-        return .known(index, try arguments(of: index, nodes: nodes, message: text, code: code))
+        // Every parameter has its place in these layouts: one left out is absent, not in the message.
+        return .known(index, try arguments(of: index, nodes: nodes, message: nil, code: code))
     }
 
-    /// The values of error `index` from the body's JSON for each parameter (nil where the body
-    /// has none); a value the body lacks is read from the message, where the template shows it
-    /// (Twilio's and AWS's bodies carry only the message; a body shape may leave a parameter to
-    /// the message), else it is absent (an optional parameter) or missing.
+    /// The values of error `index` from the body's JSON for each parameter: nil where the body
+    /// has no place for it (Twilio's and AWS's bodies carry only the message; a body shape may
+    /// leave a parameter to the message), which is then read from the message where the template
+    /// shows it; null where its place is empty (absent, for an optional parameter).
     func arguments(of index: Int, nodes: [JSONDocument?], message: String?, code: String) throws(ResponseDecodingError) -> [ArgumentValue] {
         let entry = entries[index]
         var fromMessage: [String?]?
         var arguments: [ArgumentValue] = []
         for (position, (parameter, node)) in zip(entry.parameters, nodes).enumerated() {
-            if node == nil || node == .null, let message {
+            if node == nil, let message {
                 fromMessage = fromMessage ?? entry.message.match(message, count: entry.parameters.count) ?? []
                 if let texts = fromMessage, position < texts.count, let text = texts[position], let value = Self.value(text: text, of: parameter) {
                     arguments.append(value)
@@ -235,8 +243,10 @@ extension Catalog {
     /// error needs (a catalog parameter, a value only its headers carry).
     func decodeText(_ message: String, status: Int) -> Decoded {
         var fitting: String?
+        let target = Array(message.unicodeScalars)
+        guard target.count <= Template.matchLimit else { return .unknown(code: nil, message: message) }
         for (index, entry) in entries.enumerated() where entry.status == status {
-            guard let texts = entry.message.match(message, count: entry.parameters.count) else { continue }
+            guard let texts = entry.message.match(target, count: entry.parameters.count) else { continue }
             var arguments: [ArgumentValue] = []
             for (parameter, text) in zip(entry.parameters, texts) {
                 guard let text else {
@@ -263,9 +273,18 @@ extension Catalog.Template {
     func match(_ text: String, count: Int) -> [String?]? {
         let target = Array(text.unicodeScalars)
         guard target.count <= Self.matchLimit else { return nil }
-        var values = [String?](repeating: nil, count: count)
+        return match(target, count: count)
+    }
+
+    /// `match(_:count:)` on a text's scalars, which the caller has checked against the limit.
+    /// Values are positions into the text until the match succeeds, so a step copies nothing.
+    func match(_ target: [Unicode.Scalar], count: Int) -> [String?]? {
+        var ranges = [Range<Int>?](repeating: nil, count: count)
         var absent = Set<Int>()
         var budget = Self.matchLimit * 4
+        func starts(_ scalars: some Collection<Unicode.Scalar>, at: Int) -> Bool {
+            target.count - at >= scalars.count && target[at..<at + scalars.count].elementsEqual(scalars)
+        }
         // The segments left to match.
         func fit(_ pieces: ArraySlice<Segment>, _ at: Int) -> Bool {
             budget -= 1
@@ -274,24 +293,24 @@ extension Catalog.Template {
             let rest = pieces.dropFirst()
             switch piece {
             case let .text(literal):
-                let scalars = Array(literal.unicodeScalars)
-                guard target.count - at >= scalars.count, Array(target[at..<at + scalars.count]) == scalars else { return false }
+                let scalars = literal.unicodeScalars
+                guard starts(scalars, at: at) else { return false }
                 return fit(rest, at + scalars.count)
             case let .argument(i):
-                if let known = values[i] {
-                    let scalars = Array(known.unicodeScalars)
-                    guard target.count - at >= scalars.count, Array(target[at..<at + scalars.count]) == scalars else { return false }
-                    return fit(rest, at + scalars.count)
+                if let known = ranges[i] {
+                    guard starts(target[known], at: at) else { return false }
+                    return fit(rest, at + known.count)
                 }
                 for end in at...target.count {
-                    values[i] = String(String.UnicodeScalarView(target[at..<end]))
+                    guard budget > 0 else { break }
+                    ranges[i] = at..<end
                     if fit(rest, end) { return true }
                 }
-                values[i] = nil
+                ranges[i] = nil
                 return false
             case let .section(i, present, absentSegments):
                 if !absent.contains(i), fit(ArraySlice(present) + rest, at) { return true }
-                guard values[i] == nil else { return false }
+                guard ranges[i] == nil else { return false }
                 absent.insert(i)
                 if fit(ArraySlice(absentSegments) + rest, at) { return true }
                 absent.remove(i)
@@ -299,7 +318,7 @@ extension Catalog.Template {
             }
         }
         guard fit(ArraySlice(segments), 0) else { return nil }
-        return values
+        return ranges.map { $0.map { String(String.UnicodeScalarView(target[$0])) } }
     }
 }
 

@@ -161,7 +161,7 @@ struct ShapeReader {
             case .code: code = node
             case .message: message = node?.stringValue
             case .parameters: parameterObject = node
-            case let .parameter(name): named[name] = node
+            case let .parameter(name): named[name] = node ?? .null
             case .status, .title, .documentation, .metadata, .metadataKey: break
             }
         }
@@ -177,7 +177,9 @@ struct ShapeReader {
         }
         guard let (wire, index) = catalog.code(of: code) else { return .unknown(code: nil, message: message) }
         guard let index else { return .unknown(code: wire, message: message) }
-        let nodes = catalog.entries[index].parameters.map { named[$0.name] ?? parameterObject?[$0.name] }
+        // A parameter the shape names, whole or in {parameters}, has its place: null there is absent.
+        let container = values.contains { $0.source == .parameters }
+        let nodes = catalog.entries[index].parameters.map { named[$0.name] ?? (container ? parameterObject?[$0.name] ?? .null : nil) }
         return .known(index, try catalog.arguments(of: index, nodes: nodes, message: message, code: wire))
     }
 }

@@ -32,6 +32,7 @@ struct XMLNode: Sendable, Hashable {
         let bytes: [UInt8]
         let maxDepth: Int
         var position = 0
+        var declarations = 0
 
         init(bytes: [UInt8], maxDepth: Int) {
             self.bytes = bytes
@@ -130,6 +131,12 @@ struct XMLNode: Sendable, Hashable {
             var scope = namespaces
             var attributes: [String: String] = [:]
             for (key, value) in raw {
+                if key == "xmlns" || key.hasPrefix("xmlns:") {
+                    // Each declaration copies the scope of the elements inside: a few are all an
+                    // error body needs.
+                    declarations += 1
+                    guard declarations <= 256 else { throw failure("more than 256 namespace declarations") }
+                }
                 if key == "xmlns" {
                     scope[""] = value.isEmpty ? nil : value
                 } else if key.hasPrefix("xmlns:") {
@@ -138,7 +145,8 @@ struct XMLNode: Sendable, Hashable {
                     attributes[key.split(separator: ":").last.map(String.init) ?? key] = value
                 }
             }
-            let parts = qualified.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = qualified.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, !parts.contains(where: \.isEmpty) else { throw failure("a malformed name '\(qualified)'") }
             let (prefix, local) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts[0])
             guard let namespace = scope[prefix] else { throw failure("an undeclared prefix '\(prefix)'") }
             var node = XMLNode(name: local, namespace: namespace, attributes: attributes, children: [], text: "")
@@ -205,10 +213,11 @@ struct XMLNode: Sendable, Hashable {
                     case "apos": out.append(UInt8(ascii: "'"))
                     default:
                         let number: UInt32?
-                        if name.hasPrefix("#x") {
-                            number = UInt32(name.dropFirst(2), radix: 16)
-                        } else if name.hasPrefix("#") {
-                            number = UInt32(name.dropFirst(), radix: 10)
+                        let digits = name.dropFirst(name.hasPrefix("#x") ? 2 : 1)
+                        if name.hasPrefix("#x"), digits.allSatisfy(\.isHexDigit) {
+                            number = UInt32(digits, radix: 16)
+                        } else if name.hasPrefix("#"), digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                            number = UInt32(digits, radix: 10)
                         } else {
                             number = nil
                         }

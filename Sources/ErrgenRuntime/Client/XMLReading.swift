@@ -20,21 +20,26 @@ extension Catalog {
         let values = entry.parameters.enumerated().map { position, parameter -> [String]? in
             (position < ownCount ? details : root)?.children(named: parameter.name).map(\.text) ?? []
         }
-        return .known(index, try arguments(of: index, texts: values, message: message, code: code))
+        return .known(index, try arguments(of: index, texts: values, message: nil, code: code))
     }
 
     /// The values of error `index` from the texts of each parameter's elements (several for a
     /// list; nil where the body has no place for the parameter), else from the message, as
     /// `arguments(of:nodes:…)`. Where the body has a place for it but no element, a required list
-    /// is empty (XML writes an empty list as no element) and anything else is missing.
+    /// is empty (XML writes an empty list as no element) and anything else is absent.
     func arguments(of index: Int, texts: [[String]?], message: String?, code: String) throws(ResponseDecodingError) -> [ArgumentValue] {
         let nodes = zip(entries[index].parameters, texts).map { parameter, texts -> JSONDocument? in
             guard let texts else { return nil }
-            if texts.isEmpty { return parameter.isList && !parameter.isOptional ? .array([]) : nil }
+            if texts.isEmpty { return parameter.isList && !parameter.isOptional ? .array([]) : .null }
             func typed(_ text: String) -> JSONDocument {
                 switch parameter.kind {
                 case .string: return .string(text)
-                case .integer, .unsigned, .number: return .number(text)
+                case .integer, .unsigned, .number:
+                    // A number as JSON writes one, not Swift's wider syntax (`+5`, `0x1p3`).
+                    guard let first = text.utf8.first, first == UInt8(ascii: "-") || (0x30...0x39).contains(first),
+                        !text.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "p") || $0 == UInt8(ascii: "P") })
+                    else { return .string(text) }
+                    return .number(text)
                 case .boolean: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
                 }
             }

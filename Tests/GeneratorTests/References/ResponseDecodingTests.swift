@@ -1,5 +1,6 @@
 import AnyAPICatalogs
 import EdgeCaseCatalogs
+import ErrgenCore
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated
@@ -142,6 +143,10 @@ import WideCatalog
         ("<error xmlns=\"urn:other\"><code>NoSuchUser</code></error>", "not an error of this catalog: the root is 'error' in urn:other, not 'error' in http://rambla.be/raws/ns-metadata/1.0"),
         ("<error xmlns=\"http://rambla.be/raws/ns-metadata/1.0\"><code>&#0;</code></error>", "not XML: an unknown reference '&#0;' in element 'code'"),
         (String(repeating: "<a>", count: 100), "not XML: elements nested deeper than 64 at byte 192"),
+        ("<:/>", "not XML: a malformed name ':' at byte 4"),
+        ("<a:>x</a:>", "not XML: a malformed name 'a:' at byte 4"),
+        ("<error xmlns=\"http://rambla.be/raws/ns-metadata/1.0\"><code>&#x+41;</code></error>", "not XML: an unknown reference '&#x+41;' in element 'code'"),
+        ("<r" + (0..<300).map { " xmlns:p\($0)=\"u\"" }.joined() + "/>", "not XML: more than 256 namespace declarations at byte 4394"),
         ("<error", "not XML: an unterminated start tag at byte 6"),
     ])
     func malformedXMLIsRefusedWithAReason(_ body: String, _ reason: String) {
@@ -164,6 +169,47 @@ import WideCatalog
         // A CDATA section and character references are text like any other.
         let body = #"<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>m</Message><Key><![CDATA[a<b]]>&#x26;c</Key><RequestId>r</RequestId><HostId>h</HostId></Error>"#
         #expect(try S3Error.decode(head, body: Array(body.utf8)) == .known(.noSuchKey(key: "a<b&c", requestId: "r", hostId: "h")))
+    }
+
+    @Test func anAbsentValueStaysAbsentWhereItsPlaceIsEmpty() throws {
+        // A body shape writes null for it, errgen's layout leaves its member out: neither is read
+        // from the message, whose section shows its text for none.
+        let head = HTTPResponse(status: .ok, headerFields: [.contentType: "application/json"])
+        #expect(try SlackError.decode(head, body: Array(SlackError.missingScope().body(in: .json).utf8)) == .known(.missingScope()))
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [json, problem+json, xml, problem+xml]
+                errors:
+                  X: {status: 403, message: "{reason?Denied: {reason}|Denied: none}", parameters: {reason: {type: string, optional: true}}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        for format in catalog.formats {
+            let body = catalog.body(entry: 0, arguments: [.absent], format: format)
+            let read = try catalog.decode(HTTPResponse(status: .forbidden, headerFields: [.contentType: format.mediaType]), body: Array(body.utf8))
+            #expect(read == DecodedResponse(index: 0, code: "X", message: nil, arguments: [.absent]), "\(format)")
+        }
+    }
+
+    @Test func matchingATextAgainstTemplatesIsBounded() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [text]
+                errors:
+                  A: {status: 400, message: "{a} {b}!", parameters: {a: string, b: string}}
+                  B: {status: 400, message: "{a} {b} {c}!", parameters: {a: string, b: string, c: string}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        let text = String(repeating: "a ", count: 8_192)
+        let read = try catalog.decode(HTTPResponse(status: .badRequest, headerFields: [.contentType: "text/plain"]), body: Array(text.utf8))
+        #expect(read == DecodedResponse(index: nil, code: nil, message: text, arguments: []))
+        let fits = try catalog.decode(HTTPResponse(status: .badRequest, headerFields: [.contentType: "text/plain"]), body: Array("x y z!".utf8))
+        #expect(fits == DecodedResponse(index: 0, code: "A", message: nil, arguments: [.string("x"), .string("y z")]))
     }
 
     @Test func hostileBodiesAreRefusedBeforeTheyCost() throws {

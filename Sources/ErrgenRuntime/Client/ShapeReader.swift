@@ -24,11 +24,8 @@ struct ShapeReader {
         let literals = shape.steps.compactMap { step -> String? in
             if case let .literal(text) = step { return text }
             return nil
-        }.joined()
-        // A marker no literal holds, written or escaped.
-        guard let marker = (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first(where: { scalar in
-            !literals.unicodeScalars.contains(scalar) && !literals.lowercased().contains(String(scalar.value, radix: 16))
-        }) else { throw .malformedBody("a body shape this decoder cannot read") }
+        }
+        guard let marker = marker(notIn: literals) else { throw .malformedBody("a body shape this decoder cannot read") }
         var text = ""
         var sources: [JSONShape.Source] = []
         var isWhole: [Bool] = []
@@ -51,18 +48,8 @@ struct ShapeReader {
             case let .object(members): for member in members { walk(member.value, path + [.key(member.key)]) }
             case let .array(items): for (index, item) in items.enumerated() { walk(item, path + [.index(index)]) }
             case let .string(string):
-                guard string.unicodeScalars.contains(marker) else { return }
-                let parts = string.unicodeScalars.split(separator: marker, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-                // Literal, hole number, literal, …: the marker comes in pairs around a number.
-                var pieces: [Piece] = []
-                for (position, part) in parts.enumerated() {
-                    if position % 2 == 1, let index = Int(part), sources.indices.contains(index) {
-                        pieces.append(.hole(sources[index]))
-                    } else if !part.isEmpty {
-                        pieces.append(.literal(part))
-                    }
-                }
-                if pieces.count == 1, case let .hole(source) = pieces[0], let index = Int(parts[1]), isWhole[index] {
+                guard let (pieces, holes) = Self.pieces(string, marker: marker, sources: sources) else { return }
+                if pieces.count == 1, case let .hole(source) = pieces[0], isWhole[holes[0]] {
                     reader.values.append((path, source))
                 } else {
                     reader.texts.append((path, pieces))
@@ -72,6 +59,34 @@ struct ShapeReader {
         }
         walk(template, [])
         return reader
+    }
+
+    /// A private-use character that none of the literal text of a shape holds, as itself or as
+    /// the hexadecimal digits of an escape: the marker of its holes.
+    static func marker(notIn literals: [String]) -> Unicode.Scalar? {
+        let text = literals.joined()
+        let lowercased = text.lowercased()
+        return (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first { scalar in
+            !text.unicodeScalars.contains(scalar) && !lowercased.contains(String(scalar.value, radix: 16))
+        }
+    }
+
+    /// A string of a shape written with markers, as literal text and holes (with the number of
+    /// each hole); nil for a string without a hole. The marker comes in pairs around a number.
+    static func pieces(_ string: String, marker: Unicode.Scalar, sources: [JSONShape.Source]) -> (pieces: [Piece], holes: [Int])? {
+        guard string.unicodeScalars.contains(marker) else { return nil }
+        let parts = string.unicodeScalars.split(separator: marker, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        var pieces: [Piece] = []
+        var holes: [Int] = []
+        for (position, part) in parts.enumerated() {
+            if position % 2 == 1, let index = Int(part), sources.indices.contains(index) {
+                pieces.append(.hole(sources[index]))
+                holes.append(index)
+            } else if !part.isEmpty {
+                pieces.append(.literal(part))
+            }
+        }
+        return (pieces, holes)
     }
 
     static func node(at path: [Step], in document: JSONDocument) -> JSONDocument? {

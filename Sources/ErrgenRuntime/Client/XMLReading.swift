@@ -64,10 +64,8 @@ struct XMLShapeReader {
         let literals = shape.steps.compactMap { step -> String? in
             if case let .literal(text) = step { return text }
             return nil
-        }.joined()
-        guard let marker = (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first(where: { scalar in
-            !literals.unicodeScalars.contains(scalar) && !literals.lowercased().contains(String(scalar.value, radix: 16))
-        }) else { throw .malformedBody("an XML layout this decoder cannot read") }
+        }
+        guard let marker = ShapeReader.marker(notIn: literals) else { throw .malformedBody("an XML layout this decoder cannot read") }
         var text = ""
         var sources: [JSONShape.Source] = []
         func mark(_ source: JSONShape.Source) -> String {
@@ -85,19 +83,7 @@ struct XMLShapeReader {
         let template = try XMLNode.parse(Array(text.utf8))
         var reader = XMLShapeReader()
         reader.root = template.name
-        func pieces(_ string: String) -> [ShapeReader.Piece]? {
-            guard string.unicodeScalars.contains(marker) else { return nil }
-            let parts = string.unicodeScalars.split(separator: marker, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-            var pieces: [ShapeReader.Piece] = []
-            for (position, part) in parts.enumerated() {
-                if position % 2 == 1, let index = Int(part), sources.indices.contains(index) {
-                    pieces.append(.hole(sources[index]))
-                } else if !part.isEmpty {
-                    pieces.append(.literal(part))
-                }
-            }
-            return pieces
-        }
+        func pieces(_ string: String) -> [ShapeReader.Piece]? { ShapeReader.pieces(string, marker: marker, sources: sources)?.pieces }
         func walk(_ node: XMLNode, _ path: Path) {
             for (name, value) in node.attributes.sorted(by: { $0.key < $1.key }) {
                 guard let found = pieces(value) else { continue }

@@ -14,11 +14,18 @@ let package = Package(
         // Catalog errors as Hummingbird 2 responses; needs the trait "Hummingbird" (an empty
         // module without it).
         .library(name: "ErrgenHummingbird", targets: ["ErrgenHummingbird"]),
+        // Catalog errors as Vapor 4 responses; needs the trait "Vapor" (an empty module without it).
+        .library(name: "ErrgenVapor", targets: ["ErrgenVapor"]),
+        // Catalog errors as the responses of a swift-openapi-generator server; needs the trait
+        // "OpenAPI" (an empty module without it).
+        .library(name: "ErrgenOpenAPI", targets: ["ErrgenOpenAPI"]),
     ],
     // The integrations with web frameworks are traits, off by default: a package that uses only
     // the build plugin and ErrgenRuntime fetches and builds none of the frameworks nor SwiftNIO.
     traits: [
         .trait(name: "Hummingbird", description: "ErrgenHummingbird: a middleware that answers thrown catalog errors in Hummingbird 2"),
+        .trait(name: "Vapor", description: "ErrgenVapor: a middleware that answers thrown catalog errors in Vapor 4"),
+        .trait(name: "OpenAPI", description: "ErrgenOpenAPI: a server middleware that answers thrown catalog errors in swift-openapi-generator servers"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Only with the trait "Hummingbird".
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Only with the trait "Vapor".
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        // Only with the trait "OpenAPI".
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
     targets: [
         // libyaml, the C library, found through pkg-config.
@@ -64,6 +75,24 @@ let package = Package(
             dependencies: [
                 "ErrgenRuntime",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
+        // The Vapor 4 integration (trait "Vapor"): ErrgenMiddleware.
+        .target(
+            name: "ErrgenVapor",
+            dependencies: [
+                "ErrgenRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ]
+        ),
+        // The swift-openapi-generator integration (trait "OpenAPI"): ErrgenServerMiddleware.
+        .target(
+            name: "ErrgenOpenAPI",
+            dependencies: [
+                "ErrgenRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPI"])),
             ]
         ),
         // The command-line tool.

@@ -1,12 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package errgen-docs [--target <name>]…`: regenerates the documentation pages and the
-/// fixture files of every target with an `errors.yaml` (or of the named ones) into the package.
+/// `swift package errgen-docs [--target <name>]…`: regenerates the documentation pages, the
+/// fixture files and the OpenAPI components of every target with an `errors.yaml` (or of the
+/// named ones) into the package.
 ///
-/// Where they go: the config's `outputs.docs` and `outputs.fixtures` when the spec has an
-/// `errgen-config.yaml` beside it (which also writes the config's `outputs.custom`); otherwise
-/// `docs/<target>` and `fixtures/<target>` at the root of the package.
+/// Where they go: the config's `outputs.docs`, `outputs.fixtures` and `outputs.openapi` when the
+/// spec has an `errgen-config.yaml` beside it (which also writes the config's `outputs.custom`);
+/// otherwise `docs/<target>`, `fixtures/<target>` and `openapi/<target>` at the root of the package.
 @main
 struct ErrgenDocs: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -31,13 +32,16 @@ struct ErrgenDocs: CommandPlugin {
                 let config = spec.deletingLastPathComponent().appendingPathComponent("errgen-config.yaml")
                 let hasConfig = files.contains(config)
                 var arguments = [
-                    "generate", "--spec", local(spec), "--only", hasConfig ? "docs,fixtures,custom" : "docs,fixtures",
+                    "generate", "--spec", local(spec), "--only", hasConfig ? "docs,fixtures,openapi,custom" : "docs,fixtures,openapi",
                     "--regenerate-command", "swift package errgen-docs",
                 ]
                 if hasConfig {
                     arguments += ["--config", local(config)]
                 } else {
-                    arguments += ["--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)"]
+                    arguments += [
+                        "--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)",
+                        "--openapi-output", "openapi/\(target.name)",
+                    ]
                 }
                 try run(errgen, arguments, in: root)
                 generated += 1

@@ -16,7 +16,7 @@ struct Errgen: ParsableCommand {
             'check' finds outputs out of date; 64 on a usage error.
             """,
         version: ErrgenVersion.current,
-        subcommands: [Generate.self, Check.self, Validate.self, ExportTranslations.self, ImportTranslations.self, Diff.self, EmbedTemplates.self],
+        subcommands: [Generate.self, Check.self, Validate.self, ExportTranslations.self, ImportTranslations.self, Diff.self, BundleOpenAPI.self, EmbedTemplates.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -54,7 +54,10 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of the fixture files, instead of the config's.", valueName: "folder"))
     var fixturesOutput: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write only these outputs (swift, docs, fixtures, custom; comma-separated).", valueName: "outputs"))
+    @Option(name: .long, help: ArgumentHelp("The folder of the OpenAPI documents of components (<catalog>.openapi.json), instead of the config's (by default none is written).", valueName: "folder"))
+    var openapiOutput: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write only these outputs (swift, docs, fixtures, openapi, custom; comma-separated).", valueName: "outputs"))
     var only: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder of templates that replace errgen's own by name.", valueName: "folder"))
@@ -77,7 +80,7 @@ struct SpecOptions: ParsableArguments {
     /// default) says is left out, so `generate` and `check` agree however the options were spelled.
     func composedCommand(base: ErrgenConfig, result: ErrgenConfig) -> String {
         let outputs = { (config: ErrgenConfig) in
-            [config.swiftOutput != nil || config.swiftFile != nil, config.docsOutput != nil, config.fixturesOutput != nil, !config.customOutputs.isEmpty]
+            [config.swiftOutput != nil || config.swiftFile != nil, config.docsOutput != nil, config.fixturesOutput != nil, config.openAPIOutput != nil, !config.customOutputs.isEmpty]
         }
         let defaultConfig = URL(fileURLWithPath: ErrgenConfig.defaultFileName).standardizedFileURL.path
         let options: [(String, String?, Bool)] = [
@@ -90,6 +93,7 @@ struct SpecOptions: ParsableArguments {
             ("--docs-output", docsOutput, result.docsOutput != base.docsOutput),
             ("--docs-page-size", docsPageSize.map(String.init), result.docsPageSize != base.docsPageSize),
             ("--fixtures-output", fixturesOutput, result.fixturesOutput != base.fixturesOutput),
+            ("--openapi-output", openapiOutput, result.openAPIOutput != base.openAPIOutput),
             ("--only", only, outputs(result) != outputs(base)),
             ("--templates", templates, result.templates != base.templates),
             ("--access", access, result.access != base.access),
@@ -153,6 +157,7 @@ struct SpecOptions: ParsableArguments {
             result.docsPageSize = docsPageSize
         }
         if let fixturesOutput { result.fixturesOutput = local(fixturesOutput) }
+        if let openapiOutput { result.openAPIOutput = local(openapiOutput) }
         if let templates { result.templates = local(templates) }
         if let regenerateCommand {
             if let problem = ErrgenConfig.regenerateCommandProblem(regenerateCommand) {
@@ -170,9 +175,9 @@ struct SpecOptions: ParsableArguments {
         }
         if let only {
             let wanted = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let known: Set<String> = ["swift", "docs", "fixtures", "custom"]
+            let known: Set<String> = ["swift", "docs", "fixtures", "openapi", "custom"]
             if let unknown = wanted.subtracting(known).sorted().first {
-                throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs, fixtures or custom)", file: "errgen"))
+                throw DiagnosticError(.error("--only: unknown output '\(unknown)' (expected swift, docs, fixtures, openapi or custom)", file: "errgen"))
             }
             if !wanted.contains("swift") {
                 result.swiftOutput = nil
@@ -180,6 +185,7 @@ struct SpecOptions: ParsableArguments {
             }
             if !wanted.contains("docs") { result.docsOutput = nil }
             if !wanted.contains("fixtures") { result.fixturesOutput = nil }
+            if !wanted.contains("openapi") { result.openAPIOutput = nil }
             if !wanted.contains("custom") { result.customOutputs = [] }
         }
         if !result.regenerateCommandIsGiven { result.regenerateCommand = composedCommand(base: base, result: result) }

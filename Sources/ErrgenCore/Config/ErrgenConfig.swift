@@ -30,6 +30,9 @@ public struct ErrgenConfig: Sendable, Hashable {
     public var docsOutput: String? = "docs"
     /// The folder of the fixture files. Default `fixtures`.
     public var fixturesOutput: String? = "fixtures"
+    /// The folder of the OpenAPI documents of components (`<catalog>.openapi.json`). Default: none
+    /// (not written).
+    public var openAPIOutput: String?
     /// Extra outputs rendered from the user's own templates (`outputs.custom`). Default: none.
     public var customOutputs: [CustomOutput] = []
     /// Languages every error of each catalog that lists them must be translated into
@@ -129,6 +132,7 @@ public struct ErrgenConfig: Sendable, Hashable {
             config.swiftOutput = outputFields.optionalPath("swift", default: config.swiftOutput, diagnostics: &diagnostics)
             config.docsOutput = outputFields.optionalPath("docs", default: config.docsOutput, diagnostics: &diagnostics)
             config.fixturesOutput = outputFields.optionalPath("fixtures", default: config.fixturesOutput, diagnostics: &diagnostics)
+            config.openAPIOutput = outputFields.optionalPath("openapi", default: config.openAPIOutput, diagnostics: &diagnostics)
             if let custom = outputFields.node("custom", diagnostics: &diagnostics) {
                 config.customOutputs = CustomOutput.read(custom, config: config, file: path, diagnostics: &diagnostics)
             }
@@ -136,7 +140,7 @@ public struct ErrgenConfig: Sendable, Hashable {
         }
         fields.finish(diagnostics: &diagnostics)
         for (key, value) in [("spec", config.spec), ("templates", config.templates ?? "."), ("outputs.swift", config.swiftOutput ?? "."),
-            ("outputs.docs", config.docsOutput ?? "."), ("outputs.fixtures", config.fixturesOutput ?? ".")] where value.isEmpty {
+            ("outputs.docs", config.docsOutput ?? "."), ("outputs.fixtures", config.fixturesOutput ?? "."), ("outputs.openapi", config.openAPIOutput ?? ".")] where value.isEmpty {
             diagnostics.error("'\(key)' must not be empty", file: path, at: root.location)
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }

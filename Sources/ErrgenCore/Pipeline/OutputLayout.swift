@@ -15,6 +15,8 @@ public struct PlannedOutput: Sendable, Hashable {
         case docsPart(catalog: Int, page: Int, errors: Range<Int>)
         /// A catalog's fixture file.
         case fixtures(catalog: Int)
+        /// A catalog's OpenAPI document of components.
+        case openAPI(catalog: Int)
         /// `config.customOutputs[output]`, for one catalog, or for the whole spec (`nil`).
         case custom(output: Int, catalog: Int?)
     }
@@ -113,6 +115,13 @@ extension Generator {
             }
             owned.append(.init(path: folder, fileExtensions: ["json"]))
         }
+        if let folder = config.openAPIOutput.map(normalized) {
+            // A catalog without HTTP answers with no response to describe.
+            for (index, catalog) in spec.catalogs.enumerated() where catalog.isHTTP {
+                add([join(folder, catalog.fileName + ".openapi.json")], .openAPI(catalog: index), priority: 1)
+            }
+            owned.append(.init(path: folder, fileExtensions: ["openapi.json"]))
+        }
         for (index, custom) in config.customOutputs.enumerated() {
             if custom.placeholder == nil {
                 add([custom.path(for: nil)], .custom(output: index, catalog: nil), priority: 2)
@@ -157,6 +166,7 @@ extension Generator {
         case .swiftTypes, .swiftFactories: return "the Swift output"
         case .docsIndex, .docsPage, .docsPart: return "the docs"
         case .fixtures: return "the fixtures"
+        case .openAPI: return "the OpenAPI output"
         case let .custom(index, _): return "the custom output of template '\(config.customOutputs[index].template)'"
         }
     }

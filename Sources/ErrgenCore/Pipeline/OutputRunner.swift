@@ -37,7 +37,7 @@ struct OutputRunner: Sendable {
         for output in layout.outputs {
             switch output.kind {
             case .swiftTypes, .swiftFactories: needsSwift = true
-            case .docsPage, .docsPart, .fixtures: needsExamples = true
+            case .docsPage, .docsPart, .fixtures, .openAPI: needsExamples = true
             case .docsIndex: break
             case .custom: needsCustom = true
             }
@@ -84,6 +84,9 @@ struct OutputRunner: Sendable {
         case let .fixtures(catalog):
             let fixture = FixtureBuilder.fixture(spec.catalogs[catalog], header: headerText, examples: inputs.examples[catalog])
             return [OutputFile(path: output.paths[0], bytes: fixture.bytes)]
+        case let .openAPI(catalog):
+            let document = OpenAPIProjection.document(spec.catalogs[catalog], header: headerText, examples: inputs.examples[catalog])
+            return [OutputFile(path: output.paths[0], bytes: document.bytes)]
         case let .custom(index, catalog):
             let params = config.customOutputs[index].params
             let template = customTemplates[index]

@@ -87,15 +87,21 @@ import Testing
     }
 
     /// The frameworks whose integrations are traits of the package, not built by its tests.
-    static let frameworks = ["Hummingbird"]
+    static let frameworks = ["Hummingbird", "Vapor", "ErrgenOpenAPI", "OpenAPIRuntime"]
 
     /// The Swift files of the example services.
-    static let serviceFiles = ["Examples/HummingbirdService/Sources/NotesService/Routes.swift"]
+    static let serviceFiles = [
+        "Examples/HummingbirdService/Sources/NotesService/Routes.swift", "Examples/VaporService/Sources/NotesService/Routes.swift",
+        "Examples/OpenAPIService/Sources/NotesAPI/NotesHandler.swift", "Examples/OpenAPIService/Sources/NotesAPI/NoteReader.swift",
+    ]
 
-    /// The framework article shows each service's routes whole: code that the CI script builds.
-    @Test(arguments: serviceFiles)
-    func theFrameworkArticleShowsTheServicesRoutes(_ file: String) throws {
-        #expect(try Self.blocks("swift", in: "Documentation/Frameworks.md").contains(try Paths.text(file)), "Documentation/Frameworks.md must show \(file) whole")
+    /// The articles show each example service's files whole: code that the CI script builds.
+    @Test(arguments: [
+        (serviceFiles[0], "Documentation/Frameworks.md"), (serviceFiles[1], "Documentation/Frameworks.md"),
+        (serviceFiles[2], "Documentation/Frameworks.md"), (serviceFiles[3], "Documentation/OpenAPI.md"),
+    ])
+    func theArticlesShowTheServicesFiles(_ file: String, _ page: String) throws {
+        #expect(try Self.blocks("swift", in: page).contains(try Paths.text(file)), "\(page) must show \(file) whole")
     }
 
     /// The examples that show behaviour are files of this target, shown whole.

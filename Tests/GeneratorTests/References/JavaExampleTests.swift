@@ -25,6 +25,7 @@ import Testing
         config.swiftOutput = nil
         config.docsOutput = nil
         config.fixturesOutput = nil
+        config.openAPIOutput = nil
         let result = Generator(config: config).run()
         let plan = try #require(result.plan, "\(result.diagnostics)")
         #expect(plan.files.map(\.path) == [
@@ -74,6 +75,7 @@ import Testing
             config.swiftOutput = nil
             config.docsOutput = nil
             config.fixturesOutput = nil
+            config.openAPIOutput = nil
             config.customOutputs = try Self.repositoryConfig().customOutputs.map { output in
                 var output = output
                 output.template = Paths.url(output.template).path

@@ -55,6 +55,7 @@ import Testing
         config.swiftOutput = ".build/corpora/postgresql/expected"
         config.docsOutput = ".build/corpora/postgresql/docs"
         config.fixturesOutput = ".build/corpora/postgresql/fixtures"
+        config.openAPIOutput = ".build/corpora/postgresql/openapi"
         config.regenerateCommand = "swift test --filter PostgreSQLCorpusTests"
         let clock = ContinuousClock()
         var result: Generator.Result?

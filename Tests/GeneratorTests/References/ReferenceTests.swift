@@ -26,6 +26,7 @@ import Testing
         config.swiftOutput = "\(folder)/expected"
         config.docsOutput = "\(folder)/docs"
         config.fixturesOutput = "\(folder)/fixtures"
+        config.openAPIOutput = "\(folder)/openapi"
         // The wide catalog is split into files of 100 errors, so the compiled reference has shards.
         if name == "wide" { config.swiftShardSize = 100 }
         config.regenerateCommand = "Tests/record"
@@ -42,8 +43,11 @@ import Testing
         }
         // And nothing in the reference folders that the generator does not produce.
         var expected: [String] = []
-        for sub in ["expected", "docs", "fixtures"] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: Paths.url("\(folder)/\(sub)").path)
+        for sub in ["expected", "docs", "fixtures", "openapi"] {
+            // A case whose catalogs all lack HTTP has no OpenAPI documents.
+            let path = Paths.url("\(folder)/\(sub)").path
+            guard sub != "openapi" || FileManager.default.fileExists(atPath: path) else { continue }
+            let names = try FileManager.default.contentsOfDirectory(atPath: path)
             expected += names.map { "\(folder)/\(sub)/\($0)" }
         }
         #expect(expected.sorted() == plan.files.map(\.path).sorted())
@@ -61,6 +65,7 @@ import Testing
             "Sources/Generated/RAWSError.swift", "Sources/Generated/RestAuthError.swift",
             "docs/README.md", "docs/index.html", "docs/raws.md", "docs/raws.html", "docs/restauth.md", "docs/restauth.html",
             "fixtures/raws.json", "fixtures/restauth.json",
+            "openapi/raws.openapi.json", "openapi/restauth.openapi.json",
         ])
         for drift in OutputWriter.check(plan, root: Paths.root) {
             Issue.record("\(drift)\nRegenerate with: swift run errgen")

@@ -61,6 +61,7 @@ import Testing
         config.swiftOutput = ".build/corpora/twilio/expected"
         config.docsOutput = ".build/corpora/twilio/docs"
         config.fixturesOutput = ".build/corpora/twilio/fixtures"
+        config.openAPIOutput = ".build/corpora/twilio/openapi"
         config.regenerateCommand = "swift test --filter TwilioCorpusTests"
         let clock = ContinuousClock()
         var result: Generator.Result?

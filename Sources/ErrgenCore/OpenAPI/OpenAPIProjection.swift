@@ -1,0 +1,350 @@
+import ErrgenRuntime
+
+/// A catalog as an OpenAPI 3.1 document of reusable components, to be `$ref`-ed from an API's own
+/// document (see `Documentation/OpenAPI.md`):
+///
+/// - `components.schemas`: a schema per body format the catalog offers (`<Type>.json`,
+///   `<Type>.problem-json`, `<Type>.xml`, `<Type>.problem-xml`, `<Type>.text`);
+/// - `components.examples`: each error's body in each format, exactly as the runtime sends it for
+///   the error's sample values;
+/// - `components.responses`: a response per error (`<Type>.<case>`, with its headers and an
+///   example per media type) and a response per status (`<Type>.404`) whose examples are every
+///   error answering with it, for an operation that answers several of them.
+///
+/// A code is not an `enum` of the schemas: a client generated from them would refuse a code added
+/// later, where errgen's own clients read it as an unknown error.
+public enum OpenAPIProjection {
+    /// The OpenAPI version written.
+    public static let openAPIVersion = "3.1.0"
+
+    /// The document of an HTTP catalog (a catalog without HTTP has no responses to project), its
+    /// members in OpenAPI's order with errgen's comment near the top (where the writer looks for
+    /// its marker before it removes a file no longer generated), every object below in key order.
+    public static func document(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> OrderedJSON {
+        let examples = examples ?? CatalogExamples(spec)
+        let catalog = examples.catalog
+        // Swift identifiers (ASCII letters, digits and `_`), which OpenAPI's component names allow.
+        let type = spec.swiftTypeName
+        var schemas: [String: JSONValue] = [:]
+        for format in catalog.formats {
+            schemas[schemaName(type, format)] = schema(format, spec: spec, catalog: catalog)
+        }
+        let names = spec.errors.map { type + "." + $0.swiftCaseName }
+        var exampleObjects: [String: JSONValue] = [:]
+        var responses: [String: JSONValue] = [:]
+        // Each error's example per format: its GET in that format.
+        var errorExamples: [[(format: WireFormat, name: String)]] = []
+        for (index, entry) in spec.errors.enumerated() {
+            var named: [(format: WireFormat, name: String)] = []
+            for exchange in examples.errors[index].exchanges where exchange.kind == .get {
+                guard let format = exchange.response.format else { continue }
+                let name = names[index] + "." + formatKey(format)
+                named.append((format, name))
+                exampleObjects[name] = .object([
+                    "summary": .string("\(entry.code.value) as \(format.mediaType)"),
+                    "value": exampleValue(exchange.response, format: format),
+                ])
+            }
+            errorExamples.append(named)
+            responses[names[index]] = .object(response(
+                description: errorDescription(entry),
+                headers: headers(of: [index], spec: spec, examples: examples),
+                content: content(named.map { ($0.format, [(names[index], $0.name)]) }, type: type, catalog: catalog)))
+        }
+        // A response per status, its examples every error of that status (in spec order).
+        let statuses = Dictionary(grouping: spec.errors.indices, by: { spec.errors[$0].status.value })
+        for (status, indices) in statuses {
+            let codes = indices.map { spec.errors[$0].code.value }.joined(separator: ", ")
+            let phrase = StatusPhrase.of(status).map { " " + $0 } ?? ""
+            var byFormat: [(WireFormat, [(String, String)])] = []
+            for format in catalog.formats {
+                let named = indices.flatMap { index in
+                    errorExamples[index].filter { $0.format == format }.map { (names[index], $0.name) }
+                }
+                if !named.isEmpty { byFormat.append((format, named)) }
+            }
+            responses["\(type).\(status)"] = .object(response(
+                description: "\(status)\(phrase): \(codes).",
+                headers: headers(of: indices, spec: spec, examples: examples),
+                content: content(byFormat, type: type, catalog: catalog)))
+        }
+        var info: [String: JSONValue] = [
+            "title": .string(spec.title),
+            // The document's own version: it holds components only, which an API's document places.
+            "version": .string("1"),
+        ]
+        if let summary = spec.summary { info["summary"] = .string(summary) }
+        if let description = spec.description { info["description"] = .string(description) }
+        return .object([
+            .init("openapi", .value(.string(openAPIVersion))),
+            .init("x-errgen", .value(.object(["comment": .string(header), "catalog": .string(spec.name.value)]))),
+            .init("info", .value(.object(info))),
+            .init("components", .object([
+                .init("schemas", .value(.object(schemas))),
+                .init("responses", .value(.object(responses))),
+                .init("examples", .value(.object(exampleObjects))),
+            ])),
+        ])
+    }
+
+    // MARK: Names
+
+    /// The name of a format in component names (`problem-json`: `+` is not allowed there).
+    package static func formatKey(_ format: WireFormat) -> String {
+        format.rawValue.replacingOccurrences(of: "+", with: "-")
+    }
+
+    static func schemaName(_ type: String, _ format: WireFormat) -> String { type + "." + formatKey(format) }
+
+    // MARK: Responses
+
+    static func response(description: String, headers: [String: JSONValue], content: [String: JSONValue]) -> [String: JSONValue] {
+        var response: [String: JSONValue] = ["description": .string(description)]
+        if !headers.isEmpty { response["headers"] = .object(headers) }
+        if !content.isEmpty { response["content"] = .object(content) }
+        return response
+    }
+
+    static func errorDescription(_ entry: ErrorSpec) -> String {
+        var text = "`\(entry.code.value)`: \(entry.message.value.source)"
+        if let description = entry.description { text += "\n\n" + description }
+        if let deprecation = entry.deprecation { text += "\n\nDeprecated: " + deprecation.message }
+        return text
+    }
+
+    /// The media types of the formats with their examples (`(response name, example name)`).
+    static func content(_ formats: [(WireFormat, [(String, String)])], type: String, catalog: Catalog) -> [String: JSONValue] {
+        var content: [String: JSONValue] = [:]
+        for (format, named) in formats {
+            var examples: [String: JSONValue] = [:]
+            for (response, example) in named {
+                examples[String(response.dropFirst(type.count + 1))] = .object(["$ref": .string("#/components/examples/" + example)])
+            }
+            content[format.mediaType] = .object([
+                "schema": .object(["$ref": .string("#/components/schemas/" + schemaName(type, format))]),
+                "examples": .object(examples),
+            ])
+        }
+        return content
+    }
+
+    /// The headers the errors send besides the body's (the spec's, in the first error's words
+    /// where several send one), with the sample value of the first that sends it; `Vary` where the
+    /// catalog offers several formats, `Content-Language` where it speaks several languages.
+    static func headers(of indices: [Int], spec: CatalogSpec, examples: CatalogExamples) -> [String: JSONValue] {
+        var headers: [String: JSONValue] = [:]
+        var required: [String: Bool] = [:]
+        for index in indices {
+            let entry = spec.errors[index]
+            let sample = examples.errors[index].sampleHeaders
+            for (header, value) in zip(entry.headers, sample) {
+                let name = header.name.value
+                required[name, default: true] = required[name, default: true]
+                if headers[name] == nil {
+                    headers[name] = .object([
+                        "description": .string("`\(header.value.value.source)`"),
+                        "schema": .object(["type": .string("string")]),
+                        "example": .string(value.value),
+                    ])
+                }
+            }
+        }
+        // A header only some of the errors send is not required of the response.
+        for (name, header) in headers {
+            guard case var .object(members) = header else { continue }
+            let sentByAll = indices.allSatisfy { spec.errors[$0].headers.contains { $0.name.value == name } }
+            if sentByAll { members["required"] = .bool(true) }
+            headers[name] = .object(members)
+        }
+        if examples.catalog.formats.count > 1, headers["Vary"] == nil {
+            headers["Vary"] = .object([
+                "description": .string("`Accept`: the body's format is negotiated."),
+                "schema": .object(["type": .string("string")]),
+                "example": .string("Accept"),
+            ])
+        }
+        if examples.catalog.languages.count > 1, headers["Content-Language"] == nil {
+            headers["Content-Language"] = .object([
+                "description": .string("The language of the message, negotiated from `Accept-Language`."),
+                "schema": .object(["type": .string("string"), "enum": .array(examples.catalog.languages.map(JSONValue.string))]),
+                "example": .string(examples.catalog.languages[0]),
+            ])
+        }
+        return headers
+    }
+
+    /// A response body as an example's value: the JSON formats' bodies as they are sent (their
+    /// members in wire order), the others as text.
+    static func exampleValue(_ response: ErrorResponse, format: WireFormat) -> JSONValue {
+        switch format {
+        case .json, .problemJSON: return .written(response.body)
+        case .text, .xml, .problemXML: return .string(response.bodyText)
+        }
+    }
+
+    // MARK: Schemas
+
+    static func schema(_ format: WireFormat, spec: CatalogSpec, catalog: Catalog) -> JSONValue {
+        let code: JSONValue = spec.effectiveCodeType == .integer
+            ? .object(["type": .string("integer"), "description": .string("The error's code.")])
+            : .object(["type": .string("string"), "description": .string("The error's code.")])
+        let shared = spec.parameters.map { ($0.name.value, parameterSchema($0)) }
+        let sharedRequired = spec.parameters.filter { !$0.isOptional }.map(\.name.value)
+        switch format {
+        case .text:
+            return .object(["type": .string("string"), "description": .string("The error's message.")])
+        case .json:
+            if let shape = spec.jsonShape {
+                var schema = shapeSchema(shape, spec: spec)
+                if case var .object(members) = schema {
+                    members["description"] = .string("An error in the API's own shape.")
+                    schema = .object(members)
+                }
+                return schema
+            }
+            var properties: [String: JSONValue] = ["code": code, "message": .object(["type": .string("string"), "description": .string("The error's message.")])]
+            for (name, schema) in shared { properties[name] = schema }
+            properties["details"] = .object([
+                "type": .string("object"),
+                "description": .string("The error's own parameters, by name; left out when the error has none."),
+                "additionalProperties": .bool(true),
+            ])
+            return .object([
+                "type": .string("object"),
+                "description": .string("An error: its code, its message, the catalog's parameters and the error's own in `details`."),
+                "required": .array((["code", "message"] + sharedRequired).map(JSONValue.string)),
+                "properties": .object(properties),
+            ])
+        case .problemJSON:
+            return .object([
+                "type": .string("object"),
+                "description": .string("RFC 9457 problem details; every parameter of the error is an extension member."),
+                "required": .array(["title", "status", "detail", "code"].map(JSONValue.string)),
+                "properties": .object([
+                    "type": .object(["type": .string("string"), "format": .string("uri-reference"), "description": .string("The error's documentation; left out (meaning `about:blank`) without one.")]),
+                    "title": .object(["type": .string("string")]),
+                    "status": .object(["type": .string("integer")]),
+                    "detail": .object(["type": .string("string"), "description": .string("The error's message.")]),
+                    "code": code,
+                ]),
+                "additionalProperties": .bool(true),
+            ])
+        case .xml:
+            if spec.xmlShape != nil {
+                return .object(["type": .string("string"), "description": .string("An XML document in the API's own layout (see the examples).")])
+            }
+            var properties: [String: JSONValue] = ["code": code, "message": .object(["type": .string("string")])]
+            for (name, schema) in shared { properties[name] = schema }
+            properties["details"] = .object([
+                "type": .string("object"),
+                "description": .string("An element per parameter of the error's own; left out when it has none."),
+                "additionalProperties": .bool(true),
+            ])
+            var xml: [String: JSONValue] = ["name": .string("error")]
+            if let namespace = catalog.xmlNamespace { xml["namespace"] = .string(namespace) }
+            return .object([
+                "type": .string("object"),
+                "description": .string("An `error` document: its code, its message, the catalog's parameters and the error's own in `details`."),
+                "required": .array((["code", "message"] + sharedRequired).map(JSONValue.string)),
+                "properties": .object(properties),
+                "xml": .object(xml),
+            ])
+        case .problemXML:
+            return .object([
+                "type": .string("object"),
+                "description": .string("RFC 9457 problem details in XML; every parameter of the error is an element."),
+                "required": .array(["title", "status", "detail", "code"].map(JSONValue.string)),
+                "properties": .object([
+                    "type": .object(["type": .string("string"), "format": .string("uri-reference")]),
+                    "title": .object(["type": .string("string")]),
+                    "status": .object(["type": .string("integer")]),
+                    "detail": .object(["type": .string("string")]),
+                    "code": code,
+                ]),
+                "additionalProperties": .bool(true),
+                "xml": .object(["name": .string("problem"), "namespace": .string("urn:ietf:rfc:7807")]),
+            ])
+        }
+    }
+
+    /// The JSON Schema of a parameter's values.
+    static func parameterSchema(_ parameter: ParameterSpec) -> JSONValue {
+        var schema = kindSchema(parameter.kind, list: parameter.isList)
+        if let description = parameter.description, case var .object(members) = schema {
+            members["description"] = .string(description)
+            schema = .object(members)
+        }
+        return schema
+    }
+
+    static func kindSchema(_ kind: ParameterKind, list: Bool) -> JSONValue {
+        let item: JSONValue
+        switch kind {
+        case .string: item = .object(["type": .string("string")])
+        case .integer: item = .object(["type": .string("integer"), "format": .string("int64")])
+        case .unsigned: item = .object(["type": .string("integer"), "minimum": .int(0)])
+        case .number: item = .object(["type": .string("number"), "format": .string("double")])
+        case .boolean: item = .object(["type": .string("boolean")])
+        }
+        return list ? .object(["type": .string("array"), "items": item]) : item
+    }
+
+    /// The schema of a body shape: its objects' members all required, literal strings and numbers
+    /// as constants, a whole placeholder typed by what it names (`null` where the value may be
+    /// missing: an optional parameter, a metadata key without a value, a missing documentation
+    /// link), a placeholder inside a string a string.
+    static func shapeSchema(_ shape: ShapeValue, spec: CatalogSpec) -> JSONValue {
+        switch shape {
+        case let .object(members):
+            var properties: [String: JSONValue] = [:]
+            var required: [JSONValue] = []
+            for member in members where properties[member.key.value] == nil {
+                properties[member.key.value] = shapeSchema(member.value, spec: spec)
+                required.append(.string(member.key.value))
+            }
+            return .object(["type": .string("object"), "properties": .object(properties), "required": .array(required)])
+        case let .array(items):
+            return .object(["type": .string("array"), "prefixItems": .array(items.map { shapeSchema($0, spec: spec) })])
+        case let .string(template):
+            let segments = template.value.segments
+            if segments.count == 1, case let .placeholder(name, _) = segments[0] { return placeholderSchema(name, spec: spec) }
+            if segments.allSatisfy({ if case .text = $0 { true } else { false } }) {
+                return .object(["type": .string("string"), "const": .string(template.value.source)])
+            }
+            return .object(["type": .string("string")])
+        case let .number(text):
+            return .object(["type": .string("number"), "const": Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .null])
+        case let .bool(b): return .object(["type": .string("boolean"), "const": .bool(b)])
+        case .null: return .object(["type": .string("null")])
+        }
+    }
+
+    /// What a whole placeholder of a shape holds.
+    static func placeholderSchema(_ name: String, spec: CatalogSpec) -> JSONValue {
+        func nullable(_ schema: JSONValue) -> JSONValue {
+            guard case var .object(members) = schema, case let .string(type)? = members["type"] else { return schema }
+            members["type"] = .array([.string(type), .string("null")])
+            return .object(members)
+        }
+        switch ShapePlaceholder(rawValue: name) {
+        case .code?: return .object(["type": .string(spec.effectiveCodeType == .integer ? "integer" : "string")])
+        case .message?, .title?: return .object(["type": .string("string")])
+        case .status?: return .object(["type": .string("integer")])
+        case .documentation?: return nullable(.object(["type": .string("string")]))
+        case .parameters?, .metadata?: return .object(["type": .string("object"), "additionalProperties": .bool(true)])
+        case nil: break
+        }
+        if let key = spec.metadata.first(where: { $0.name.value == name }) {
+            let schema = kindSchema(key.kind, list: false)
+            return key.isOptional || key.defaultValue == nil ? nullable(schema) : schema
+        }
+        // A parameter: of the catalog, or of some errors only (null in the others).
+        if let parameter = spec.parameters.first(where: { $0.name.value == name }) {
+            return parameter.isOptional ? nullable(parameterSchema(parameter)) : parameterSchema(parameter)
+        }
+        let uses = spec.errors.map { $0.parameters.first { $0.name.value == name } }
+        guard let first = uses.lazy.compactMap({ $0 }).first else { return .object([:]) }
+        let everywhere = uses.allSatisfy { $0 != nil && !$0!.isOptional }
+        return everywhere ? parameterSchema(first) : nullable(parameterSchema(first))
+    }
+}

@@ -27,7 +27,15 @@ let package = Package(
                 .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
             ]
         ),
-        .testTarget(name: "NotesAPITests", dependencies: ["NotesAPI"]),
+        .testTarget(
+            name: "NotesAPITests",
+            dependencies: [
+                "NotesAPI",
+                .product(name: "ErrgenOpenAPI", package: "errgen"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,9 +19,11 @@ import OpenAPIRuntime
 /// try handler.registerHandlers(on: transport, middlewares: [ErrgenServerMiddleware()])
 /// ```
 ///
-/// The runtime's own errors (a request that does not decode, a missing required parameter) reach
-/// the middleware as `ServerError`s whose `underlyingError` is not a catalog error; they can become
-/// errors of a catalog of yours, so that they answer in the same shape:
+/// Every other error reaches the middleware as a `ServerError` whose `underlyingError` is not a
+/// catalog error: the runtime's own (a request that does not decode, a missing required
+/// parameter: `httpStatus` 400) and any other a handler throws. The closure can make them errors
+/// of a catalog of yours, so that they answer in the same shape (`causeDescription` says what
+/// failed without the underlying error's debugging text):
 ///
 /// ```swift
 /// ErrgenServerMiddleware { error, request in
@@ -29,16 +31,16 @@ import OpenAPIRuntime
 /// }
 /// ```
 ///
-/// Every other error passes through untouched. A request no operation matches never reaches a
+/// Those it returns nil for pass through untouched. A request no operation matches never reaches a
 /// server middleware: the transport answers it (`ErrgenHummingbird` or `ErrgenVapor` can).
 public struct ErrgenServerMiddleware: ServerMiddleware {
-    /// The catalog error that stands for one of the runtime's own errors, or nil to let it pass.
+    /// The catalog error that stands for an error that is not one, or nil to let it pass.
     public typealias RuntimeErrors = @Sendable (ServerError, HTTPRequest) -> (any CatalogError)?
 
     let runtimeErrors: RuntimeErrors
 
-    /// - Parameter runtimeErrors: the catalog error to answer in place of an error of the
-    ///   OpenAPI runtime's own; by default none (they pass through).
+    /// - Parameter runtimeErrors: the catalog error to answer in place of another error (the
+    ///   OpenAPI runtime's own, or a handler's); by default none (they pass through).
     public init(runtimeErrors: @escaping RuntimeErrors = { _, _ in nil }) {
         self.runtimeErrors = runtimeErrors
     }
@@ -53,14 +55,12 @@ public struct ErrgenServerMiddleware: ServerMiddleware {
         do {
             return try await next(request, body, metadata)
         } catch let error as ServerError {
+            // The runtime wraps whatever a handler or a later middleware throws.
             if let catalogError = error.underlyingError as? any CatalogError {
                 return Self.response(catalogError, to: request)
             }
             guard let mapped = runtimeErrors(error, request) else { throw error }
             return Self.response(mapped, to: request)
-        } catch let error as any CatalogError {
-            // Thrown by a middleware after this one.
-            return Self.response(error, to: request)
         }
     }
 

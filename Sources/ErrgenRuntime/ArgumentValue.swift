@@ -136,6 +136,24 @@ public struct ArgumentList: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         self.lists = [:]
     }
 
+    /// The values a query gives the parameters of `entry`, as errgen's conformance route takes
+    /// them (`/errgen/<catalog>/<code>?name=value…`, see the conformance runner): a parameter's
+    /// last value, a list parameter's every value in order (its name repeated for each item). A
+    /// required list the query does not name is empty; an optional one, absent. Names the entry
+    /// has no parameter of are ignored.
+    public init(query: some Sequence<(name: String, value: String)>, for entry: Catalog.Entry) {
+        var values: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        for (name, value) in query {
+            guard let parameter = entry.parameters.first(where: { $0.name == name }) else { continue }
+            if parameter.isList { lists[name, default: []].append(value) } else { values[name] = value }
+        }
+        for parameter in entry.parameters where parameter.isList && !parameter.isOptional && lists[parameter.name] == nil {
+            lists[parameter.name] = []
+        }
+        self.init(values, lists: lists)
+    }
+
     public func list(_ name: String) -> [String]? { lists[name] }
 
     public func string(_ name: String) -> String? { values[name] }

@@ -67,7 +67,8 @@ public struct ErrgenMiddleware: AsyncMiddleware {
     }
 
     /// The response to `request` for `error`, as `CatalogError.response(to:)` gives it: the same
-    /// status and reason phrase, header fields and body.
+    /// status and reason phrase, header fields and body (for a mapped `AbortError`, the catalog
+    /// error's headers, not the `AbortError`'s).
     public static func response(_ error: any CatalogError, to request: Request) -> Response {
         let answer = error.response(to: head(of: request))
         var headers = HTTPHeaders()
@@ -79,7 +80,7 @@ public struct ErrgenMiddleware: AsyncMiddleware {
         // keeps the fields as they are.
         return Response(
             status: status(answer.head.status),
-            version: .http1_1,
+            version: request.version,
             headersNoUpdate: headers,
             body: answer.body.isEmpty ? .empty : Response.Body(buffer: ByteBuffer(bytes: answer.body))
         )

@@ -54,7 +54,7 @@ public enum OpenAPIProjection {
         // A response per status, its examples every error of that status (in spec order).
         let statuses = Dictionary(grouping: spec.errors.indices, by: { spec.errors[$0].status.value })
         for (status, indices) in statuses {
-            let codes = indices.map { spec.errors[$0].code.value }.joined(separator: ", ")
+            let codes = indices.map { Markdown.code(spec.errors[$0].code.value) }.joined(separator: ", ")
             let phrase = StatusPhrase.of(status).map { " " + $0 } ?? ""
             var byFormat: [(WireFormat, [(String, String)])] = []
             for format in catalog.formats {
@@ -74,10 +74,11 @@ public enum OpenAPIProjection {
             "version": .string("1"),
         ]
         if let summary = spec.summary { info["summary"] = .string(summary) }
-        if let description = spec.description { info["description"] = .string(description) }
+        if let description = spec.description { info["description"] = .string(Markdown.block(description)) }
         return .object([
             .init("openapi", .value(.string(openAPIVersion))),
-            .init("x-errgen", .value(.object(["comment": .string(header), "catalog": .string(spec.name.value)]))),
+            // The comment first: the writer looks for errgen's marker in a file's first 256 bytes.
+            .init("x-errgen", .object([.init("comment", .value(.string(header))), .init("catalog", .value(.string(spec.name.value)))])),
             .init("info", .value(.object(info))),
             .init("components", .object([
                 .init("schemas", .value(.object(schemas))),
@@ -106,9 +107,9 @@ public enum OpenAPIProjection {
     }
 
     static func errorDescription(_ entry: ErrorSpec) -> String {
-        var text = "`\(entry.code.value)`: \(entry.message.value.source)"
-        if let description = entry.description { text += "\n\n" + description }
-        if let deprecation = entry.deprecation { text += "\n\nDeprecated: " + deprecation.message }
+        var text = Markdown.code(entry.code.value) + ": " + Markdown.code(entry.message.value.source)
+        if let description = entry.description { text += "\n\n" + Markdown.block(description) }
+        if let deprecation = entry.deprecation { text += "\n\nDeprecated: " + Markdown.text(deprecation.message) }
         return text
     }
 
@@ -128,47 +129,52 @@ public enum OpenAPIProjection {
         return content
     }
 
-    /// The headers the errors send besides the body's (the spec's, in the first error's words
-    /// where several send one), with the sample value of the first that sends it; `Vary` where the
-    /// catalog offers several formats, `Content-Language` where it speaks several languages.
+    /// The headers the errors send besides `Content-Type` and `Content-Length`, as the runtime
+    /// sends them with each error's GET in every format (the spec's headers, `Vary` where the
+    /// answer was negotiated, `Content-Language` in a catalog of several languages): each with
+    /// the value the first error sends as its example, `required` when every error of `indices`
+    /// sends it. Names are compared as HTTP compares them, without regard to case; a spec's header
+    /// is described by its template.
     static func headers(of indices: [Int], spec: CatalogSpec, examples: CatalogExamples) -> [String: JSONValue] {
-        var headers: [String: JSONValue] = [:]
-        var required: [String: Bool] = [:]
+        var order: [String] = []
+        var found: [String: (name: String, value: String, count: Int)] = [:]
+        var templates: [String: String] = [:]
+        var responses = 0
         for index in indices {
-            let entry = spec.errors[index]
-            let sample = examples.errors[index].sampleHeaders
-            for (header, value) in zip(entry.headers, sample) {
-                let name = header.name.value
-                required[name, default: true] = required[name, default: true]
-                if headers[name] == nil {
-                    headers[name] = .object([
-                        "description": .string("`\(header.value.value.source)`"),
-                        "schema": .object(["type": .string("string")]),
-                        "example": .string(value.value),
-                    ])
+            for header in spec.errors[index].headers where templates[header.name.value.lowercased()] == nil {
+                templates[header.name.value.lowercased()] = header.value.value.source
+            }
+            for exchange in examples.errors[index].exchanges where exchange.kind == .get {
+                responses += 1
+                var seen: Set<String> = []
+                for (name, value) in exchange.response.fieldPairs {
+                    let key = name.lowercased()
+                    guard key != "content-type", key != "content-length", seen.insert(key).inserted else { continue }
+                    if let first = found[key] {
+                        found[key]!.count = first.count + 1
+                    } else {
+                        found[key] = (name, value, 1)
+                        order.append(key)
+                    }
                 }
             }
         }
-        // A header only some of the errors send is not required of the response.
-        for (name, header) in headers {
-            guard case var .object(members) = header else { continue }
-            let sentByAll = indices.allSatisfy { spec.errors[$0].headers.contains { $0.name.value == name } }
-            if sentByAll { members["required"] = .bool(true) }
-            headers[name] = .object(members)
-        }
-        if examples.catalog.formats.count > 1, headers["Vary"] == nil {
-            headers["Vary"] = .object([
-                "description": .string("`Accept`: the body's format is negotiated."),
+        var headers: [String: JSONValue] = [:]
+        for key in order {
+            let header = found[key]!
+            let description: String
+            switch key {
+            case "vary": description = "The request's fields the answer was negotiated on."
+            case "content-language": description = "The language of the message, negotiated from `Accept-Language`."
+            default: description = templates[key].map { "The spec's " + Markdown.code($0) + "." } ?? "Sent by the runtime."
+            }
+            var object: [String: JSONValue] = [
+                "description": .string(description),
                 "schema": .object(["type": .string("string")]),
-                "example": .string("Accept"),
-            ])
-        }
-        if examples.catalog.languages.count > 1, headers["Content-Language"] == nil {
-            headers["Content-Language"] = .object([
-                "description": .string("The language of the message, negotiated from `Accept-Language`."),
-                "schema": .object(["type": .string("string"), "enum": .array(examples.catalog.languages.map(JSONValue.string))]),
-                "example": .string(examples.catalog.languages[0]),
-            ])
+                "example": .string(header.value),
+            ]
+            if header.count == responses { object["required"] = .bool(true) }
+            headers[header.name] = .object(object)
         }
         return headers
     }
@@ -190,6 +196,8 @@ public enum OpenAPIProjection {
             : .object(["type": .string("string"), "description": .string("The error's code.")])
         let shared = spec.parameters.map { ($0.name.value, parameterSchema($0)) }
         let sharedRequired = spec.parameters.filter { !$0.isOptional }.map(\.name.value)
+        // An empty list is no element in XML.
+        let xmlRequired = spec.parameters.filter { !$0.isOptional && !$0.isList }.map(\.name.value)
         switch format {
         case .text:
             return .object(["type": .string("string"), "description": .string("The error's message.")])
@@ -245,7 +253,7 @@ public enum OpenAPIProjection {
             return .object([
                 "type": .string("object"),
                 "description": .string("An `error` document: its code, its message, the catalog's parameters and the error's own in `details`."),
-                "required": .array((["code", "message"] + sharedRequired).map(JSONValue.string)),
+                "required": .array((["code", "message"] + xmlRequired).map(JSONValue.string)),
                 "properties": .object(properties),
                 "xml": .object(xml),
             ])
@@ -283,7 +291,8 @@ public enum OpenAPIProjection {
         case .string: item = .object(["type": .string("string")])
         case .integer: item = .object(["type": .string("integer"), "format": .string("int64")])
         case .unsigned: item = .object(["type": .string("integer"), "minimum": .int(0)])
-        case .number: item = .object(["type": .string("number"), "format": .string("double")])
+        // A number that is not finite is written `null`.
+        case .number: item = .object(["type": .array([.string("number"), .string("null")]), "format": .string("double")])
         case .boolean: item = .object(["type": .string("boolean")])
         }
         return list ? .object(["type": .string("array"), "items": item]) : item
@@ -308,8 +317,13 @@ public enum OpenAPIProjection {
         case let .string(template):
             let segments = template.value.segments
             if segments.count == 1, case let .placeholder(name, _) = segments[0] { return placeholderSchema(name, spec: spec) }
-            if segments.allSatisfy({ if case .text = $0 { true } else { false } }) {
-                return .object(["type": .string("string"), "const": .string(template.value.source)])
+            // Literal text, its `{{` and `}}` read as the braces they stand for.
+            let texts = segments.compactMap { segment -> String? in
+                if case let .text(text) = segment { return text }
+                return nil
+            }
+            if texts.count == segments.count {
+                return .object(["type": .string("string"), "const": .string(texts.joined())])
             }
             return .object(["type": .string("string")])
         case let .number(text):
@@ -343,8 +357,10 @@ public enum OpenAPIProjection {
             return parameter.isOptional ? nullable(parameterSchema(parameter)) : parameterSchema(parameter)
         }
         let uses = spec.errors.map { $0.parameters.first { $0.name.value == name } }
-        guard let first = uses.lazy.compactMap({ $0 }).first else { return .object([:]) }
-        let everywhere = uses.allSatisfy { $0 != nil && !$0!.isOptional }
+        let types = Set(uses.compactMap { $0.map { kindSchema($0.kind, list: $0.isList) } })
+        // Errors that give the name different types (the validator warns): any value.
+        guard types.count == 1, let first = uses.lazy.compactMap({ $0 }).first else { return .object([:]) }
+        let everywhere = uses.allSatisfy { $0.map { !$0.isOptional } ?? false }
         return everywhere ? parameterSchema(first) : nullable(parameterSchema(first))
     }
 }

@@ -1,6 +1,6 @@
 /// A JSON value as a client reads it from an error body (RFC 8259): numbers kept as their text,
 /// so that each is read exactly as the type its parameter has; object members in order.
-enum JSONDocument: Sendable, Hashable {
+package enum JSONDocument: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(String)
@@ -8,7 +8,7 @@ enum JSONDocument: Sendable, Hashable {
     case array([JSONDocument])
     case object([(key: String, value: JSONDocument)])
 
-    static func == (lhs: JSONDocument, rhs: JSONDocument) -> Bool {
+    package static func == (lhs: JSONDocument, rhs: JSONDocument) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -20,7 +20,7 @@ enum JSONDocument: Sendable, Hashable {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case let .bool(b): hasher.combine(b)
@@ -55,6 +55,31 @@ enum JSONDocument: Sendable, Hashable {
         reader.skipWhitespace()
         guard reader.position == bytes.count else { throw reader.failure("text after the JSON value") }
         return value
+    }
+
+    /// `parse(_:maxDepth:)` for errgen's tools, which report where the text goes wrong: the
+    /// failure's message and the offset of the byte it stopped at.
+    package static func parseReportingOffset(_ bytes: [UInt8], maxDepth: Int) -> Result<JSONDocument, JSONFailure> {
+        var reader = Reader(bytes: bytes, maxDepth: maxDepth)
+        do throws(ResponseDecodingError) {
+            reader.skipWhitespace()
+            let value = try reader.value(depth: 0)
+            reader.skipWhitespace()
+            guard reader.position == bytes.count else { throw reader.failure("text after the JSON value") }
+            return .success(value)
+        } catch {
+            var message = "\(error)"
+            if case let .malformedBody(text) = error { message = text }
+            // Without the prefix and the " at byte N" the offset gives.
+            if message.hasPrefix("not JSON: ") { message.removeFirst(10) }
+            if let at = message.ranges(of: " at byte ").last { message = String(message[..<at.lowerBound]) }
+            return .failure(JSONFailure(message: message, offset: reader.position))
+        }
+    }
+
+    package struct JSONFailure: Error, Sendable {
+        package var message: String
+        package var offset: Int
     }
 
     private struct Reader {

@@ -47,6 +47,23 @@ import Testing
         #expect(SlackError(wireCode: "invalid_arguments", arguments: ["messages": "x"]) == nil)
     }
 
+    /// The conformance route's query: a name repeated for each item of a list, the last value of
+    /// any other, a required list left out empty, an optional one absent, names of no parameter
+    /// ignored.
+    @Test func aQueryGivesTheValuesOfTheConformanceRoute() throws {
+        let query = [("method", "PUT"), ("allowed-methods", "GET"), ("method", "POST"), ("allowed-methods", "HEAD, PUT"), ("other", "x")]
+        let arguments = ArgumentList(query: query.map { (name: $0.0, value: $0.1) }, for: S3Error.Code.methodNotAllowed.entry)
+        #expect(arguments == ArgumentList(["method": "POST"], lists: ["allowed-methods": ["GET", "HEAD, PUT"]]))
+        #expect(ArgumentList(query: [], for: S3Error.Code.methodNotAllowed.entry) == ArgumentList([:], lists: ["allowed-methods": []]))
+        let read = try #require(SlackError(code: .invalidArguments, arguments: ArgumentList(query: [], for: SlackError.Code.invalidArguments.entry)))
+        #expect(read.messages == [])
+        // An optional list the query leaves out is absent, not empty.
+        let optional = try validSpec(spec(parameters: "{fields: {type: [string], optional: true}}"))
+        let entry = CatalogExamples(optional.catalogs[0]).catalog.entries[0]
+        #expect(ArgumentList(query: [], for: entry) == ArgumentList([:]))
+        #expect(ArgumentList(query: [(name: "fields", value: "a")], for: entry) == ArgumentList([:], lists: ["fields": ["a"]]))
+    }
+
     @Test func aClientsItemsAreReadAsTheItemType() throws {
         let read = try #require(GoogleError(code: .unsupportedApiVersion, arguments: ArgumentList(["version": "3"], lists: ["supported": ["1", "2"]])))
         #expect(read.supported == [1, 2] && read.version == 3)

@@ -114,7 +114,7 @@ import Testing
 
     @Test(arguments: [
         ("missing file", "{$ref: 'nowhere.json#/components/responses/E.404'}",
-         ["api.yaml:4:15: error: 'nowhere.json#/components/responses/E.404' refers to nowhere.json, which cannot be read"]),
+         ["api.yaml:4:15: error: 'nowhere.json#/components/responses/E.404' refers to nowhere.json, which cannot be read: cannot read the file"]),
         ("missing component", "{$ref: 'errors/e.openapi.json#/components/responses/E.500'}",
          ["api.yaml:4:15: error: errors/e.openapi.json has no components.responses.E.500"]),
         ("not a component", "{$ref: 'errors/e.openapi.json#/info'}",
@@ -157,6 +157,65 @@ import Testing
         #expect(listDiagnostics == ["api.yaml:1:1: error: an OpenAPI document must be a mapping"])
     }
 
+    /// errgen's JSON is read as JSON: a U+0085 in a string stays (YAML would fold it into a
+    /// space), an integer beyond 64 bits stays exact, a surrogate pair is one character.
+    @Test func jsonIsReadExactly() throws {
+        let errors = #"{"components": {"examples": {"X": {"value": {"text": "a\u0085b \ud83d\ude00", "big": 18446744073709551615, "x": 1.50}}}}}"#
+        let api = "openapi: 3.1.0\ninfo: {title: A, version: '1'}\npaths: {}\nx-use: {$ref: 'e.json#/components/examples/X'}\n"
+        let (bundle, diagnostics) = Self.bundle(["api.yaml": api, "e.json": errors])
+        #expect(diagnostics == [])
+        let text = try #require(bundle.map { String(decoding: $0.bytes, as: UTF8.self) })
+        #expect(text.contains("\"text\": \"a\u{85}b \u{1F600}\""))
+        #expect(text.contains("\"big\": 18446744073709551615"))
+        #expect(text.contains("\"x\": 1.50"))
+        let (_, broken) = Self.bundle(["api.yaml": api, "e.json": "{\n  \"components\": [1,,2]\n}"])
+        #expect(broken == ["e.json:2:20: error: not JSON: a value expected"])
+    }
+
+    @Test func referencesArePercentDecodedAndTheDocumentsPathNormalized() throws {
+        let errors = #"{"components": {"schemas": {"A B": {"properties": {"t": {"$ref": "api.yaml#/components/schemas/T"}}}}}}"#
+        let api = "openapi: 3.1.0\ninfo: {title: A, version: '1'}\ncomponents:\n  schemas:\n    T: {type: string}\n    U: {$ref: 'e%2Ejson#/components/schemas/A%20B'}\n"
+        var bundler = OpenAPIBundler { path in
+            guard let text = ["api.yaml": api, "e.json": errors][path] else { throw DiagnosticError(.error("cannot read the file", file: path)) }
+            return Array(text.utf8)
+        }
+        let text = String(decoding: try bundler.bundle("./api.yaml").bytes, as: UTF8.self)
+        #expect(text.contains("\"$ref\": \"#/components/schemas/A B\""))
+        #expect(text.contains("\"$ref\": \"#/components/schemas/T\""))
+    }
+
+    @Test func whatCannotBeBundledIsAnError() {
+        let other = #"{"components": {"schemas": {"E": {"type": "string"}}}}"#
+        let use = "x-use: {$ref: 'e.json#/components/schemas/E'}\n"
+        let (_, notString) = Self.bundle(["api.yaml": "openapi: 3.1.0\nx-use: {$ref: 7}\n"])
+        #expect(notString == ["api.yaml:2:15: error: a '$ref' must be a string"])
+        let (_, twice) = Self.bundle(["api.yaml": "openapi: 3.1.0\nx: {1: a, '1': b}\n"])
+        #expect(twice == ["api.yaml:2:11: error: the key '1' appears twice in one mapping"])
+        let (_, notMapping) = Self.bundle(["api.yaml": "openapi: 3.1.0\n" + use + "components:\n  schemas: [1]\n", "e.json": other])
+        #expect(notMapping == ["api.yaml:4:12: error: 'components.schemas' must be a mapping"])
+        // An empty kind takes the copied components.
+        let (empty, none) = Self.bundle(["api.yaml": "openapi: 3.1.0\n" + use + "components:\n  schemas:\n", "e.json": other])
+        #expect(none == [])
+        #expect(empty?["components"]?["schemas"]?["E"] != nil)
+        let (_, percent) = Self.bundle(["api.yaml": "openapi: 3.1.0\nx-use: {$ref: 'e.json#/components/schemas/%zz'}\n"])
+        #expect(percent == ["api.yaml:2:15: error: 'e.json#/components/schemas/%zz' is not a well-formed reference (a '%' that starts no escape)"])
+    }
+
+    /// A long chain of components, each referring to the next, is copied without deep recursion.
+    @Test func aLongChainOfReferences() throws {
+        let count = 20_000
+        var schemas: [String] = []
+        for index in 0..<count {
+            schemas.append(index == count - 1 ? "\"S\(index)\": {\"type\": \"string\"}" : "\"S\(index)\": {\"$ref\": \"#/components/schemas/S\(index + 1)\"}")
+        }
+        let errors = "{\"components\": {\"schemas\": {" + schemas.joined(separator: ", ") + "}}}"
+        let api = "openapi: 3.1.0\nx-use: {$ref: 'e.json#/components/schemas/S0'}\n"
+        let (bundle, diagnostics) = Self.bundle(["api.yaml": api, "e.json": errors])
+        #expect(diagnostics == [])
+        guard case let .object(copied)? = bundle?["components"]?["schemas"] else { Issue.record("no schemas"); return }
+        #expect(copied.count == count)
+    }
+
     @Test func paths() {
         #expect(OpenAPIBundler.join("api.yaml", "e.json") == "e.json")
         #expect(OpenAPIBundler.join("specs/api.yaml", "../errors/e.json") == "errors/e.json")
@@ -187,7 +246,7 @@ import Testing
             to: folder.appendingPathComponent("api.yaml"), atomically: true, encoding: .utf8)
         let broken = try CLI.run(["bundle-openapi", "api.yaml", "--output", "openapi.json"], in: folder)
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("api.yaml:18:18: error: 'errors/none.json#/components/schemas/X' refers to errors/none.json, which cannot be read"))
+        #expect(broken.stderr.contains("api.yaml:18:18: error: 'errors/none.json#/components/schemas/X' refers to errors/none.json, which cannot be read: not a file errgen can read"))
         #expect(try Data(contentsOf: folder.appendingPathComponent("openapi.json")) == Data(try #require(expected).bytes))
     }
 }

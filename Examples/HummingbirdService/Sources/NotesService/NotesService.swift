@@ -38,18 +38,8 @@ struct NotesService: AsyncParsableCommand {
     /// query's values (a list parameter's name repeated for each item).
     static func raised(catalog: String, code wireCode: String, of request: Request) throws -> any Error {
         guard catalog == NotesError.catalog.name, let code = NotesError.Code(wireCode: wireCode) else { return HTTPError(.notFound) }
-        let query = request.uri.queryParameters
-        var values: [String: String] = [:]
-        var lists: [String: [String]] = [:]
-        for parameter in code.entry.parameters {
-            let given = query[values: Substring(parameter.name)].map(String.init)
-            if parameter.isList {
-                if !given.isEmpty || !parameter.isOptional { lists[parameter.name] = given }
-            } else if let value = given.last {
-                values[parameter.name] = value
-            }
-        }
-        guard let error = NotesError(code: code, arguments: ArgumentList(values, lists: lists)) else {
+        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+        guard let error = NotesError(code: code, arguments: ArgumentList(query: query, for: code.entry)) else {
             return HTTPError(.badRequest, message: "The query does not give every parameter of \(wireCode) a value of its type.")
         }
         return error

@@ -28,7 +28,7 @@ public struct NotesHandler: APIProtocol {
     public func register(on transport: any ServerTransport) throws {
         try registerHandlers(on: transport, middlewares: [
             ErrgenServerMiddleware { error, _ in
-                error.httpStatus == .badRequest ? NotesError.malformedRequest(reason: "\(error.underlyingError)") : nil
+                error.httpStatus == .badRequest ? NotesError.malformedRequest(reason: error.causeDescription) : nil
             },
         ])
     }

@@ -1,3 +1,4 @@
+import ErrgenOpenAPI
 import Foundation
 import HTTPTypes
 import NotesAPI
@@ -27,11 +28,12 @@ import Testing
         return try await [UInt8](collecting: body, upTo: 1 << 20)
     }
 
+    /// Every GET of the fixtures (one per format) and the request nothing satisfies (406).
     @Test func aThrownErrorAnswersAsItsFixturesPromiseInEveryFormat() async throws {
         let errors = try #require(try Self.fixture()["errors"] as? [[String: Any]])
         let error = try #require(errors.first { $0["code"] as? String == "note-not-found" })
-        let exchanges = try #require(error["responses"] as? [[String: Any]]).filter { $0["case"] as? String == "get" }
-        #expect(exchanges.count == 3)
+        let exchanges = try #require(error["responses"] as? [[String: Any]]).filter { ["get", "not-acceptable"].contains($0["case"] as? String) }
+        #expect(exchanges.count == 4)
         for exchange in exchanges {
             // The fixture's request (its sample id is 7), on the generated route.
             var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/notes/7")
@@ -43,6 +45,34 @@ import Testing
             #expect(response.headerFields.map { [$0.name.rawName, $0.value] } == headers)
             let bytes = try await Self.bytes(body)
             #expect(String(decoding: bytes, as: UTF8.self) == exchange["body"] as? String)
+        }
+    }
+
+    /// A HEAD operation's error: the GET's status and headers, its Content-Length, no body.
+    @Test func headAnswersWithTheGetsHeadersAndNoBody() async throws {
+        let errors = try #require(try Self.fixture()["errors"] as? [[String: Any]])
+        let error = try #require(errors.first { $0["code"] as? String == "note-not-found" })
+        let responses = try #require(error["responses"] as? [[String: Any]])
+        let head = try #require(responses.first { $0["case"] as? String == "head" })
+        let request = HTTPRequest(method: .head, scheme: nil, authority: nil, path: "/notes/7")
+        let (response, body) = try await ErrgenServerMiddleware().intercept(request, body: nil, metadata: .init(), operationID: "headNote") { request, _, metadata in
+            throw ServerError(
+                operationID: "headNote", request: request, requestBody: nil, requestMetadata: metadata,
+                causeDescription: "the handler failed", underlyingError: NotesError.noteNotFound(id: 7))
+        }
+        #expect(response.status.code == head["status"] as? Int)
+        #expect(response.headerFields.map { [$0.name.rawName, $0.value] } == head["headers"] as? [[String]])
+        #expect(body == nil)
+    }
+
+    /// An error that is not a catalog error, and that the closure does not map, passes through.
+    @Test func otherErrorsPassThrough() async throws {
+        struct Unrelated: Error {}
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/notes/7")
+        await #expect(throws: ServerError.self) {
+            _ = try await ErrgenServerMiddleware().intercept(request, body: nil, metadata: .init(), operationID: "getNote") { request, _, metadata in
+                throw ServerError(operationID: "getNote", request: request, requestBody: nil, requestMetadata: metadata, causeDescription: "no", underlyingError: Unrelated())
+            }
         }
     }
 

@@ -40,18 +40,8 @@ enum NotesService {
         guard catalog.removingPercentEncoding == NotesError.catalog.name,
               let wireCode = wireCode.removingPercentEncoding, let code = NotesError.Code(wireCode: wireCode)
         else { return Abort(.notFound) }
-        let query = URLComponents(string: request.url.string)?.queryItems ?? []
-        var values: [String: String] = [:]
-        var lists: [String: [String]] = [:]
-        for parameter in code.entry.parameters {
-            let given = query.filter { $0.name == parameter.name }.map { $0.value ?? "" }
-            if parameter.isList {
-                if !given.isEmpty || !parameter.isOptional { lists[parameter.name] = given }
-            } else if let value = given.last {
-                values[parameter.name] = value
-            }
-        }
-        guard let error = NotesError(code: code, arguments: ArgumentList(values, lists: lists)) else {
+        let query = (URLComponents(string: request.url.string)?.queryItems ?? []).map { (name: $0.name, value: $0.value ?? "") }
+        guard let error = NotesError(code: code, arguments: ArgumentList(query: query, for: code.entry)) else {
             return Abort(.badRequest, reason: "The query does not give every parameter of \(wireCode) a value of its type.")
         }
         return error

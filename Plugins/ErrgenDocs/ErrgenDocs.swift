@@ -38,8 +38,9 @@ struct ErrgenDocs: CommandPlugin {
                 if hasConfig {
                     arguments += ["--config", local(config)]
                 } else {
+                    // The outputs named here and no others: a config at the package's root is not this spec's.
                     arguments += [
-                        "--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)",
+                        "--no-config", "--docs-output", "docs/\(target.name)", "--fixtures-output", "fixtures/\(target.name)",
                         "--openapi-output", "openapi/\(target.name)",
                     ]
                 }

@@ -37,7 +37,8 @@ struct ErrgenPlugin: BuildToolPlugin {
                 "--swift-file", output.path(percentEncoded: false), "--swift-file-shards", String(Self.shards),
                 "--only", "swift", "--regenerate-command", "swift build",
             ]
-            if hasConfig { arguments += ["--config", config.path(percentEncoded: false)] }
+            // Without a config beside the spec, none: not one the tool's folder may happen to hold.
+            arguments += hasConfig ? ["--config", config.path(percentEncoded: false)] : ["--no-config"]
             return .buildCommand(
                 displayName: "errgen: generating Swift for \(target.name) from \(spec.lastPathComponent)",
                 executable: errgen,

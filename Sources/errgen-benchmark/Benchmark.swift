@@ -62,14 +62,14 @@ enum Benchmark {
         let generate = try Clock.median(repetitions) {
             for sub in ["swift", "docs", "fixtures"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub)) }
             return try Clock.run(errgen, [
-                "generate", "-q", "--spec", path, "--swift-output", folder.appendingPathComponent("swift").path,
+                "generate", "-q", "--no-config", "--spec", path, "--swift-output", folder.appendingPathComponent("swift").path,
                 "--docs-output", folder.appendingPathComponent("docs").path, "--fixtures-output", folder.appendingPathComponent("fixtures").path,
                 "--only", "swift,docs,fixtures",
             ])
         }
         let swiftOnly = try Clock.median(repetitions) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("build"))
-            return try Clock.run(errgen, ["generate", "-q", "--spec", path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path, "--only", "swift"])
+            return try Clock.run(errgen, ["generate", "-q", "--no-config", "--spec", path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path, "--only", "swift"])
         }
         let swiftFolder = folder.appendingPathComponent("swift")
         let files = try FileManager.default.contentsOfDirectory(atPath: swiftFolder.path).sorted().map { swiftFolder.appendingPathComponent($0).path }
@@ -123,7 +123,7 @@ enum Benchmark {
         // `--only`: the custom outputs of the repository's own errgen-config.yaml (the current
         // folder's) are not the benchmark's.
         let generateArguments = [
-            "generate", "-q", "--spec", specURL.path, "--swift-output", folder.appendingPathComponent("swift").path,
+            "generate", "-q", "--no-config", "--spec", specURL.path, "--swift-output", folder.appendingPathComponent("swift").path,
             "--docs-output", folder.appendingPathComponent("docs").path, "--fixtures-output", folder.appendingPathComponent("fixtures").path,
             "--only", "swift,docs,fixtures",
         ]
@@ -134,7 +134,7 @@ enum Benchmark {
         }
         // The build plugin's run: the Swift only, into one file and shards, as the plugin asks.
         let buildArguments = [
-            "generate", "-q", "--spec", specURL.path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path,
+            "generate", "-q", "--no-config", "--spec", specURL.path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path,
             "--swift-file-shards", "8", "--only", "swift",
         ]
         let swiftOnly = try Clock.median(repetitions) {

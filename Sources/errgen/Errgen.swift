@@ -30,6 +30,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "path"))
     var config: String?
 
+    @Flag(name: .long, help: "Read no config file, not even errgen-config.yaml in the current folder.")
+    var noConfig = false
+
     @Option(name: .long, help: ArgumentHelp("The spec file, instead of the config's.", valueName: "path"))
     var spec: String?
 
@@ -112,14 +115,24 @@ struct SpecOptions: ParsableArguments {
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// The config these options describe.
-    func resolve() throws(DiagnosticError) -> ErrgenConfig {
+    /// The config these options describe. For a command that writes or checks outputs
+    /// (`writesOutputs`), a config found in the current folder, not named, applies only to its own
+    /// spec: with `--spec` naming another, its outputs would replace files of its spec's, so that
+    /// is refused and the message says how to choose (`--no-config`, or `--config`).
+    func resolve(writesOutputs: Bool = false) throws(DiagnosticError) -> ErrgenConfig {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var result: ErrgenConfig
         if let config {
+            guard !noConfig else { throw DiagnosticError(.error("--config and --no-config contradict each other", file: "errgen")) }
             result = try ErrgenConfig.load(path: config)
-        } else if FileManager.default.fileExists(atPath: ErrgenConfig.defaultFileName) {
+        } else if !noConfig, FileManager.default.fileExists(atPath: ErrgenConfig.defaultFileName) {
             result = try ErrgenConfig.load(path: ErrgenConfig.defaultFileName)
+            if writesOutputs, let spec, URL(fileURLWithPath: spec, relativeTo: cwd).absoluteURL.standardizedFileURL.path != result.url(result.spec).standardizedFileURL.path {
+                throw DiagnosticError(.error(
+                    "--spec \(spec) is not the spec of \(ErrgenConfig.defaultFileName) (\(result.spec)), which is in the current folder and whose outputs are that spec's; "
+                        + "pass --no-config to leave the config out (and name the outputs), or --config \(ErrgenConfig.defaultFileName) to write its outputs from \(spec)",
+                    file: "errgen"))
+            }
         } else {
             result = ErrgenConfig(root: cwd)
         }
@@ -209,7 +222,7 @@ enum Report {
     static func generate(_ options: SpecOptions, writes: Bool = true) throws -> (Generator.Result, ErrgenConfig) {
         let config: ErrgenConfig
         do {
-            config = try options.resolve()
+            config = try options.resolve(writesOutputs: true)
         } catch {
             print(error.diagnostics)
             throw ExitCode(1)

@@ -450,6 +450,8 @@ def test_responses(case, catalog, code):
         assert 400 <= spec.status <= 599
     cases = [r["case"] for r in error["responses"]]
     expected_cases = ["get", "head", "not-acceptable"] + (["language"] if len(catalog.languages) > 1 else [])
+    expected_cases += ACCEPT_CASES if len(catalog.formats) > 1 else []
+    expected_cases += LANGUAGE_CASES if len(catalog.languages) > 1 else []
     assert sorted(set(cases)) == sorted(expected_cases), cases
     own_headers = [(h["name"], h["sampleValue"]) for h in error["headers"]]
 
@@ -491,6 +493,39 @@ def test_responses(case, catalog, code):
         want = error["translations"][tag]["sampleMessage"] if translated else error["sampleMessage"]
         assert message_of(response["format"], response["body"], catalog) in (want, None), f"{tag}: the body's message is not the {answered} one"
 
+    # The requests that take weighing (q-values, q=0, wildcards, a regional tag's fallback): each is
+    # answered as the GET of the format, or in the language, that RFC 9110 and RFC 4647 choose,
+    # worked out here on their own; and each exercises what its case says.
+    by_language = {catalog.languages[0]: default} | {tag: r for tag, r in zip(catalog.languages[1:], languages)}
+    for response in error["responses"]:
+        if response["case"] in ACCEPT_CASES:
+            [[name, value]] = response["request"]["headers"]
+            chosen = negotiate_format(value, catalog)
+            answer = by_format[chosen]
+        elif response["case"] in LANGUAGE_CASES:
+            [[name, value]] = response["request"]["headers"]
+            chosen = negotiate_language(value, catalog.languages)
+            answer = by_language[chosen]
+        else:
+            continue
+        assert response["request"]["method"] == "GET" and name == ("Accept" if response["case"] in ACCEPT_CASES else "Accept-Language")
+        what = f"{response['case']} ({name}: {value})"
+        assert (response["format"], response["status"], response["headers"], response["body"]) == (
+            answer["format"], answer["status"], answer["headers"], answer["body"]), f"{what}: not the response for {chosen}"
+        purpose = {
+            "accept-weights": lambda: chosen != catalog.default_format and not value.startswith(es.MEDIA_TYPES[chosen][0]),
+            "accept-excludes": lambda: chosen != catalog.default_format and "q=0," in value,
+            "accept-any": lambda: value == "*/*",
+            "accept-type-range": lambda: value.endswith("/*") and not value.startswith("*"),
+            "language-weights": lambda: chosen != catalog.languages[0] and not value.startswith(chosen),
+            "language-fallback": lambda: chosen != catalog.languages[0] and value.lower() != chosen.lower() and value.lower().startswith(chosen.lower() + "-"),
+            "language-unlisted": lambda: chosen == catalog.languages[0] and not any(
+                t.lower().split("-")[0] == value.lower().split("-")[0] for t in catalog.languages),
+            "language-any": lambda: value == "*",
+            "language-excludes": lambda: chosen != catalog.languages[0] and "q=0," in value,
+        }
+        assert purpose[response["case"]](), f"{what} does not exercise what its case says"
+
     # Nothing acceptable: 406, the catalog's first 406 error in the default format, or an empty 406.
     [refused] = responses_of(error, "not-acceptable")
     assert refused["request"]["headers"] == [["Accept", es.UNAVAILABLE]]
@@ -525,6 +560,73 @@ def test_responses(case, catalog, code):
     check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values), title)
     own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
     assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, catalog, refused=True)
+
+
+#: The cases of requests whose Accept or Accept-Language field takes weighing, in fixture order.
+ACCEPT_CASES = ["accept-weights", "accept-excludes", "accept-any", "accept-type-range"]
+LANGUAGE_CASES = ["language-weights", "language-fallback", "language-unlisted", "language-any", "language-excludes"]
+
+
+def weighed(element: str) -> tuple[str, dict[str, str], float]:
+    """An element of an Accept or Accept-Language field: its value, parameters and weight."""
+    value, *parameters = [part.strip() for part in element.split(";")]
+    named = {}
+    for parameter in parameters:
+        key, _, text = parameter.partition("=")
+        named[key.strip().lower()] = text.strip()
+    weight = float(named.pop("q", "1"))
+    return value.lower(), named, weight
+
+
+def negotiate_format(accept: str, catalog: es.Catalog) -> str | None:
+    """RFC 9110 §12.5.1: each offered type weighs what its most specific matching range says (0
+    when none matches); the heaviest wins, ties to the more specific range, then the first offered;
+    None when every type weighs 0."""
+    ranges = [weighed(element) for element in accept.split(",") if element.strip()]
+    best = None
+    for name in catalog.format_names:
+        media_type = es.MEDIA_TYPES[name][0]
+        kind, subtype = media_type.split("/")
+        matching = []
+        for value, parameters, weight in ranges:
+            range_kind, range_subtype = value.split("/")
+            if range_kind == "*" or (range_kind == kind and range_subtype in ("*", subtype)):
+                specificity = (0 if range_kind == "*" else 1 if range_subtype == "*" else 2, len(parameters))
+                matching.append((specificity, weight))
+        if not matching:
+            continue
+        specificity, weight = max(matching)
+        if weight > 0 and (best is None or (weight, specificity) > best[1:]):
+            best = (name, weight, specificity)
+    return best[0] if best else None
+
+
+def negotiate_language(field: str, languages: list[str]) -> str:
+    """RFC 9110 §12.5.4 with RFC 4647 §3.4's lookup: ranges by weight (equal weights in written
+    order), each tried as it is and then with subtags dropped from its end, then as a prefix of a
+    catalog tag; `*` is any language not excluded; q=0 excludes what it is a prefix of; the
+    default (first) language when nothing matches."""
+    tags = [tag.lower().split("-") for tag in languages]
+    ranges = [weighed(element) for element in field.split(",") if element.strip()]
+    excluded = {i for i, tag in enumerate(tags) for value, _, weight in ranges
+                if weight == 0 and value != "*" and tag[: len(value.split("-"))] == value.split("-")}
+    allowed = [i for i in range(len(tags)) if i not in excluded]
+    for value, _, weight in sorted((r for r in ranges if r[2] > 0), key=lambda r: -r[2]):
+        if value == "*":
+            if allowed:
+                return languages[allowed[0]]
+            continue
+        subtags = value.split("-")
+        while subtags:
+            found = [i for i in allowed if tags[i] == subtags]
+            if found:
+                return languages[found[0]]
+            subtags = subtags[:-1]
+        wanted = value.split("-")
+        found = [i for i in allowed if tags[i][: len(wanted)] == wanted]
+        if found:
+            return languages[found[0]]
+    return languages[0]
 
 
 def message_of(format: str, body: str, catalog: es.Catalog | None = None) -> str | None:

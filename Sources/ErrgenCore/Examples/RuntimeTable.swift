@@ -137,7 +137,27 @@ public struct CatalogExamples: Sendable {
 public struct ErrorExamples: Sendable {
     /// An example exchange: the request and the runtime's whole response.
     public struct Exchange: Sendable {
-        public enum Case: String, Sendable { case get, head, notAcceptable = "not-acceptable", language }
+        public enum Case: String, Sendable, CaseIterable {
+            case get, head, notAcceptable = "not-acceptable", language
+            /// `Accept` whose written order and weights disagree.
+            case acceptWeights = "accept-weights"
+            /// `Accept` that excludes the default format with `q=0` and accepts anything else.
+            case acceptExcludes = "accept-excludes"
+            /// `Accept: */*`.
+            case acceptAny = "accept-any"
+            /// `Accept: type/*`.
+            case acceptTypeRange = "accept-type-range"
+            /// `Accept-Language` whose written order and weights disagree.
+            case languageWeights = "language-weights"
+            /// `Accept-Language` with a regional tag the catalog lacks, whose language it has.
+            case languageFallback = "language-fallback"
+            /// `Accept-Language` with a language the catalog lacks: the default one answers.
+            case languageUnlisted = "language-unlisted"
+            /// `Accept-Language: *`.
+            case languageAny = "language-any"
+            /// `Accept-Language` that excludes the default language with `q=0`, then `*`.
+            case languageExcludes = "language-excludes"
+        }
 
         public var kind: Case
         public var method: String
@@ -155,7 +175,9 @@ public struct ErrorExamples: Sendable {
     public var sampleHeaders: [(name: String, value: String)]
     /// A GET per offered format, in the catalog's order, then a HEAD and a request nothing
     /// satisfies; in a catalog of several languages, then a GET per language after the default,
-    /// asking for it with `Accept-Language`.
+    /// asking for it with `Accept-Language`. Then the requests that need weighing: in a catalog of
+    /// several formats, `Accept` fields (`NegotiationRequests.accept`); in a catalog of several
+    /// languages, `Accept-Language` fields (`NegotiationRequests.acceptLanguage`).
     public var exchanges: [Exchange]
 
     /// The media type no catalog offers, for the 406 example.
@@ -196,6 +218,8 @@ public struct ErrorExamples: Sendable {
             add(.head, .head, accept: nil)
             add(.notAcceptable, .get, accept: ErrorExamples.unavailableMediaType)
             for language in catalog.languages.dropFirst() { add(.language, .get, accept: nil, language: language) }
+            for (kind, accept) in NegotiationRequests.accept(catalog) { add(kind, .get, accept: accept) }
+            for (kind, tags) in NegotiationRequests.acceptLanguage(catalog.languages) { add(kind, .get, accept: nil, language: tags) }
         }
     }
 

@@ -29,7 +29,7 @@ struct OutputRunner: Sendable {
         var results = [Swift.Result<[OutputFile], any Error>](repeating: .success([]), count: outputs.count)
         for (position, index) in order.enumerated() { results[index] = ordered[position] }
         let files = try results.flatMap { try $0.get() }
-        return OutputPlan(files: files, ownedFolders: layout.ownedFolders)
+        return OutputPlan(files: files, ownedFolders: layout.ownedFolders, generatedFrom: OutputPlan.generatedFrom(spec: config.spec))
     }
 
     func prepare(_ layout: OutputLayout) throws -> Inputs {

@@ -74,11 +74,11 @@ import WideCatalog
                     switch try E.decode(head, body: body) {
                     case let .known(read):
                         #expect(read.statusCode == response.status, "\(what)")
-                        #expect(read.message == response.body || response.case == "language", "\(what)")
+                        #expect(read.message == response.body || response.case.hasPrefix("language"), "\(what)")
                         if response.case == "get", read.code == expected.code { #expect(read == expected, "\(what)") }
                     case let .unknown(unknown):
                         // A message in another language, or one that does not show every value.
-                        #expect(unknown.message == response.body && (response.case == "language" || unknown.code == error.code.text), "\(what): \(unknown)")
+                        #expect(unknown.message == response.body && (response.case.hasPrefix("language") || unknown.code == error.code.text), "\(what): \(unknown)")
                     }
                 default:
                     #expect(try E.decode(head, body: body) == .known(expected), "\(what)")

@@ -11,7 +11,8 @@ import Testing
     /// A copy of this repository's config, spec and Java templates, generated once.
     static func project(in folder: URL) throws {
         let fm = FileManager.default
-        for path in ["errgen-config.yaml", "spec/errors.yaml", "Examples/java/templates/CatalogEnum.java.mustache", "Examples/java/templates/ErrorCatalogs.java.mustache"] {
+        let templates = try fm.contentsOfDirectory(atPath: Paths.url("Examples/java/templates").path).sorted().map { "Examples/java/templates/\($0)" }
+        for path in ["errgen-config.yaml", "spec/errors.yaml"] + templates {
             let target = folder.appendingPathComponent(path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.copyItem(at: Paths.url(path), to: target)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ErrgenRuntime
+import ErrgenHummingbird
 import Hummingbird
 
 /// A small notes service whose errors are the catalog of `errors.yaml` (its routes are in
@@ -26,23 +26,8 @@ struct NotesService: AsyncParsableCommand {
 
     static func router(conformanceRoutes: Bool) -> Router<BasicRequestContext> {
         let router = notesRouter(notes: Notes())
-        if conformanceRoutes {
-            router.get("/errgen/:catalog/:code") { request, context -> Response in
-                throw try Self.raised(catalog: context.parameters.require("catalog"), code: context.parameters.require("code"), of: request)
-            }
-        }
+        if conformanceRoutes { router.addConformanceRoute(for: NotesError.self) }
         return router
-    }
-
-    /// The error the conformance route raises: the catalog's error with this wire code and the
-    /// query's values (a list parameter's name repeated for each item).
-    static func raised(catalog: String, code wireCode: String, of request: Request) throws -> any Error {
-        guard catalog == NotesError.catalog.name, let code = NotesError.Code(wireCode: wireCode) else { return HTTPError(.notFound) }
-        let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
-        guard let error = NotesError(code: code, arguments: ArgumentList(query: query, for: code.entry)) else {
-            return HTTPError(.badRequest, message: "The query does not give every parameter of \(wireCode) a value of its type.")
-        }
-        return error
     }
 }
 

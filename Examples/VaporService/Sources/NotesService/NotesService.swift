@@ -1,4 +1,4 @@
-import ErrgenRuntime
+import ErrgenVapor
 import Vapor
 
 /// A small notes service whose errors are the catalog of `errors.yaml` (its routes are in
@@ -20,11 +20,7 @@ enum NotesService {
         let app = try await Application.make(environment)
         do {
             notesRoutes(app, notes: Notes())
-            if conformanceRoutes {
-                app.get("errgen", ":catalog", ":code") { request async throws -> Response in
-                    throw try Self.raised(catalog: request.parameters.require("catalog"), code: request.parameters.require("code"), of: request)
-                }
-            }
+            if conformanceRoutes { app.addConformanceRoute(for: NotesError.self) }
             try await app.execute()
         } catch {
             app.logger.report(error: error)
@@ -32,19 +28,6 @@ enum NotesService {
             throw error
         }
         try await app.asyncShutdown()
-    }
-
-    /// The error the conformance route raises: the catalog's error with this wire code and the
-    /// query's values (a list parameter's name repeated for each item).
-    static func raised(catalog: String, code wireCode: String, of request: Request) -> any Error {
-        guard catalog.removingPercentEncoding == NotesError.catalog.name,
-              let wireCode = wireCode.removingPercentEncoding, let code = NotesError.Code(wireCode: wireCode)
-        else { return Abort(.notFound) }
-        let query = (URLComponents(string: request.url.string)?.queryItems ?? []).map { (name: $0.name, value: $0.value ?? "") }
-        guard let error = NotesError(code: code, arguments: ArgumentList(query: query, for: code.entry)) else {
-            return Abort(.badRequest, reason: "The query does not give every parameter of \(wireCode) a value of its type.")
-        }
-        return error
     }
 }
 

@@ -14,7 +14,7 @@ import Testing
 @Suite struct AtomicWriteTests {
     // MARK: - Plans
 
-    static let marker = "// \(OutputPlan.marker)\n"
+    static let marker = "// \(OutputPlan.generatedFrom(spec: "errors.yaml"))Do not edit.\n"
 
     /// Two versions of a plan: three files change, one is new in a new folder, one stays the same,
     /// and version 1 has a file in an owned folder that version 2 no longer produces.
@@ -30,7 +30,7 @@ import Testing
             OutputFile(path: "a/same.txt", contents: marker + "the same in every version\n"),
         ]
         files += version == 1 ? [file("a/retired.txt", "retired")] : [file("c/d/new.txt", "new")]
-        return OutputPlan(files: files, ownedFolders: [.init(path: "a", fileExtensions: ["txt"])])
+        return OutputPlan(files: files, ownedFolders: [.init(path: "a", fileExtensions: ["txt"])], generatedFrom: OutputPlan.generatedFrom(spec: "errors.yaml"))
     }
 
     static let old = plan(version: 1)

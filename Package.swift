@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "errgen", targets: ["errgen"]),
+        // The spec's stages (load, model, validate, config, layout, writer), libyaml alone.
+        .library(name: "ErrgenSpec", targets: ["ErrgenSpec"]),
+        // Swift generation, on top of ErrgenSpec.
+        .library(name: "ErrgenSwift", targets: ["ErrgenSwift"]),
+        // Docs, fixtures, OpenAPI and custom outputs, and the tools (cmark-gfm, swift-mustache).
         .library(name: "ErrgenCore", targets: ["ErrgenCore"]),
         .library(name: "ErrgenRuntime", targets: ["ErrgenRuntime"]),
         .library(name: "Generated", targets: ["Generated"]),
@@ -52,16 +57,35 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
-        // The pipeline: load → model → validate → context → render → write.
+        // The spec: load (libyaml) → model → validate, the config, the runtime's view of a
+        // catalog, the outputs' layout, and the writer. Every other stage reads what it makes.
+        .target(
+            name: "ErrgenSpec",
+            dependencies: [
+                "CYAML",
+                "ErrgenRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // Swift generation: the printer of the catalog types, and the Swift outputs of a run.
+        .target(name: "ErrgenSwift", dependencies: ["ErrgenSpec", "ErrgenRuntime"]),
+        // Docs, fixtures, OpenAPI documents and users' own outputs (cmark-gfm, swift-mustache),
+        // and the tools on a spec: diff, translations, the OpenAPI bundler.
         .target(
             name: "ErrgenCore",
             dependencies: [
-                "CYAML",
                 "CCmarkGFM",
+                "ErrgenSpec",
+                "ErrgenSwift",
                 "ErrgenRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        // The options and reports both command-line tools share.
+        .target(
+            name: "ErrgenCommandLine",
+            dependencies: ["ErrgenSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What every generated catalog type conforms to and calls at run time: the catalog table,
         // the wire formats and content negotiation, with swift-http-types at the boundary.
@@ -100,11 +124,23 @@ let package = Package(
             name: "errgen",
             dependencies: [
                 "ErrgenCore",
+                "ErrgenCommandLine",
+                "ErrgenSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The build plugin's tool: errgen's Swift output alone, without cmark-gfm or swift-mustache.
+        .executableTarget(
+            name: "errgen-swift",
+            dependencies: [
+                "ErrgenSwift",
+                "ErrgenCommandLine",
+                "ErrgenSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Swift types of a target's errors.yaml, generated at build time.
-        .plugin(name: "ErrgenPlugin", capability: .buildTool(), dependencies: ["errgen"]),
+        .plugin(name: "ErrgenPlugin", capability: .buildTool(), dependencies: ["errgen-swift"]),
         // `swift package errgen-docs`: the docs and fixtures of a package's specs, written into it.
         .plugin(
             name: "ErrgenDocs",
@@ -117,7 +153,7 @@ let package = Package(
         // `Benchmarks/run`: errgen against the libyaml floor, compile times, runtime hot paths.
         .executableTarget(
             name: "errgen-benchmark",
-            dependencies: ["ErrgenCore", "ErrgenRuntime"]
+            dependencies: ["ErrgenCore", "ErrgenSpec", "ErrgenSwift", "ErrgenRuntime"]
         ),
         // The benchmark's floor: a minimal program that only pulls libyaml's events from a file.
         .executableTarget(name: "errgen-floor", dependencies: ["CYAML"]),
@@ -160,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "ErrgenCore", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs", "LanguageCatalogs", "AnyAPICatalogs",
+                "ErrgenCore", "ErrgenSpec", "ErrgenSwift", "ErrgenRuntime", "Generated", "EdgeCaseCatalogs", "WideCatalog", "InjectionCatalogs", "LanguageCatalogs", "AnyAPICatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -9,13 +9,13 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "errgen-fuzz",
-            dependencies: [.product(name: "ErrgenCore", package: "errgen")],
+            dependencies: [.product(name: "ErrgenSpec", package: "errgen")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         // The client's decoder of error responses: `Fuzz/run-responses`.
         .executableTarget(
             name: "errgen-fuzz-responses",
-            dependencies: [.product(name: "ErrgenCore", package: "errgen"), .product(name: "ErrgenRuntime", package: "errgen")],
+            dependencies: [.product(name: "ErrgenSpec", package: "errgen"), .product(name: "ErrgenRuntime", package: "errgen")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ],

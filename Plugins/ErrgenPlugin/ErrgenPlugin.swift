@@ -18,7 +18,7 @@ struct ErrgenPlugin: BuildToolPlugin {
         let files = target.sourceFiles.map(\.url)
         let specs = files.filter { $0.lastPathComponent == "errors.yaml" }.sorted { $0.path < $1.path }
         let templates = files.filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
-        let errgen = try context.tool(named: "errgen").url
+        let errgen = try context.tool(named: "errgen-swift").url
         return specs.map { spec in
             let folder = spec.deletingLastPathComponent()
             let config = folder.appendingPathComponent("errgen-config.yaml")

@@ -1,4 +1,5 @@
 import ErrgenCore
+import ErrgenSpec
 import ErrgenRuntime
 import Foundation
 

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ErrgenCommandLine
 import ErrgenCore
+import ErrgenSpec
 import Foundation
 
 extension TranslationExport.Format: ExpressibleByArgument {}

@@ -1,7 +1,7 @@
 // A libFuzzer target on the client's decoder: any body, under any of a catalog's media types, must
 // come back as a decoded error or a thrown ResponseDecodingError, never as a crash, a hang or a
 // runaway allocation. Built and run by `Fuzz/run-responses`.
-import ErrgenCore
+import ErrgenSpec
 import ErrgenRuntime
 import Foundation
 import HTTPTypes

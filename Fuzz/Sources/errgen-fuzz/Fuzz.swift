@@ -1,7 +1,7 @@
 // A libFuzzer target on the loader, the decoder and the validator: any bytes must come back as a
 // spec or as diagnostics, never as a crash, a hang or a runaway allocation. Built and run by
 // `Fuzz/run` (it needs `-sanitize=fuzzer`, so it is not part of the ordinary build).
-import ErrgenCore
+import ErrgenSpec
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {

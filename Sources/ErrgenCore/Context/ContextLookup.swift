@@ -1,4 +1,5 @@
 import Mustache
+import ErrgenSpec
 
 // Direct, typed property lookup for the template contexts: errgen's compiled templates read them
 // directly, and swift-mustache (for users' templates) through `MustacheParent`, instead of

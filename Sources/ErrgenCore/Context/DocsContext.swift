@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// What the docs templates receive. Markdown templates use the `…Markdown` strings, already
 /// escaped for where they go (`{{{…}}}`); HTML templates use the plain strings, which Mustache
@@ -391,4 +392,16 @@ public enum ContextBuilder {
         }
         return error
     }
+}
+
+/// A link to one page of a split catalog.
+public struct DocsPageLink: Sendable {
+    public var number: Int
+    /// The file name without extension (`raws-2`).
+    public var fileName: String
+    /// `Errors 501–1000`, and the same escaped for Markdown.
+    public var label: String
+    public var labelMarkdown: String
+    /// Whether it is the page the context describes.
+    public var isCurrent: Bool
 }

@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// What changed between two versions of a spec, each change classified by what it breaks: the
 /// **wire** (what a deployed client sees) or the **Swift API** (what breaks a client's build).

@@ -1,10 +1,5 @@
 import ErrgenRuntime
-
-extension CatalogSpec {
-    /// The name of the catalog's docs and fixture files, without extension: the catalog name in
-    /// lower case, every character but ASCII letters, digits, `-` and `_` replaced by `-`.
-    public var fileName: String { Catalog.anchor(forWireCode: name.value) }
-}
+import ErrgenSpec
 
 /// The fixture file of a catalog: everything another language's test suite needs to check its
 /// own client or server against the spec (see `schemas/errgen-fixtures.schema.json`).

@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// A catalog as an OpenAPI 3.1 document of reusable components, to be `$ref`-ed from an API's own
 /// document (see `Documentation/OpenAPI.md`):

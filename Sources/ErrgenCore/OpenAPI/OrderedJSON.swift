@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// A JSON value whose objects keep their members in the order given, written as `JSONValue`
 /// writes (two-space indentation, the runtime's string escapes): for documents whose order is

@@ -1,3 +1,6 @@
+import ErrgenSpec
+import ErrgenSwift
+
 /// Renders the outputs a layout describes: each output is a job, the jobs run in parallel with the
 /// largest first, and the plan lists the files in the layout's order whatever order the jobs
 /// finished in; when jobs fail, the first failure in the layout's order is the one thrown.
@@ -14,7 +17,7 @@ struct OutputRunner: Sendable {
     /// What several outputs are made from, built once, before the jobs, as far as they need it.
     struct Inputs: Sendable {
         /// Each catalog's printed Swift, shared by its files.
-        var swiftParts: [SwiftPrinter.CatalogParts] = []
+        var swift: SwiftOutputs?
         /// The runtime's responses for every error, which the docs and fixtures show.
         var examples: [CatalogExamples] = []
         /// Each catalog's custom context, without params.
@@ -43,10 +46,7 @@ struct OutputRunner: Sendable {
             }
         }
         var inputs = Inputs()
-        if needsSwift {
-            let printer = swiftPrinter
-            inputs.swiftParts = try parallelMap(spec.catalogs) { printer.parts($0) }
-        }
+        if needsSwift { inputs.swift = try SwiftOutputs(spec: spec, config: config) }
         // Computed once per catalog.
         if needsExamples { inputs.examples = spec.catalogs.map { CatalogExamples($0) } }
         if needsCustom {
@@ -59,10 +59,8 @@ struct OutputRunner: Sendable {
     /// One output's files.
     func render(_ output: PlannedOutput, _ inputs: Inputs) throws -> [OutputFile] {
         switch output.kind {
-        case let .swiftTypes(slices):
-            return [OutputFile(path: output.paths[0], bytes: swiftPrinter.file(swiftSlices(slices, inputs)))]
-        case let .swiftFactories(slices):
-            return [OutputFile(path: output.paths[0], bytes: swiftPrinter.shard(swiftSlices(slices, inputs)))]
+        case .swiftTypes, .swiftFactories:
+            return inputs.swift?.files(output) ?? []
         case .docsIndex:
             let index = ContextBuilder.docsIndex(spec, header: htmlHeader)
             return [
@@ -117,16 +115,4 @@ struct OutputRunner: Sendable {
 
     /// The docs pages' first line: inside an HTML comment `--` must not appear.
     var htmlHeader: String { "<!-- " + headerText.replacingOccurrences(of: "--", with: "- -") + " -->" }
-}
-
-// MARK: - Swift
-
-extension OutputRunner {
-    /// Writes the generated Swift (see `SwiftPrinter`).
-    var swiftPrinter: SwiftPrinter { SwiftPrinter(access: config.access, header: "// " + headerText) }
-
-    /// The printed parts of the slices' catalogs, each with its slice of errors' factories.
-    func swiftSlices(_ slices: [PlannedOutput.SwiftSlice], _ inputs: Inputs) -> [SwiftPrinter.Slice] {
-        slices.map { SwiftPrinter.Slice(inputs.swiftParts[$0.catalog], factories: $0.errors) }
-    }
 }

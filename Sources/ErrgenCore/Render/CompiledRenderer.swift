@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 /// Renders compiled templates.
 struct CompiledRenderer: Sendable {
     let templates: [String: CompiledTemplate]

@@ -1,4 +1,5 @@
 import Foundation
+import ErrgenSpec
 
 /// errgen's own templates, compiled once and rendered straight from typed contexts.
 ///

@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 /// Any string as Java source: a string literal that holds it exactly, or text that is safe inside a
 /// comment. Both are ASCII, so javac reads them the same under any `-encoding`.
 ///

@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// Writing plain text into GitHub-flavoured Markdown so that it renders as exactly that text.
 public enum Markdown {

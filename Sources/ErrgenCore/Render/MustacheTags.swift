@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 /// The tags of a Mustache template, found without rendering it, so errgen can check what a user's
 /// template asks for before it renders: the partials it includes, the transforms it applies, and
 /// where it uses a name (to point at a name no context has). Delimiter changes (`{{=<% %>=}}`)

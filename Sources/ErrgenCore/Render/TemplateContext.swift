@@ -1,4 +1,5 @@
 import Mustache
+import ErrgenSpec
 
 /// A value a template context gives for a name: what errgen's contexts hold.
 public enum TemplateValue: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ErrgenSpec
 
 /// A gettext PO file: what errgen writes for translators and reads back from them.
 ///

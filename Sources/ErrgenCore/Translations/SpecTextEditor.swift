@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 /// A spec's text with the operations `import-translations` needs to change a few lines of it and
 /// leave every other byte as it was: positions from the loader's `SourceLocation`s, the end of a
 /// block-style value, and edits (a range of the text and what replaces it).

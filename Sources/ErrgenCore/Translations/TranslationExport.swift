@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// The files translators work on, made from a spec: gettext PO files (one per catalog and
 /// language other than the default) and Xcode String Catalogs (one per catalog).

@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 extension TranslationImport {
     /// Turns changes into edits of the spec text, error by error: a new `translations:` mapping
     /// after the error's last key when it has none; else a new `<lang>: "…"` line after its last

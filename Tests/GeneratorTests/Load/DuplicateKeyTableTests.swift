@@ -1,5 +1,7 @@
 import Testing
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 
 /// Duplicate mapping keys are refused whatever the size of the mapping, its style and how deep it
 /// is nested: the loader finds them by a scan below 16 keys and by an index from 16 on, and each

@@ -1,5 +1,7 @@
 import Testing
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 
 /// What a user sees from the YAML loader: the tree with its positions, and each diagnostic as
 /// `file:line:column: error: message`.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 
 /// Conformance with the YAML test suite (`../shared/corpora/yaml-test-suite/data` beside the
 /// package, below `ERRGEN_SHARED`, or the folder `ERRGEN_YAML_TEST_SUITE` names). Skipped where it

@@ -1,5 +1,7 @@
 import AnyAPICatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import ErrgenRuntime
 import HTTPTypes
 import Testing

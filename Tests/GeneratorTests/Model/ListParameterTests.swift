@@ -1,5 +1,7 @@
 import AnyAPICatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Testing

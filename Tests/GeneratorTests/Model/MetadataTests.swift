@@ -1,6 +1,8 @@
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import EdgeCaseCatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import HTTPTypes
 import Testing
 

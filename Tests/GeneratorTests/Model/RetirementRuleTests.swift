@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import Testing
 
 /// `retired` and `since`: an error no longer sent stays in the spec, and its rules.

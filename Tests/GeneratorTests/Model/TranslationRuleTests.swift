@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import Testing
 
 /// The rules of `languages` and `translations`, each at the exact position a user sees.

@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import Testing
 
 /// One test per rule of the spec format, each asserting the exact position and message a user sees.

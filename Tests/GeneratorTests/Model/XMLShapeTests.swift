@@ -1,5 +1,7 @@
 import AnyAPICatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import HTTPTypes
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation

@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import Foundation
 import Testing
 
@@ -29,6 +31,23 @@ import Testing
         let plan = try Generator.plan(for: spec, config: config, renderer: TemplateRenderer(.defaults))
         #expect(plan.files.map(\.path) == layout.paths)
         #expect(plan.ownedFolders == layout.ownedFolders)
+    }
+
+    /// The build plugin's tool (`errgen-swift`, `ErrgenSwift` alone) writes what errgen itself
+    /// writes for Swift, byte for byte, and refuses a config that asks for anything else.
+    @Test func swiftAloneIsTheSameSwiftAndNothingElse() throws {
+        let spec = try bundledSpec()
+        var config = ErrgenConfig(root: Paths.root)
+        config.swiftShardSize = 10
+        let full = try Generator.plan(for: spec, config: config, renderer: TemplateRenderer(.defaults))
+        #expect(throws: DiagnosticError.self) { try SwiftOutputs.plan(for: spec, config: config) }
+        config.docsOutput = nil
+        config.fixturesOutput = nil
+        let alone = try SwiftOutputs.plan(for: spec, config: config)
+        #expect(alone.files == full.files.filter { $0.path.hasSuffix(".swift") })
+        #expect(alone.files.count == 4)
+        #expect(alone.ownedFolders == [.init(path: "Sources/Generated", fileExtensions: ["swift"])])
+        #expect(alone.generatedFrom == full.generatedFrom)
     }
 
     /// As the build plugin asks: one file of types and shards of factories spread over the catalogs.

@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import ErrgenRuntime
 import Foundation
 import Generated

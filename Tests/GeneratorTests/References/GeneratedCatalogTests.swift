@@ -1,5 +1,7 @@
 import EdgeCaseCatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated

@@ -1,6 +1,8 @@
 import AnyAPICatalogs
 import EdgeCaseCatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 @_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated

@@ -1,5 +1,7 @@
 import EdgeCaseCatalogs
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import ErrgenRuntime
 import Foundation
 import Generated

@@ -1,4 +1,6 @@
 @_spi(ErrgenGenerated) import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import ErrgenRuntime
 import Foundation
 import HTTPTypes

@@ -1,4 +1,6 @@
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 import Foundation
 import Mustache
 import Testing

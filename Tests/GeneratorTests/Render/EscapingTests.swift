@@ -1,4 +1,6 @@
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 @_spi(ErrgenGenerated) @testable import ErrgenRuntime
 import Testing
 

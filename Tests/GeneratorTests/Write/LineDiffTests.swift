@@ -1,4 +1,6 @@
 import ErrgenCore
+import ErrgenSpec
+import ErrgenSwift
 import Foundation
 import Testing
 

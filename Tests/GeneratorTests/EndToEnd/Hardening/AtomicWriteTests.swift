@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ErrgenCore
+@testable import ErrgenSpec
+@testable import ErrgenSwift
 
 /// Outputs are replaced atomically, proven without relying on when a kill lands:
 ///

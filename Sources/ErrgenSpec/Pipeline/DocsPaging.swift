@@ -43,15 +43,3 @@ public enum DocsPageKind: Sendable, Hashable {
     /// One page of a split catalog's errors, numbered from 1.
     case part(DocsPaging, Int)
 }
-
-/// A link to one page of a split catalog.
-public struct DocsPageLink: Sendable {
-    public var number: Int
-    /// The file name without extension (`raws-2`).
-    public var fileName: String
-    /// `Errors 501–1000`, and the same escaped for Markdown.
-    public var label: String
-    public var labelMarkdown: String
-    /// Whether it is the page the context describes.
-    public var isCurrent: Bool
-}

@@ -1,3 +1,5 @@
+import ErrgenSpec
+
 /// Writes source code line by line into UTF-8 bytes, with four spaces per indentation level.
 struct CodePrinter {
     private(set) var bytes: [UInt8] = []

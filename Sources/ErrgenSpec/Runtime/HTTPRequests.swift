@@ -21,7 +21,7 @@ struct HTTPFieldsBuilder {
 
 extension ErrorResponse {
     /// The response's header fields as name and value pairs, in order.
-    var fieldPairs: [(name: String, value: String)] {
+    package var fieldPairs: [(name: String, value: String)] {
         head.headerFields.map { ($0.name.rawName, $0.value) }
     }
 }

@@ -19,6 +19,14 @@ public struct PlannedOutput: Sendable, Hashable {
         case openAPI(catalog: Int)
         /// `config.customOutputs[output]`, for one catalog, or for the whole spec (`nil`).
         case custom(output: Int, catalog: Int?)
+
+        /// Whether the output is Swift (what the build plugin's tool writes).
+        public var isSwift: Bool {
+            switch self {
+            case .swiftTypes, .swiftFactories: return true
+            default: return false
+            }
+        }
     }
 
     /// Errors of one catalog: the catalog's index in the spec, and a range of its errors.
@@ -138,7 +146,7 @@ extension Generator {
 
     /// Two outputs writing one file would overwrite each other; on a case-insensitive file system
     /// so would two whose paths differ only in case.
-    static func checkDistinct(_ outputs: [PlannedOutput], config: ErrgenConfig) throws(DiagnosticError) {
+    package static func checkDistinct(_ outputs: [PlannedOutput], config: ErrgenConfig) throws(DiagnosticError) {
         var seen: [String: (path: String, kind: PlannedOutput.Kind)] = [:]
         var diagnostics = DiagnosticCollector()
         for output in outputs {
@@ -161,7 +169,7 @@ extension Generator {
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
     }
 
-    static func describe(_ kind: PlannedOutput.Kind, _ config: ErrgenConfig) -> String {
+    package static func describe(_ kind: PlannedOutput.Kind, _ config: ErrgenConfig) -> String {
         switch kind {
         case .swiftTypes, .swiftFactories: return "the Swift output"
         case .docsIndex, .docsPage, .docsPart: return "the docs"
@@ -170,4 +178,29 @@ extension Generator {
         case let .custom(index, _): return "the custom output of template '\(config.customOutputs[index].template)'"
         }
     }
+}
+
+extension Generator {
+    /// `Errors.swift` → `Errors+Errors1.swift`: the shard files beside a `--swift-file`.
+    public static func shardPath(_ path: String, _ number: Int) -> String {
+        let stem = path.hasSuffix(".swift") ? String(path.dropLast(6)) : path
+        return "\(stem)+Errors\(number).swift"
+    }
+
+    package static func normalized(_ path: String) -> String {
+        var p = path
+        while p.hasSuffix("/"), p.count > 1 { p.removeLast() }
+        if p.hasPrefix("./") { p.removeFirst(2) }
+        return p == "." ? "" : p
+    }
+
+    package static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder + "/" + name
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control character or a Unicode line or paragraph separator: what ends a line in some
+    /// reader, so never written into a generated file's one-line header.
+    package var breaksALine: Bool { properties.generalCategory == .control || self == "\u{2028}" || self == "\u{2029}" }
 }

@@ -1,4 +1,5 @@
 import ErrgenRuntime
+import ErrgenSpec
 
 /// Swift source text for values that come from a spec: whatever a string holds, the literal
 /// means exactly that string and nothing else (no interpolation, no early end).

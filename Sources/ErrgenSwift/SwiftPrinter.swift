@@ -1,4 +1,5 @@
 @_spi(ErrgenGenerated) import ErrgenRuntime
+import ErrgenSpec
 
 /// Writes the Swift of a spec's catalogs: a type per catalog conforming to `CatalogError`, a
 /// `Code` enum with a case per error, a factory per error, typed parameter accessors, and the

@@ -97,7 +97,7 @@ extension ShapeValue {
     }
 
     /// The shape as a JSON value, its templates as their source text (the fixtures' `body`).
-    var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case let .object(members): return .object(Dictionary(members.map { ($0.key.value, $0.value.json) }, uniquingKeysWith: { first, _ in first }))
         case let .array(items): return .array(items.map(\.json))
@@ -110,7 +110,7 @@ extension ShapeValue {
 }
 
 /// Compiles a validated shape into the runtime's steps.
-enum ShapeCompiler {
+package enum ShapeCompiler {
     /// What a placeholder names: a value every shape knows, else a metadata key, else a parameter.
     static func source(_ name: String, metadataKeys: Set<String>) -> JSONShape.Source {
         if let placeholder = ShapePlaceholder(rawValue: name) { return placeholder.source }
@@ -128,7 +128,7 @@ enum ShapeCompiler {
 
     /// The steps of `shape` in a catalog with these metadata keys: compact JSON text, adjacent
     /// literals joined.
-    static func compile(_ shape: ShapeValue, metadataKeys: Set<String>) -> JSONShape {
+    package static func compile(_ shape: ShapeValue, metadataKeys: Set<String>) -> JSONShape {
         var steps: [JSONShape.Step] = []
         func literal(_ text: String) { appendLiteral(text, to: &steps) }
         func source(_ name: String) -> JSONShape.Source { Self.source(name, metadataKeys: metadataKeys) }

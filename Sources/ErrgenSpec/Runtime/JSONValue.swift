@@ -44,7 +44,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     private static let indents: [[UInt8]] = (0...64).map { Array(repeating: 0x20, count: $0) }
 
     /// Appends `count` spaces.
-    static func indent(_ count: Int, to out: inout [UInt8]) {
+    package static func indent(_ count: Int, to out: inout [UInt8]) {
         if count < indents.count {
             out.append(contentsOf: indents[count])
         } else {
@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    func write(to out: inout [UInt8], indent: Int) {
+    package func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -107,8 +107,8 @@ extension JSONValue {
 /// Writes JSON text as `JSONValue` does, straight into UTF-8 bytes, without building values
 /// first: for the parts of large documents. Members must come in the order `JSONValue`
 /// sorts keys in (code point order); debug builds check it.
-struct JSONWriter {
-    private(set) var out: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var out: [UInt8] = []
     /// The depth of the value written: its brackets' indentation (an element of an array at that
     /// depth less two).
     private let base: Int
@@ -121,7 +121,7 @@ struct JSONWriter {
         private var lastKeys: [String?] = []
     #endif
 
-    init(indent: Int = 0, capacity: Int = 0) {
+    package init(indent: Int = 0, capacity: Int = 0) {
         base = indent
         out.reserveCapacity(capacity)
         indents.reserveCapacity(8)
@@ -140,7 +140,7 @@ struct JSONWriter {
     }
 
     /// Starts a member of the innermost object: its key; its value follows.
-    mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         #if DEBUG
             assert(lastKeys[lastKeys.count - 1].map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true, "\(key) out of order")
             lastKeys[lastKeys.count - 1] = key
@@ -152,19 +152,19 @@ struct JSONWriter {
     }
 
     /// Starts an item of the innermost array.
-    mutating func item() { separate() }
+    package mutating func item() { separate() }
 
-    mutating func string(_ value: String) { WireBody.appendJSONString(value, to: &out) }
-    mutating func optional(_ value: String?) { if let value { string(value) } else { null() } }
-    mutating func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
-    mutating func bool(_ value: Bool) { out.append(contentsOf: (value ? "true" : "false").utf8) }
-    mutating func null() { out.append(contentsOf: "null".utf8) }
-    mutating func value(_ value: JSONValue) { value.write(to: &out, indent: depth) }
+    package mutating func string(_ value: String) { WireBody.appendJSONString(value, to: &out) }
+    package mutating func optional(_ value: String?) { if let value { string(value) } else { null() } }
+    package mutating func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+    package mutating func bool(_ value: Bool) { out.append(contentsOf: (value ? "true" : "false").utf8) }
+    package mutating func null() { out.append(contentsOf: "null".utf8) }
+    package mutating func value(_ value: JSONValue) { value.write(to: &out, indent: depth) }
     /// A value already written for this depth (by a writer made with `indent` at it).
-    mutating func written(_ text: [UInt8]) { out.append(contentsOf: text) }
+    package mutating func written(_ text: [UInt8]) { out.append(contentsOf: text) }
 
-    mutating func object(_ members: (inout JSONWriter) -> Void) { open(UInt8(ascii: "{"), UInt8(ascii: "}"), members) }
-    mutating func array(_ items: (inout JSONWriter) -> Void) { open(UInt8(ascii: "["), UInt8(ascii: "]"), items) }
+    package mutating func object(_ members: (inout JSONWriter) -> Void) { open(UInt8(ascii: "{"), UInt8(ascii: "}"), members) }
+    package mutating func array(_ items: (inout JSONWriter) -> Void) { open(UInt8(ascii: "["), UInt8(ascii: "]"), items) }
 
     private mutating func open(_ opening: UInt8, _ closing: UInt8, _ body: (inout JSONWriter) -> Void) {
         let indent = depth

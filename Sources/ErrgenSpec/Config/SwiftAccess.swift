@@ -4,7 +4,7 @@ public enum SwiftAccess: String, Sendable, Hashable, CaseIterable {
     case `public`, `package`, `internal`
 
     /// The modifier in front of a declaration, with its trailing space; nothing for `internal`.
-    var modifier: String {
+    package var modifier: String {
         switch self {
         case .public: return "public "
         case .package: return "package "
@@ -14,7 +14,7 @@ public enum SwiftAccess: String, Sendable, Hashable, CaseIterable {
 
     /// The modifier of the declarations only generated code may use: SPI for a public type (so
     /// that they are not part of the module's public API), the type's own access otherwise.
-    var generatedOnlyModifier: String {
+    package var generatedOnlyModifier: String {
         switch self {
         case .public: return "@_spi(ErrgenGenerated) public "
         case .package, .internal: return modifier

@@ -75,7 +75,7 @@ extension LoadSession {
             case string(String)
         }
 
-        var value: Value
+        package var value: Value
         var tag: String?
 
         /// Whether `key` (a scalar) has this identity; `KeyID(key) == self` without building one.

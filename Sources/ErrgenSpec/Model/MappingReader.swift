@@ -43,12 +43,12 @@ struct MappingReader {
         return nil
     }
 
-    mutating func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<String>? {
+    package mutating func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<String>? {
         guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
         return Self.string(value, key: key, file: file, diagnostics: &diagnostics)
     }
 
-    mutating func int(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<Int>? {
+    package mutating func int(_ key: String, required: Bool = false, diagnostics: inout DiagnosticCollector) -> Located<Int>? {
         guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
         if let scalar = value.scalar, case let .int(n) = scalar.resolved {
             return Located(n, at: value.location)
@@ -62,7 +62,7 @@ struct MappingReader {
     }
 
     /// A string value: a scalar that the core schema reads as a string.
-    static func string(_ value: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<String>? {
+    package static func string(_ value: YAMLNode, key: String, file: String, diagnostics: inout DiagnosticCollector) -> Located<String>? {
         if let scalar = value.scalar, case let .string(s) = scalar.resolved {
             return Located(s, at: value.location)
         }

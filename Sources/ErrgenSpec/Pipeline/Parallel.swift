@@ -2,7 +2,7 @@ import Foundation
 
 /// `items.map(transform)` with the transforms run on every core; results keep the items' order,
 /// and the first error (in item order) is thrown.
-func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) throws -> Output) throws -> [Output] {
+package func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) throws -> Output) throws -> [Output] {
     let results = ResultSlots<Output>(count: items.count)
     concurrentForEach(items.count) { index in
         results.set(index, Result { try transform(items[index]) })
@@ -12,7 +12,7 @@ func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform:
 
 /// `(0..<count).map(transform)` in chunks of `chunk` indices run on every core, in index order.
 /// Each result is put straight into its place in the array (no copies of large values).
-func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output) -> [Output] {
+package func parallelIndices<Output: Sendable>(_ count: Int, chunk: Int = 256, _ transform: @escaping @Sendable (Int) -> Output) -> [Output] {
     guard count > 0 else { return [] }
     return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
         initialize(buffer.baseAddress!, count: count, chunk: chunk, transform)
@@ -40,7 +40,7 @@ private func initialize<Output: Sendable>(
 /// joins whatever work is left: a page's HTML, rendered beside its Markdown inside the docs job,
 /// takes up the core the fixtures job leaves when it ends. The caller always works too, so nested calls never
 /// wait for a thread to be free.
-func concurrentForEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+package func concurrentForEach(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 1 else {
         if count == 1 { body(0) }
         return

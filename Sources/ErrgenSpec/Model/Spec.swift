@@ -454,3 +454,9 @@ extension CatalogSpec {
         }
     }
 }
+
+extension CatalogSpec {
+    /// The name of the catalog's docs and fixture files, without extension: the catalog name in
+    /// lower case, every character but ASCII letters, digits, `-` and `_` replaced by `-`.
+    public var fileName: String { Catalog.anchor(forWireCode: name.value) }
+}

@@ -27,7 +27,7 @@ enum CoreSchema {
         }
     }
 
-    static func bool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    package static func bool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch b.count {
         case 4: return matches(b, "true", "True", "TRUE") ? true : nil
         case 5: return matches(b, "false", "False", "FALSE") ? false : nil
@@ -35,7 +35,7 @@ enum CoreSchema {
         }
     }
 
-    static func int(_ b: UnsafeBufferPointer<UInt8>) -> IntMatch {
+    package static func int(_ b: UnsafeBufferPointer<UInt8>) -> IntMatch {
         guard let first = b.first else { return .notAnInt }
         if b.count > 2, first == UInt8(ascii: "0") {
             if b[1] == UInt8(ascii: "o") { return unsignedInt(b, from: 2, radix: 8) }

@@ -24,6 +24,10 @@ import Testing
         #expect(Self.choose("de;q=0.7, fr-CA;q=0.7") == "de")
         // Several fields are one list.
         #expect(Self.choose("ja", "de;q=0.2") == "de")
+        // The weight's name in either case (ABNF literals are case-insensitive, RFC 5234 §2.3).
+        #expect(Self.choose("de;Q=0.9") == "de")
+        #expect(Self.choose("de;Q=0.5, fr-CA;Q=0.8") == "fr-CA")
+        #expect(Self.choose("de;Q=0, *") == "en")
     }
 
     @Test func lookupTakesSubtagsOffTheEnd() {

@@ -68,6 +68,20 @@ import Testing
         #expect(try Self.changes(Self.spec(Self.base), Self.spec(errors)) == expected, "\(what)")
     }
 
+    @Test func anOptionalParameterBesideTheCatalogsOwnIsCompatible() throws {
+        // Gone's factory already takes the catalog's request-id, so it is a function: a new
+        // optional argument with a default keeps every call compiling.
+        let catalogParameters = "\n    parameters: {request-id: string}"
+        let old = Self.spec(Self.base, extra: catalogParameters)
+        let new = Self.spec(Self.edited([("message: Gone.", "message: \"Gone{reason?: {reason}|}.\"\n  parameters: {reason: {type: string, optional: true}}")]), extra: catalogParameters)
+        let changes = try Self.changes(old, new)
+        #expect(changes.contains { $0.hasSuffix("compatible swift-api optional-parameter-added") }, "\(changes)")
+        #expect(!changes.contains { $0.contains("breaking") }, "\(changes)")
+        // Without the catalog's parameter Gone is a static property, and the same change breaks it.
+        let bare = try Self.changes(Self.spec(Self.base), Self.spec(Self.edited([("message: Gone.", "message: \"Gone{reason?: {reason}|}.\"\n  parameters: {reason: {type: string, optional: true}}")])))
+        #expect(bare.contains { $0.hasSuffix("breaking swift-api parameter-added") }, "\(bare)")
+    }
+
     @Test func retiredErrorsStayForGood() throws {
         let retired = Self.spec(Self.edited([("message: Gone.", "message: Gone.\n  retired: {in: \"2.0\"}")]))
         // Deleting a retired error frees its code: breaking.

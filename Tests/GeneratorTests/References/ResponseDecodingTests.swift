@@ -173,6 +173,47 @@ import WideCatalog
         #expect(try S3Error.decode(head, body: Array(body.utf8)) == .known(.noSuchKey(key: "a<b&c", requestId: "r", hostId: "h")))
     }
 
+    /// What servers other than errgen's write, and every reader must take: upper-case hex in a
+    /// JSON escape (RFC 8259 §7), `&apos;` and `&quot;` (XML's predefined entities), CR LF inside
+    /// XML text (one line break: XML 1.0 §2.11), a media type in any case (RFC 9110 §8.3.1).
+    @Test func bodiesAsOtherServersWriteThemAreRead() throws {
+        let json = HTTPResponse(status: .conflict, headerFields: [.contentType: "application/json"])
+        #expect(try RestAuthError.decode(json, body: Array(#"{"code":"gone","message":"caf\u00E9 \u00e9 \uD83D\uDE00"}"#.utf8))
+            == .unknown(UnknownError(status: .conflict, code: "gone", message: "café é 😀")))
+        let shouted = HTTPResponse(status: .unauthorized, headerFields: [.contentType: "Application/JSON; Charset=UTF-8"])
+        let error = RestAuthError.serviceNotAllowedFromAddress(service: "s", ipAddress: "192.0.2.1")
+        #expect(try RestAuthError.decode(shouted, body: Array(error.body(in: .json).utf8)) == .known(error))
+        let text = HTTPResponse(status: .unauthorized, headerFields: [.contentType: "TEXT/Plain;charset=utf-8"])
+        #expect(try RestAuthError.decode(text, body: Array(error.message.utf8)) == .known(error))
+        let xml = HTTPResponse(status: .notFound, headerFields: [.contentType: "application/xml"])
+        func s3(_ key: String) -> String {
+            "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>m</Message><Key>\(key)</Key><RequestId>r</RequestId><HostId>h</HostId></Error>"
+        }
+        #expect(try S3Error.decode(xml, body: Array(s3("bob&apos;s &quot;file&quot;").utf8)) == .known(.noSuchKey(key: "bob's \"file\"", requestId: "r", hostId: "h")))
+        #expect(try S3Error.decode(xml, body: Array(s3("a\r\nb\rc").utf8)) == .known(.noSuchKey(key: "a\nb\nc", requestId: "r", hostId: "h")))
+    }
+
+    /// A text body is matched against the templates of the response's status only: an error of
+    /// another status whose template would take any text (`{detail}`) does not answer for it.
+    @Test func aTextBodyIsReadAsAnErrorOfTheResponsesStatus() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [text]
+                errors:
+                  BadRequest: {status: 400, message: "{detail}", parameters: {detail: string}}
+                  NoSuchUser: {status: 404, message: "No such user: {name}.", parameters: {name: string}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        func read(_ status: HTTPResponse.Status, _ text: String) throws -> DecodedResponse {
+            try catalog.decode(HTTPResponse(status: status, headerFields: [.contentType: "text/plain; charset=utf-8"]), body: Array(text.utf8))
+        }
+        #expect(try read(.notFound, "No such user: bob.") == DecodedResponse(index: 1, code: "NoSuchUser", message: nil, arguments: [.string("bob")]))
+        #expect(try read(.badRequest, "No such user: bob.") == DecodedResponse(index: 0, code: "BadRequest", message: nil, arguments: [.string("No such user: bob.")]))
+    }
+
     @Test func anAbsentValueStaysAbsentWhereItsPlaceIsEmpty() throws {
         // A body shape writes null for it, errgen's layout leaves its member out: neither is read
         // from the message, whose section shows its text for none.

@@ -91,6 +91,18 @@ import Testing
             of: #"de: "Nur noch {available} von {item} übrig."   # checked by Anna"#, with: #"de: "{item}: nur noch {available}."   # checked by Anna"#))
     }
 
+    @Test func aPlainValueWithBlanksBeforeItsCommentIsReplacedToo() throws {
+        // As people write a translation by hand: unquoted, its comment after several blanks.
+        let plain = Self.shop.replacingOccurrences(
+            of: #"de: "Nur noch {available} von {item} übrig."   # checked by Anna"#, with: "de: Nur noch {available} von {item} übrig.   # reviewed")
+        #expect(plain != Self.shop)
+        let (diagnostics, text) = Self.importing(
+            plain, [("de.po", Self.po([("OutOfStock", "Only {available} of {item} left.", "{item}: nur noch {available}.")]))])
+        #expect(diagnostics.isEmpty)
+        #expect(text == plain.replacingOccurrences(
+            of: "de: Nur noch {available} von {item} übrig.   # reviewed", with: #"de: "{item}: nur noch {available}."   # reviewed"#))
+    }
+
     @Test func aNewLanguageGoesAfterTheLastTranslationAndATitleMakesTheLongForm() throws {
         let (diagnostics, text) = Self.importing(Self.shop, [
             ("fr.po", Self.po(language: "fr_CA", [
@@ -192,6 +204,24 @@ import Testing
             let again = try CLI.run(["import-translations", "--spec", "errors.yaml", "po/shop.de.po"], in: folder)
             #expect(again.status == 0)
             #expect(again.stdout == "errgen: errors.yaml already holds every translation of the file\n")
+        }
+    }
+
+    @Test func aConfigInAnotherFolderNamesTheSpecThatIsEdited() throws {
+        // Run from a folder below the config's: the spec is the config's, beside the config, and
+        // nothing is written where the command runs.
+        try withTemporaryFolder { folder in
+            try Self.shop.write(to: folder.appendingPathComponent("errors.yaml"), atomically: true, encoding: .utf8)
+            try "spec: errors.yaml\n".write(to: folder.appendingPathComponent("errgen-config.yaml"), atomically: true, encoding: .utf8)
+            let work = folder.appendingPathComponent("translations")
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try Self.po([("Busy", "Try again in {seconds} seconds.", "Noch {seconds} Sekunden.")])
+                .write(to: work.appendingPathComponent("shop.de.po"), atomically: true, encoding: .utf8)
+            let outcome = try CLI.run(["import-translations", "--config", "../errgen-config.yaml", "shop.de.po"], in: work)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let edited = try String(contentsOf: folder.appendingPathComponent("errors.yaml"), encoding: .utf8)
+            #expect(edited.contains("de: \"Noch {seconds} Sekunden.\""), "\(edited)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["shop.de.po"])
         }
     }
 

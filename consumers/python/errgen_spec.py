@@ -80,8 +80,11 @@ MEDIA_TYPES = {
     "problem+xml": ("application/problem+xml", "application/problem+xml"),
 }
 
-#: Reason phrases of the error statuses (RFC 9110 section 15, RFC 6585, 4918, 8470, 7725).
+#: Reason phrases of the statuses errgen sends: the success statuses (RFC 9110 section 15.3, RFC 4918,
+#: 5842, 3229) and the error statuses (RFC 9110 section 15, RFC 6585, 4918, 8470, 7725).
 REASON_PHRASES = {
+    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content",
+    205: "Reset Content", 206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used",
     400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
     404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
     407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone",
@@ -97,8 +100,14 @@ REASON_PHRASES = {
 }
 
 
-def reason_phrase(status: int) -> str:
+def reason_phrase(status: int | None) -> str:
+    """The reason phrase a response of the status carries (`OK`, `Not Found`); empty when unregistered."""
     return REASON_PHRASES.get(status, "")
+
+
+def error_phrase(status: int | None) -> str:
+    """The reason phrase of an error status, which titles an error that gives none; empty otherwise."""
+    return reason_phrase(status) if status is not None and 400 <= status <= 599 else ""
 
 
 # Templates -------------------------------------------------------------------------------------

@@ -343,8 +343,8 @@ def test_error_agrees_with_the_spec(case, catalog, code):
         assert error["title"] == spec.title
     elif not es.placeholders(spec.message):
         assert error["title"] == es.render(spec.message, {})
-    elif es.reason_phrase(spec.status):
-        assert error["title"] == es.reason_phrase(spec.status)
+    elif es.error_phrase(spec.status):
+        assert error["title"] == es.error_phrase(spec.status)
 
     if spec.swift_name is not None:
         assert error["swiftName"] == spec.swift_name
@@ -753,8 +753,8 @@ def check_body(
         expected.update({n: values[n] for n in own + shared})
         assert es.same_value(document, expected), body
         assert isinstance(document["title"], str) and document["title"]
-        if catalog.documentation_link(spec.code) is None and es.reason_phrase(spec.status):
-            assert document["title"] == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
+        if catalog.documentation_link(spec.code) is None and es.error_phrase(spec.status):
+            assert document["title"] == es.error_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
     elif format == "xml" and catalog.xml_shape is not None:
         # The API's own layout, filled in here from the spec alone, compared as parsed trees.
         metadata = catalog.metadata_of(spec)
@@ -790,8 +790,8 @@ def check_body(
         expected += [("title", title_element.text), ("status", str(spec.status)), ("detail", es.xml_carried(message)), ("code", es.xml_carried(spec.code))]
         expected += [(n, es.xml_carried(text)) for n in own + shared for text in item_texts(values[n], kinds[n])]
         assert [(c.tag, c.text or "") for c in root] == [(f"{{{problem}}}{n}", t) for n, t in expected], body
-        if link is None and es.reason_phrase(spec.status):
-            assert title_element.text == es.reason_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
+        if link is None and es.error_phrase(spec.status):
+            assert title_element.text == es.error_phrase(spec.status), "without a type (about:blank) the title is the reason phrase"
     elif format == "xml":
         assert body.startswith('<?xml version="1.0"?>')
         root = ET.fromstring(body.encode("utf-8"))

@@ -602,7 +602,7 @@ extension ContextBuilder {
 
     static func customError(_ index: Int, _ entry: ErrorSpec, shared: [CustomParameter], languages: [String]) -> CustomError {
         let status = entry.status.value
-        let phrase = StatusPhrase.of(status) ?? ""
+        let phrase = StatusPhrase.reason(status) ?? ""
         let swiftName = entry.swiftCaseName
         let segments = Self.segments(entry.message.value)
         return CustomError(

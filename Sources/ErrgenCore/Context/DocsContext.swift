@@ -324,7 +324,7 @@ public enum ContextBuilder {
     static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples?) -> DocsError {
         let entry = spec.errors[index]
         let status = entry.status.value
-        let statusLine = spec.isHTTP ? [String(status), StatusPhrase.of(status)].compactMap { $0 }.joined(separator: " ") : ""
+        let statusLine = spec.isHTTP ? [String(status), StatusPhrase.reason(status)].compactMap { $0 }.joined(separator: " ") : ""
         let description = entry.description ?? ""
         let parameters = entry.parameters.map { docsParameter($0, shared: false) } + shared
         let headers = entry.headers.map { header in

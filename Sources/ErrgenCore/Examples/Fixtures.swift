@@ -126,7 +126,7 @@ public enum FixtureBuilder {
                     w.written(text)
                 }
             }
-            w.key("reasonPhrase"); w.string(StatusPhrase.of(entry.status.value) ?? "")
+            w.key("reasonPhrase"); w.string(StatusPhrase.reason(entry.status.value) ?? "")
             w.key("responses")
             w.array { w in
                 for exchange in examples.exchanges {

@@ -56,7 +56,7 @@ public enum OpenAPIProjection {
         let statuses = Dictionary(grouping: spec.errors.indices, by: { spec.errors[$0].status.value })
         for (status, indices) in statuses {
             let codes = indices.map { Markdown.code(spec.errors[$0].code.value) }.joined(separator: ", ")
-            let phrase = StatusPhrase.of(status).map { " " + $0 } ?? ""
+            let phrase = StatusPhrase.reason(status).map { " " + $0 } ?? ""
             var byFormat: [(WireFormat, [(String, String)])] = []
             for format in catalog.formats {
                 let named = indices.flatMap { index in

@@ -168,7 +168,7 @@ extension Catalog {
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {
-        HTTPResponse.Status(code: code, reasonPhrase: StatusPhrase.of(code) ?? "")
+        HTTPResponse.Status(code: code, reasonPhrase: StatusPhrase.reason(code) ?? "")
     }
 
     /// A header value as HTTP carries it: every control character (line breaks, NUL) replaced by

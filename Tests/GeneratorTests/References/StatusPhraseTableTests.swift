@@ -1,5 +1,7 @@
 import EdgeCaseCatalogs
+import ErrgenCore
 import ErrgenRuntime
+import ErrgenSpec
 import Foundation
 import Generated
 import Testing
@@ -66,6 +68,37 @@ import WideCatalog
         #expect(StatusPhrase.of(status) == nil, "status \(status)")
     }
 
+    /// The success statuses a catalog may answer with (`allow-success-status`): IANA's 2xx, from
+    /// RFC 9110 §15.3, RFC 4918 (207), RFC 5842 (208) and RFC 3229 (226).
+    static let success: [Int: String] = [
+        200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content",
+        205: "Reset Content", 206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used",
+    ]
+
+    /// On the status line every status errgen can send has its phrase: 2xx too (`200 OK`), while
+    /// titles stay with the error statuses' (an error is not titled "OK").
+    @Test(arguments: 100...599)
+    func theStatusLineCarriesThePhraseOfEveryStatusErrgenSends(_ status: Int) {
+        #expect(StatusPhrase.reason(status) == (Self.expected[status] ?? Self.success[status]), "status \(status)")
+    }
+
+    @Test func aSuccessStatusAnswersWithItsPhraseAndTitlesStayErrors() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              Chat:
+                title: Chat
+                allow-success-status: true
+                formats: [json, problem+json]
+                errors:
+                  channel_not_found: {status: 200, message: "Channel {name} not found.", parameters: {name: string}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        let response = catalog.response(entry: 0, arguments: [.string("x")], in: .json)
+        #expect(response.head.status.code == 200 && response.head.status.reasonPhrase == "OK")
+        #expect(catalog.entries[0].title == "Error 200")
+    }
+
     @Test func theTableHasEveryRegisteredErrorStatus() {
         #expect(Self.expected.count == 37)
         #expect(Self.expected.keys.allSatisfy { (400...599).contains($0) })
@@ -92,9 +125,13 @@ import WideCatalog
     func theTableAgreesWithTheCorpus() throws {
         let rows = try String(contentsOf: SharedMaterial.require(StatusPhraseTests.table), encoding: .utf8)
             .split(separator: "\n").dropFirst()
-        var checked = 0
+        var checked = 0, successes = 0
         for row in rows {
             let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if fields.count >= 2, let code = Int(fields[0]), (200...299).contains(code) {
+                #expect(Self.success[code] == fields[1], "\(code)")
+                successes += 1
+            }
             guard fields.count >= 2, let code = Int(fields[0]), (400...599).contains(code) else { continue }
             if fields[1].hasPrefix("(") {
                 #expect(Self.expected[code] == nil, "\(code) is \(fields[1]) in the corpus")
@@ -104,5 +141,6 @@ import WideCatalog
             }
         }
         #expect(checked == 27)
+        #expect(successes == 7)
     }
 }

@@ -1,8 +1,8 @@
 import ErrgenRuntime
 import ErrgenSpec
 
-/// A JSON value whose objects keep their members in the order given, written as `JSONValue`
-/// writes (two-space indentation, the runtime's string escapes): for documents whose order is
+/// A JSON value whose objects keep their members in the order given, written in `JSONValue`'s
+/// layout (`JSONValue.container`, the runtime's string escapes): for documents whose order is
 /// part of their reading, an OpenAPI document's top (`openapi` first) or a user's document that
 /// errgen bundles.
 public indirect enum OrderedJSON: Sendable, Hashable {
@@ -39,27 +39,14 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         switch self {
         case let .value(value): value.write(to: &out, indent: indent)
         case let .array(items):
-            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
-            out.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                JSONValue.indent(indent + 2, to: &out)
-                item.write(to: &out, indent: indent + 2)
-                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
+            JSONValue.container(array: true, count: items.count, indent: indent, to: &out) { i, out in
+                items[i].write(to: &out, indent: indent + 2)
             }
-            JSONValue.indent(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty { return out.append(contentsOf: "{}".utf8) }
-            out.append(contentsOf: "{\n".utf8)
-            for (index, member) in members.enumerated() {
-                JSONValue.indent(indent + 2, to: &out)
-                WireBody.appendJSONString(member.key, to: &out)
-                out.append(contentsOf: ": ".utf8)
-                member.value.write(to: &out, indent: indent + 2)
-                out.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
+            JSONValue.container(array: false, count: members.count, indent: indent, to: &out) { i, out in
+                JSONValue.key(members[i].key, to: &out)
+                members[i].value.write(to: &out, indent: indent + 2)
             }
-            JSONValue.indent(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -62,30 +62,42 @@ public indirect enum JSONValue: Sendable, Hashable {
         case let .string(s): WireBody.appendJSONString(s, to: &out)
         case let .written(text): out.append(contentsOf: text)
         case let .array(items):
-            if items.isEmpty { return out.append(contentsOf: "[]".utf8) }
-            out.append(contentsOf: "[\n".utf8)
-            for (i, item) in items.enumerated() {
-                Self.indent(indent + 2, to: &out)
-                item.write(to: &out, indent: indent + 2)
-                out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
+            Self.container(array: true, count: items.count, indent: indent, to: &out) { i, out in
+                items[i].write(to: &out, indent: indent + 2)
             }
-            Self.indent(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty { return out.append(contentsOf: "{}".utf8) }
-            out.append(contentsOf: "{\n".utf8)
             // UTF-8 byte order is code point order, and much cheaper to compare.
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (i, key) in keys.enumerated() {
-                Self.indent(indent + 2, to: &out)
-                WireBody.appendJSONString(key, to: &out)
-                out.append(contentsOf: ": ".utf8)
-                members[key]!.write(to: &out, indent: indent + 2)
-                out.append(contentsOf: (i == keys.count - 1 ? "\n" : ",\n").utf8)
+            Self.container(array: false, count: keys.count, indent: indent, to: &out) { i, out in
+                Self.key(keys[i], to: &out)
+                members[keys[i]]!.write(to: &out, indent: indent + 2)
             }
-            Self.indent(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The layout of every JSON document errgen writes (`JSONValue`, `OrderedJSON`; `JSONWriter`
+    /// streams the same): `[]` or `{}` when empty, else each element on a line of its own, two
+    /// spaces deeper than the brackets, `,` after every element but the last, and the closing
+    /// bracket on a line of its own. `element` writes element `i` after its indentation.
+    package static func container(array: Bool, count: Int, indent: Int, to out: inout [UInt8], element: (Int, inout [UInt8]) -> Void) {
+        let (opening, closing) = array ? (UInt8(ascii: "["), UInt8(ascii: "]")) : (UInt8(ascii: "{"), UInt8(ascii: "}"))
+        out.append(opening)
+        guard count > 0 else { return out.append(closing) }
+        out.append(0x0A)
+        for i in 0..<count {
+            Self.indent(indent + 2, to: &out)
+            element(i, &out)
+            if i < count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        Self.indent(indent, to: &out)
+        out.append(closing)
+    }
+
+    /// A member's key and the `": "` after it.
+    package static func key(_ key: String, to out: inout [UInt8]) {
+        WireBody.appendJSONString(key, to: &out)
+        out.append(contentsOf: ": ".utf8)
     }
 }
 

@@ -82,6 +82,25 @@ import Testing
         #expect(bare.contains { $0.hasSuffix("breaking swift-api parameter-added") }, "\(bare)")
     }
 
+    /// The JSON report read back (in process: `DiffReport` is ErrgenCore's), strings that need
+    /// escaping included: file names with quotes, backslashes and line breaks, codes of any text.
+    @Test func theJSONReportReadsBackExactly() throws {
+        let old = Self.spec(Self.base)
+        let new = Self.spec(Self.base + "\n\"a\\\"b\\u2028c\": {status: 409, message: Sold out.}")
+        let diff = SpecDiff(old: try validSpec(old, file: "old.yaml"), new: try validSpec(new, file: "new.yaml"))
+        let file = "dir \"x\"\\\n\u{2028}.yaml"
+        let text = DiffReport.json(diff, old: "old.yaml", new: file, allowed: [])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let changes = try #require(document["changes"] as? [[String: Any]])
+        #expect(document["bump"] as? String == "minor")
+        #expect(changes.count == 1)
+        #expect(changes.first?["file"] as? String == file)
+        #expect(changes.first?["code"] as? String == "a\"b\u{2028}c")
+        #expect(changes.first?["kind"] as? String == "error-added")
+        // One change a line.
+        #expect(text.split(separator: "\n").count == 6)
+    }
+
     @Test func retiredErrorsStayForGood() throws {
         let retired = Self.spec(Self.edited([("message: Gone.", "message: Gone.\n  retired: {in: \"2.0\"}")]))
         // Deleting a retired error frees its code: breaking.

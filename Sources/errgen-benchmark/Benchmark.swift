@@ -54,6 +54,11 @@ enum Benchmark {
     }
 
     /// A real spec: `generate` of every output, the Swift only, the debug compile of that Swift.
+    /// The build plugin's tool, `errgen-swift`, built beside `errgen`.
+    static func pluginTool(beside errgen: String) -> String {
+        URL(fileURLWithPath: errgen).deletingLastPathComponent().appendingPathComponent("errgen-swift").path
+    }
+
     static func measureCorpus(_ path: String, errgen: String, modules: String, repetitions: Int, work: URL) throws -> [String] {
         let url = URL(fileURLWithPath: path)
         let (spec, diagnostics) = Generator.check(bytes: try [UInt8](Data(contentsOf: url)), file: path)
@@ -70,7 +75,7 @@ enum Benchmark {
         }
         let swiftOnly = try Clock.median(repetitions) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("build"))
-            return try Clock.run(errgen, ["generate", "-q", "--no-config", "--spec", path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path, "--only", "swift"])
+            return try Clock.run(pluginTool(beside: errgen), ["generate", "-q", "--no-config", "--spec", path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path, "--only", "swift"])
         }
         let swiftFolder = folder.appendingPathComponent("swift")
         let files = try FileManager.default.contentsOfDirectory(atPath: swiftFolder.path).sorted().map { swiftFolder.appendingPathComponent($0).path }
@@ -133,14 +138,15 @@ enum Benchmark {
             for sub in ["swift", "docs", "fixtures"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(sub)) }
             return try Clock.run(errgen, generateArguments)
         }
-        // The build plugin's run: the Swift only, into one file and shards, as the plugin asks.
+        // The build plugin's run: its tool (errgen-swift), the Swift only, into one file and
+        // shards, as the plugin asks.
         let buildArguments = [
             "generate", "-q", "--no-config", "--spec", specURL.path, "--swift-file", folder.appendingPathComponent("build/Errors.swift").path,
             "--swift-file-shards", "8", "--only", "swift",
         ]
         let swiftOnly = try Clock.median(repetitions) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("build"))
-            return try Clock.run(errgen, buildArguments)
+            return try Clock.run(pluginTool(beside: errgen), buildArguments)
         }
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("build"))
         // The sizes of the files the full run wrote.
@@ -421,7 +427,7 @@ enum Report {
         if let small = bySize[1000], let large = bySize[10_000] {
             Swift.print("growth from 1,000 to 10,000 errors: generate × \(ratio(large.generate, small.generate)), Swift only × \(ratio(large.swiftOnly, small.swiftOnly)), compile × \(ratio(large.compile, small.compile)) (linear is × 10)")
         }
-        Swift.print("generate writes every output (Swift, docs, fixtures); floor + writing also writes files of the same sizes; Swift only is what the build plugin runs in every build")
+        Swift.print("generate writes every output (Swift, docs, fixtures); floor + writing also writes files of the same sizes; Swift only is what the build plugin runs in every build (its tool, errgen-swift)")
         for r in rows {
             Swift.print("\(r.size) errors: a JSON body in a body shape \(String(format: "%.0f", r.shapedJSON)) ns, × \(ratio(r.shapedJSON, r.json)) errgen's layout (budget 1.2)")
             Swift.print("\(r.size) errors: an XML body in a body layout \(String(format: "%.0f", r.shapedXML)) ns, × \(ratio(r.shapedXML, r.xmlLayout)) errgen's layout (budget 1.2)")

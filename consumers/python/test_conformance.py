@@ -197,8 +197,9 @@ def test_a_body_slower_than_the_deadline_fails_with_its_request():
         report = run([TINY], exact, mistake="slow-body", timeout=0.5)
         assert_caught(report, "no complete answer within 0.5 s (still reading the body)")
         assert [d.exchange.case for d in report.differences if "still reading the body" in d.what][0] == "get"
-    # Two GETs by meaning (one for HEAD's length), one exactly: each given up after 0.5 s.
-    assert time.monotonic() - started < 3
+    # Two GETs by meaning (one for HEAD's length), one exactly: each given up after 0.5 s (the
+    # bound leaves room for a loaded machine; a runner without one deadline fails the checks above).
+    assert time.monotonic() - started < 6
 
 
 def test_an_endless_body_fails_by_the_deadline():
@@ -208,7 +209,7 @@ def test_an_endless_body_fails_by_the_deadline():
         elapsed = time.monotonic() - started
         assert_caught(report, "no complete answer within 0.3 s (still reading the body)")
         # The GET, the 406 and (by meaning) the GET that tells HEAD's length: 0.3 s each.
-        assert elapsed < 0.3 * (3 if not exact else 2) + 0.5, elapsed
+        assert elapsed < 0.3 * (3 if not exact else 2) + 2.5, elapsed
 
 
 def test_a_server_that_is_not_there_fails_every_exchange():

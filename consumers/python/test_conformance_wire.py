@@ -169,7 +169,7 @@ def test_a_head_response_whose_connection_stays_open_is_no_answer():
     with scripted(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 5\r\n\r\n", "keep") as (port, _):
         with pytest.raises(NoAnswer, match=r"no complete answer within 0\.3 s \(still reading up to the end of the connection after the HEAD response\)"):
             get(port, "HEAD", timeout=0.3)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 3
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,8 @@ def test_one_deadline_bounds_the_whole_exchange(steps, stage):
             get(port, timeout=0.4)
         elapsed = time.monotonic() - started
     assert str(raised.value) == f"no complete answer within 0.4 s (still reading {stage})"
-    assert 0.35 < elapsed < 0.8, elapsed
+    # Given up at the deadline, not when the 2 s trickle ends (with room for a loaded machine).
+    assert 0.35 < elapsed < 1.9, elapsed
 
 
 def test_nothing_listening_is_no_answer():

@@ -1,6 +1,6 @@
 import ErrgenCore
-import ErrgenSpec
 import ErrgenRuntime
+import ErrgenSpec
 import Foundation
 
 /// `errgen-benchmark [--sizes 100,1000,10000] --errgen <path> --modules <path> [--repetitions N]`

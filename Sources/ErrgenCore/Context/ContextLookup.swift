@@ -1,5 +1,5 @@
-import Mustache
 import ErrgenSpec
+import Mustache
 
 // Direct, typed property lookup for the template contexts: errgen's compiled templates read them
 // directly, and swift-mustache (for users' templates) through `MustacheParent`, instead of

@@ -1,7 +1,7 @@
 import ErrgenRuntime
-import Mustache
 import ErrgenSpec
 import ErrgenSwift
+import Mustache
 
 // The context of custom outputs (`outputs.custom` in the config): what a user's template sees,
 // documented in `Documentation/Templates.md`. Ordered arrays only, so the output is the same on

@@ -1,6 +1,6 @@
 import ErrgenRuntime
-import Foundation
 import ErrgenSpec
+import Foundation
 
 /// An API's OpenAPI document made whole: every `$ref` to a component of another document
 /// (`errors/shop.openapi.json#/components/responses/ShopError.404`) becomes a reference inside the

@@ -1,5 +1,5 @@
-import Foundation
 import ErrgenSpec
+import Foundation
 
 extension Generator {
     /// The template set: errgen's own, with the config's template folder taking precedence.
@@ -8,6 +8,8 @@ extension Generator {
         return try TemplateSet.defaults.overridden(by: config.url(folder))
     }
 
+    /// The whole run: the spec read and checked, then every output of the config rendered in
+    /// memory (`plan(for:config:renderer:)`); nothing is written here.
     public func run() -> Result {
         let (spec, diagnostics) = loadSpec()
         guard let spec else { return Result(diagnostics: diagnostics, spec: nil, plan: nil) }

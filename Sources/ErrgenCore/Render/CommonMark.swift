@@ -1,6 +1,6 @@
 import CCmarkGFM
-import Foundation
 import ErrgenSpec
+import Foundation
 
 /// Markdown to HTML with cmark-gfm, GitHub's own renderer, so that the HTML pages show a spec's
 /// Markdown as GitHub shows the Markdown pages.

@@ -1,5 +1,5 @@
-import Foundation
 import ErrgenSpec
+import Foundation
 
 /// errgen's own templates, compiled once and rendered straight from typed contexts.
 ///

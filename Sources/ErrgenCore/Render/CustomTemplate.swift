@@ -1,6 +1,6 @@
+import ErrgenSpec
 import Foundation
 import Mustache
-import ErrgenSpec
 
 /// The template of a custom output with its partials, parsed by swift-mustache (which renders
 /// every user template: errgen's compiled renderer is only for its own), and checked so that a

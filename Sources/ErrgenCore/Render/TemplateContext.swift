@@ -1,5 +1,5 @@
-import Mustache
 import ErrgenSpec
+import Mustache
 
 /// A value a template context gives for a name: what errgen's contexts hold.
 public enum TemplateValue: Sendable {

@@ -1,7 +1,7 @@
-import Foundation
-import Mustache
 import ErrgenSpec
 import ErrgenSwift
+import Foundation
+import Mustache
 
 /// The templates errgen renders outputs with: the defaults it carries inside itself (a copy of the
 /// repository's `Templates/` folder), each replaceable by a file of the same name in a user's folder.

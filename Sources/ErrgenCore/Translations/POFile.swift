@@ -1,5 +1,5 @@
-import Foundation
 import ErrgenSpec
+import Foundation
 
 /// A gettext PO file: what errgen writes for translators and reads back from them.
 ///

@@ -1,6 +1,6 @@
 import ErrgenRuntime
-import Foundation
 import ErrgenSpec
+import Foundation
 
 /// Puts the translations of PO files into a spec by editing its text: only the lines that hold
 /// (or will hold) a translation change; comments, order and formatting of the rest stay.

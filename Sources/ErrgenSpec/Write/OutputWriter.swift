@@ -1,5 +1,5 @@
-import Foundation
 import ErrgenRuntime
+import Foundation
 
 /// A file errgen produces: its path (relative to the output root) and its whole contents.
 ///

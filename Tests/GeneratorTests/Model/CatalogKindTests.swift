@@ -1,8 +1,8 @@
 import AnyAPICatalogs
 import ErrgenCore
+import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-import ErrgenRuntime
 import HTTPTypes
 import Testing
 

@@ -1,6 +1,6 @@
-@_spi(ErrgenGenerated) import ErrgenRuntime
 import EdgeCaseCatalogs
 import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
 import HTTPTypes

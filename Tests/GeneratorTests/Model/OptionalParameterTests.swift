@@ -1,8 +1,8 @@
 import AnyAPICatalogs
 import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-@_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Testing
 

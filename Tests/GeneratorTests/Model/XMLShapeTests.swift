@@ -1,10 +1,10 @@
 import AnyAPICatalogs
 import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-import HTTPTypes
-@_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
+import HTTPTypes
 import Testing
 
 #if canImport(FoundationXML)

@@ -1,8 +1,8 @@
 import EdgeCaseCatalogs
 import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-@_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated
 import Testing

@@ -1,7 +1,7 @@
 import ErrgenCore
+import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-import ErrgenRuntime
 import HTTPTypes
 import Testing
 

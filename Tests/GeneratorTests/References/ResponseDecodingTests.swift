@@ -1,9 +1,9 @@
 import AnyAPICatalogs
 import EdgeCaseCatalogs
 import ErrgenCore
+@_spi(ErrgenGenerated) import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-@_spi(ErrgenGenerated) import ErrgenRuntime
 import Foundation
 import Generated
 import HTTPTypes

@@ -1,8 +1,8 @@
 import EdgeCaseCatalogs
 import ErrgenCore
+import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-import ErrgenRuntime
 import Foundation
 import Generated
 import HTTPTypes

@@ -1,7 +1,7 @@
 @_spi(ErrgenGenerated) import ErrgenCore
+import ErrgenRuntime
 import ErrgenSpec
 import ErrgenSwift
-import ErrgenRuntime
 import Foundation
 import HTTPTypes
 import Testing

@@ -1,7 +1,7 @@
 @testable import ErrgenCore
+@_spi(ErrgenGenerated) @testable import ErrgenRuntime
 @testable import ErrgenSpec
 @testable import ErrgenSwift
-@_spi(ErrgenGenerated) @testable import ErrgenRuntime
 import Testing
 
 /// The escapers copy unescaped runs whole and take shortcuts when nothing needs escaping; these

@@ -83,7 +83,9 @@ public struct SpecOptions: ParsableArguments {
         let words = options.flatMap { name, value, changes in
             value.map { changes ? [name, Self.shellQuoted($0)] : [] } ?? []
         }
-        return (["errgen", "generate"] + words).joined(separator: " ")
+        // `--no-config` counts where it changed what was read: beside a config it would find.
+        let leftOut = noConfig && FileManager.default.fileExists(atPath: ErrgenConfig.defaultFileName) ? ["--no-config"] : []
+        return (["errgen", "generate"] + leftOut + words).joined(separator: " ")
     }
 
     /// A word as a POSIX shell reads it back: as is when it is plain, else in single quotes.

@@ -9,7 +9,7 @@ public struct SwiftOutputs: Sendable {
     let parts: [SwiftPrinter.CatalogParts]
 
     /// Prints the parts of every catalog of `spec`.
-    public init(spec: Spec, config: ErrgenConfig) throws {
+    public init(spec: ResolvedSpec, config: ErrgenConfig) throws {
         let printer = SwiftPrinter(access: config.access, header: Generator.header(spec: config.spec, command: config.regenerateCommand))
         self.printer = printer
         parts = try parallelMap(spec.catalogs) { printer.parts($0) }
@@ -33,6 +33,7 @@ public struct SwiftOutputs: Sendable {
     /// in parallel, in the layout's order. A config that asks for another output (docs, fixtures,
     /// OpenAPI, custom templates) is refused: those are the full command's (`errgen`).
     public static func plan(for spec: Spec, config: ErrgenConfig) throws -> OutputPlan {
+        let spec = ResolvedSpec(spec)
         let layout = try Generator.layout(for: spec, config: config)
         if let other = layout.outputs.first(where: { !$0.kind.isSwift }) {
             throw DiagnosticError(.error(

@@ -96,11 +96,11 @@ public struct SwiftPrinter: Sendable {
 
     /// Prints a catalog's parts; each error's case and factory depend on that error alone and are
     /// printed in parallel chunks.
-    public func parts(_ catalog: CatalogSpec) -> CatalogParts {
+    public func parts(_ catalog: ResolvedCatalog) -> CatalogParts {
         let errors = parallelIndices(catalog.errors.count) { index in
-            (enumCase: enumCase(catalog.errors[index], http: catalog.isHTTP), factory: factory(catalog.errors[index], shared: catalog.parameters, catalog: catalog))
+            (enumCase: enumCase(catalog.errors[index], http: catalog.isHTTP), factory: factory(catalog.errors[index], catalog: catalog))
         }
-        let typeName = catalog.swiftTypeName
+        let typeName = catalog.typeName
         let a = access.modifier
 
         var p = CodePrinter()
@@ -134,24 +134,24 @@ public struct SwiftPrinter: Sendable {
     }
 
     /// The case of an error in the `Code` enum.
-    private func enumCase(_ entry: ErrorSpec, http: Bool) -> [UInt8] {
+    private func enumCase(_ entry: ResolvedError, http: Bool) -> [UInt8] {
         var p = CodePrinter(level: 2)
-        let status = http ? " (\(entry.status.value))" : ""
-        let summary = SwiftLiteral.docLines("`\(entry.code.value)`\(status): \(entry.message.value.source)")
+        let status = http ? " (\(entry.status))" : ""
+        let summary = SwiftLiteral.docLines("`\(entry.code)`\(status): \(entry.message.source)")
             .map { $0.trimmingPrefix(" ") }.joined(separator: " ")
         p.line("/// " + summary)
         if let deprecation = deprecationAttribute(entry) { p.line(deprecation) }
-        p.line("case " + SwiftNames.escaped(entry.swiftCaseName))
+        p.line("case " + SwiftNames.escaped(entry.swiftName))
         return p.bytes
     }
 
     /// The static function (or property, without parameters) that makes an error.
-    private func factory(_ entry: ErrorSpec, shared: [ParameterSpec], catalog: CatalogSpec) -> [UInt8] {
-        let all = entry.parameters + shared
-        var doc = SwiftLiteral.docLines(entry.message.value.source)
+    private func factory(_ entry: ResolvedError, catalog: ResolvedCatalog) -> [UInt8] {
+        let all = entry.parameters
+        var doc = SwiftLiteral.docLines(entry.message.source)
         doc.append("")
         doc += SwiftLiteral.docLines(
-            catalog.isHTTP ? "Wire code `\(entry.code.value)`, HTTP status \(entry.status.value)." : "Code `\(entry.code.value)`.")
+            catalog.isHTTP ? "Wire code `\(entry.code)`, HTTP status \(entry.status)." : "Code `\(entry.code)`.")
         if let description = entry.description, !description.isEmpty {
             doc.append("")
             doc += SwiftLiteral.docLines(description)
@@ -160,14 +160,14 @@ public struct SwiftPrinter: Sendable {
             doc.append("")
             doc.append(" - Parameters:")
             for parameter in all {
-                let text = parameter.description.map(Self.oneLine) ?? "The `\(parameter.name.value)` value."
+                let text = parameter.description.map(Self.oneLine) ?? "The `\(parameter.name)` value."
                 doc += SwiftLiteral.docLines("   - \(parameter.swiftName): \(text)")
             }
         }
         var p = CodePrinter(level: 1)
         p.doc(doc)
         if let deprecation = deprecationAttribute(entry) ?? retirementAttribute(entry, catalog: catalog) { p.line(deprecation) }
-        let name = SwiftNames.escaped(entry.swiftCaseName)
+        let name = SwiftNames.escaped(entry.swiftName)
         let a = access.modifier
         if all.isEmpty {
             p.line("\(a)static var \(name): Self { Self(unchecked: .\(name), arguments: []) }")
@@ -198,24 +198,24 @@ public struct SwiftPrinter: Sendable {
 
     /// A retired error's factory is deprecated (a server should no longer make it); its `Code`
     /// case is not, so a client can match it without a warning.
-    private func retirementAttribute(_ entry: ErrorSpec, catalog: CatalogSpec) -> String? {
+    private func retirementAttribute(_ entry: ResolvedError, catalog: ResolvedCatalog) -> String? {
         guard let retirement = entry.retirement else { return nil }
         var message = "retired in \(retirement.version.value)"
         if let reason = retirement.reason, !reason.isEmpty { message += ": " + Self.oneLine(reason) }
-        if let replacement = retirement.replacement, let other = catalog.errors.first(where: { $0.code.value == replacement.value }) {
-            message += " Use .\(other.swiftCaseName) instead."
+        if let other = entry.replacementIndex {
+            message += " Use .\(catalog.errors[other].swiftName) instead."
         }
         return "@available(*, deprecated, message: \(SwiftLiteral.string(message)))"
     }
 
-    private func deprecationAttribute(_ entry: ErrorSpec) -> String? {
+    private func deprecationAttribute(_ entry: ResolvedError) -> String? {
         guard let deprecation = entry.deprecation else { return nil }
         guard !deprecation.message.isEmpty else { return "@available(*, deprecated)" }
         return "@available(*, deprecated, message: \(SwiftLiteral.string(deprecation.message)))"
     }
 
     /// The `Code` conformances, the typed parameter accessors and the catalog table.
-    private func extensions(_ catalog: CatalogSpec, typeName: String) -> [UInt8] {
+    private func extensions(_ catalog: ResolvedCatalog, typeName: String) -> [UInt8] {
         let a = access.modifier
         var p = CodePrinter()
         p.line("// MARK: - Codes")
@@ -250,7 +250,7 @@ public struct SwiftPrinter: Sendable {
                 }
             }
         }
-        let metadataKeys = catalog.metadata.enumerated().filter { _, key in
+        let metadataKeys = catalog.metadataKeys.enumerated().filter { _, key in
             !GeneratedNames.reservedMembers.contains(key.swiftName) && !GeneratedNames.reservedCodeMembers.contains(key.swiftName)
         }
         if !metadataKeys.isEmpty {
@@ -260,7 +260,7 @@ public struct SwiftPrinter: Sendable {
             p.block("extension \(typeName).Code") { p in
                 for (index, key) in metadataKeys {
                     if index != metadataKeys.first?.offset { p.line() }
-                    var doc = SwiftLiteral.docLines(key.description.map(Self.oneLine) ?? "The `\(key.name.value)` metadata of the error.")
+                    var doc = SwiftLiteral.docLines(key.description.map(Self.oneLine) ?? "The `\(key.name)` metadata of the error.")
                     if key.isOptional { doc += SwiftLiteral.docLines("`nil` when the error states none.") }
                     p.doc(doc)
                     let value = "Self.catalog.entries[rawValue].metadata[\(index)]"
@@ -285,25 +285,23 @@ public struct SwiftPrinter: Sendable {
                 // A case that is not deprecated (naming a deprecated one would warn) and its index:
                 // the runtime checks that the enum is laid out as it reads it.
                 if let index = catalog.errors.lastIndex(where: { $0.deprecation == nil }) {
-                    p.line("checking: .\(SwiftNames.escaped(catalog.errors[index].swiftCaseName)), at: \(index),")
+                    p.line("checking: .\(SwiftNames.escaped(catalog.errors[index].swiftName)), at: \(index),")
                 } else {
                     p.line("checking: nil, at: -1,")
                 }
-                p.line("name: \(SwiftLiteral.string(catalog.name.value)),")
+                p.line("name: \(SwiftLiteral.string(catalog.name)),")
                 p.line("title: \(SwiftLiteral.string(catalog.title)),")
                 let formats = catalog.formats.map { "." + Self.formatCase($0.kind) }
                 p.line("formats: [\(formats.joined(separator: ", "))],")
-                let defaultFormat = catalog.effectiveDefaultFormat?.kind ?? catalog.formats.first?.kind ?? .text
-                p.line("defaultFormat: .\(Self.formatCase(defaultFormat)),")
-                let namespace = catalog.formats.first { $0.kind == .xml }?.namespace
-                p.line("xmlNamespace: \(namespace.map(SwiftLiteral.string) ?? "nil"),")
-                p.line("documentationURL: \(catalog.documentationURL.map { SwiftLiteral.string($0.value) } ?? "nil"),")
+                p.line("defaultFormat: .\(Self.formatCase(catalog.runtimeDefaultFormat)),")
+                p.line("xmlNamespace: \(catalog.xmlNamespace.map(SwiftLiteral.string) ?? "nil"),")
+                p.line("documentationURL: \(catalog.documentationURL.map(SwiftLiteral.string) ?? "nil"),")
                 p.line("parameters: \(SwiftLiteral.string(CatalogTable.parameterList(RuntimeTable.parameters(catalog.parameters)))),")
                 let translations = RuntimeTable.translationTexts(catalog)
-                let hasMetadata = !catalog.metadata.isEmpty
+                let hasMetadata = !catalog.metadataKeys.isEmpty
                 // The arguments after the tables, each only where it is not the default.
                 var trailing: [String] = []
-                if catalog.effectiveCodeType == .integer { trailing.append("codeType: .integer") }
+                if catalog.codeType == .integer { trailing.append("codeType: .integer") }
                 if !catalog.isHTTP { trailing.append("http: false") }
                 // A multi-line string argument per line-based table: the json body shape's and the
                 // xml body shape's steps (see `JSONShape.program`, `XMLShape.program`), the errors'
@@ -317,8 +315,8 @@ public struct SwiftPrinter: Sendable {
                 if let shape = RuntimeTable.xmlShape(catalog) {
                     trailing.append(lines("xmlBody", shape.program.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
                 }
-                if catalog.errors.contains(where: { $0.documentationURL != nil }) {
-                    trailing.append(lines("documentationLinks", catalog.errors.map { CatalogTable.escaped($0.documentationURL?.value ?? "") }))
+                if catalog.errors.contains(where: { $0.ownDocumentationLink != nil }) {
+                    trailing.append(lines("documentationLinks", catalog.errors.map { CatalogTable.escaped($0.ownDocumentationLink ?? "") }))
                 }
                 p.line("table: \"\"\"")
                 p.indented { p in
@@ -329,10 +327,10 @@ public struct SwiftPrinter: Sendable {
                 if !translations.isEmpty {
                     // One table per language after the default: a line per error, empty where it
                     // has no translation (see `CatalogTable.translationText`).
-                    p.line("languages: \(SwiftLiteral.string(catalog.effectiveLanguages.joined(separator: ","))),")
+                    p.line("languages: \(SwiftLiteral.string(catalog.languages.joined(separator: ","))),")
                     p.line("translations: [")
                     p.indented { p in
-                        for (language, text) in zip(catalog.effectiveLanguages.dropFirst(), translations) {
+                        for (language, text) in zip(catalog.languages.dropFirst(), translations) {
                             p.line("// \(language)")
                             p.line("\"\"\"")
                             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { p.line(SwiftLiteral.escaped(String(line))) }
@@ -383,15 +381,15 @@ public struct SwiftPrinter: Sendable {
     /// errors' own parameters (an error may lack it; where errors give one name different types,
     /// the property is an `ArgumentValue`), not optional for the catalog's shared ones. Names that
     /// are keywords or members of every catalog type get no property (`[parameter:]` reads them).
-    static func accessors(_ catalog: CatalogSpec) -> [Accessor] {
+    static func accessors(_ catalog: ResolvedCatalog) -> [Accessor] {
         var order: [String] = []
         var kinds: [String: Set<ParameterType>] = [:]
         var specNames: [String: String] = [:]
-        for parameter in catalog.errors.flatMap(\.parameters) {
+        for parameter in catalog.errors.flatMap({ $0.parameters.prefix($0.ownParameterCount) }) {
             let name = parameter.swiftName
             if kinds[name] == nil {
                 order.append(name)
-                specNames[name] = parameter.name.value
+                specNames[name] = parameter.name
             }
             kinds[name, default: []].insert(parameter.type)
         }
@@ -404,13 +402,13 @@ public struct SwiftPrinter: Sendable {
         }
         let shared = catalog.parameters.enumerated().compactMap { index, parameter -> Accessor? in
             guard usable(parameter.swiftName) else { return nil }
-            return Accessor(name: parameter.swiftName, specName: parameter.name.value, access: .shared(index, parameter.type))
+            return Accessor(name: parameter.swiftName, specName: parameter.name, access: .shared(index, parameter.type))
         }
         return own + shared
     }
 
     /// The standard library type of a parameter, qualified.
-    static func qualified(_ kind: ParameterSpec.Kind) -> String {
+    static func qualified(_ kind: ParameterKind) -> String {
         "Swift." + kind.swiftType
     }
 

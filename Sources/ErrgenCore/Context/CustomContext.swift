@@ -511,47 +511,37 @@ enum CustomContextKeys {
 
 extension ContextBuilder {
     /// A catalog's custom context. `header`, `spec` and `params` are filled in per output.
-    public static func customCatalog(_ catalog: CatalogSpec, header: String, spec: String, params: [CustomParam] = []) -> CustomCatalogContext {
-        let shared = catalog.parameters.map { customParameter($0, shared: true) }
-        let defaultFormat = catalog.effectiveDefaultFormat
-        let languages = catalog.effectiveLanguages
+    public static func customCatalog(_ catalog: ResolvedCatalog, header: String, spec: String, params: [CustomParam] = []) -> CustomCatalogContext {
+        let shared = catalog.parameters.map(customParameter)
         let errors = parallelIndices(catalog.errors.count) { index in
-            var error = customError(index, catalog.errors[index], shared: shared, languages: languages)
-            if !catalog.metadata.isEmpty {
-                error.metadata = zip(catalog.metadata, catalog.metadataValues(of: catalog.errors[index])).map(customMetadata)
-            }
-            let entry = catalog.errors[index]
-            error.documentationLink = ContextText(
-                entry.documentationURL?.value ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: entry.code.value) } ?? "")
-            return error
+            customError(catalog.errors[index], shared: shared, metadataKeys: catalog.metadataKeys)
         }
+        let name = catalog.name
         var context = CustomCatalogContext(
             header: ContextText(header), spec: ContextText(spec), params: CustomParams(params),
-            name: ContextText(catalog.name.value), fileName: ContextText(catalog.fileName), typeName: ContextText(catalog.swiftTypeName),
-            upperSnakeName: ContextText(NameStyles.upperSnake(catalog.name.value)),
-            lowerSnakeName: ContextText(NameStyles.lowerSnake(catalog.name.value)),
-            upperCamelName: ContextText(NameStyles.upperCamel(catalog.name.value)),
-            lowerCamelName: ContextText(NameStyles.lowerCamel(catalog.name.value)),
+            name: ContextText(name), fileName: ContextText(catalog.fileName), typeName: ContextText(catalog.typeName),
+            upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
+            upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
             title: ContextText(catalog.title), summary: ContextText(catalog.summary ?? ""),
-            description: ContextText(catalog.description ?? ""), documentationURL: ContextText(catalog.documentationURL?.value ?? ""),
+            description: ContextText(catalog.description ?? ""), documentationURL: ContextText(catalog.documentationURL ?? ""),
             formats: catalog.formats.map { format in
                 CustomFormat(
                     format: ContextText(format.kind.rawValue), contentType: ContextText(format.kind.contentType),
-                    isDefault: format == defaultFormat)
+                    isDefault: format == catalog.defaultFormat)
             },
-            defaultFormat: ContextText(defaultFormat?.kind.rawValue ?? ""),
-            xmlNamespace: ContextText(catalog.formats.first { $0.kind == .xml }?.namespace ?? ""),
+            defaultFormat: ContextText(catalog.defaultFormat?.kind.rawValue ?? ""),
+            xmlNamespace: ContextText(catalog.xmlNamespace ?? ""),
             parameters: shared, errors: errors, errorCount: errors.count,
-            languages: languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
-            defaultLanguage: ContextText(languages[0]),
-            metadataKeys: catalog.metadata.map { key in customMetadata(key, key.typedDefault) })
+            languages: catalog.languages.enumerated().map { CustomLanguage(tag: ContextText($1), isDefault: $0 == 0) },
+            defaultLanguage: ContextText(catalog.languages[0]),
+            metadataKeys: catalog.metadataKeys.map { key in customMetadata(key, key.defaultValue) })
         context.http = catalog.isHTTP
-        context.codeType = ContextText(catalog.effectiveCodeType.rawValue)
+        context.codeType = ContextText(catalog.codeType.rawValue)
         return context
     }
 
-    static func customMetadata(_ key: MetadataKeySpec, _ value: ArgumentValue?) -> CustomMetadata {
-        let name = key.name.value
+    static func customMetadata(_ key: ResolvedMetadataKey, _ value: ArgumentValue?) -> CustomMetadata {
+        let name = key.name
         return CustomMetadata(
             name: ContextText(name), swiftName: ContextText(key.swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
@@ -568,15 +558,15 @@ extension ContextBuilder {
             errorCount: catalogs.reduce(0) { $0 + $1.errorCount })
     }
 
-    static func customParameter(_ parameter: ParameterSpec, shared: Bool) -> CustomParameter {
-        let name = parameter.name.value
+    static func customParameter(_ parameter: ResolvedParameter) -> CustomParameter {
+        let name = parameter.name
         var custom = CustomParameter(
             name: ContextText(name), swiftName: ContextText(parameter.swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(name)), lowerSnakeName: ContextText(NameStyles.lowerSnake(name)),
             upperCamelName: ContextText(NameStyles.upperCamel(name)), lowerCamelName: ContextText(NameStyles.lowerCamel(name)),
             type: ContextText(parameter.typeName), isString: parameter.kind == .string, isInteger: parameter.kind == .integer,
             isNumber: parameter.kind == .number, isBoolean: parameter.kind == .boolean,
-            description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: shared)
+            description: ContextText(parameter.description ?? ""), example: ContextText(parameter.sample), shared: parameter.shared)
         custom.isUnsigned = parameter.kind == .unsigned
         custom.optional = parameter.isOptional
         custom.list = parameter.isList
@@ -600,31 +590,28 @@ extension ContextBuilder {
         }
     }
 
-    static func customError(_ index: Int, _ entry: ErrorSpec, shared: [CustomParameter], languages: [String]) -> CustomError {
-        let status = entry.status.value
-        let phrase = StatusPhrase.reason(status) ?? ""
-        let swiftName = entry.swiftCaseName
-        let segments = Self.segments(entry.message.value)
-        return CustomError(
-            index: index, code: ContextText(entry.code.value), swiftName: ContextText(swiftName),
+    static func customError(_ entry: ResolvedError, shared: [CustomParameter], metadataKeys: [ResolvedMetadataKey]) -> CustomError {
+        let swiftName = entry.swiftName
+        var error = CustomError(
+            index: entry.index, code: ContextText(entry.code), swiftName: ContextText(swiftName),
             upperSnakeName: ContextText(NameStyles.upperSnake(swiftName)), lowerSnakeName: ContextText(NameStyles.lowerSnake(swiftName)),
             upperCamelName: ContextText(NameStyles.upperCamel(swiftName)), lowerCamelName: ContextText(NameStyles.lowerCamel(swiftName)),
-            status: status, reasonPhrase: ContextText(phrase), statusLine: ContextText(phrase.isEmpty ? String(status) : "\(status) \(phrase)"),
-            message: ContextText(entry.message.value.source), messageSegments: segments, title: ContextText(entry.problemTitle),
+            status: entry.status, reasonPhrase: ContextText(entry.reasonPhrase), statusLine: ContextText(entry.statusLine),
+            message: ContextText(entry.message.source), messageSegments: segments(entry.message), title: ContextText(entry.title),
             description: ContextText(entry.description ?? ""), deprecated: entry.deprecation != nil,
-            deprecationMessage: ContextText(entry.deprecation?.message ?? ""), anchor: ContextText(Catalog.anchor(forWireCode: entry.code.value)),
-            parameters: entry.parameters.map { customParameter($0, shared: false) } + shared,
+            deprecationMessage: ContextText(entry.deprecation?.message ?? ""), anchor: ContextText(entry.anchor),
+            parameters: entry.parameters.prefix(entry.ownParameterCount).map(customParameter) + shared,
             headers: entry.headers.map { CustomHeader(name: ContextText($0.name.value), value: ContextText($0.value.value.source)) },
-            translations: languages.dropFirst().compactMap { language -> CustomTranslation? in
-                guard let translation = entry.translation(language) else { return nil }
-                let message = translation.message.value
-                let title = translation.title?.value ?? (message.placeholderNames.isEmpty ? message.render { $0 } : entry.problemTitle)
-                return CustomTranslation(
-                    language: ContextText(language), message: ContextText(message.source), messageSegments: Self.segments(message),
-                    title: ContextText(title))
+            translations: entry.translations.map { translation in
+                CustomTranslation(
+                    language: ContextText(translation.language), message: ContextText(translation.message.source),
+                    messageSegments: segments(translation.message), title: ContextText(translation.title))
             },
             retired: entry.retirement != nil, retiredIn: ContextText(entry.retirement?.version.value ?? ""),
             retirementReason: ContextText(entry.retirement?.reason ?? ""), replacement: ContextText(entry.retirement?.replacement?.value ?? ""),
-            since: ContextText(entry.since?.value ?? ""))
+            since: ContextText(entry.since ?? ""))
+        error.metadata = zip(metadataKeys, entry.metadata).map(customMetadata)
+        error.documentationLink = ContextText(entry.documentationLink ?? "")
+        return error
     }
 }

@@ -222,14 +222,14 @@ public struct DocsExample: Sendable {
     public var bodyFence: String
 }
 
-/// Builds template contexts from a validated spec.
+/// Builds template contexts from the resolved spec.
 public enum ContextBuilder {
-    public static func docsIndex(_ spec: Spec, header: String) -> DocsIndexContext {
+    public static func docsIndex(_ spec: ResolvedSpec, header: String) -> DocsIndexContext {
         DocsIndexContext(
             header: header,
             catalogs: spec.catalogs.map { catalog in
                 DocsCatalogSummary(
-                    name: catalog.name.value, title: catalog.title, titleMarkdown: Markdown.text(catalog.title),
+                    name: catalog.name, title: catalog.title, titleMarkdown: Markdown.text(catalog.title),
                     summary: catalog.summary ?? "", summaryMarkdown: Markdown.markdownCell(catalog.summary ?? ""),
                     fileName: catalog.fileName, errorCount: catalog.errors.count)
             })
@@ -238,12 +238,12 @@ public enum ContextBuilder {
     /// The context of a catalog's page: by default every error on one page; `page` selects the
     /// overview or one page of a catalog split by `DocsPaging`.
     public static func docsCatalog(
-        _ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil, page: DocsPageKind = .whole
+        _ spec: ResolvedCatalog, header: String, examples: CatalogExamples? = nil, page: DocsPageKind = .whole
     ) -> DocsCatalogContext {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
         // The shared parameters' rows are the same in every error's table: made once.
-        let shared = spec.parameters.map { docsParameter($0, shared: true) }
+        let shared = spec.parameters.map(docsParameter)
         let range: Range<Int>, paging: DocsPaging?, current: Int
         switch page {
         case .whole: (range, paging, current) = (0..<spec.errors.count, nil, 0)
@@ -252,14 +252,13 @@ public enum ContextBuilder {
         }
         let isOverview = paging != nil && current == 0
         let errors = range.map { index -> DocsError in
+            let resolved = spec.errors[index]
             // The overview shows only the table: its rows need no examples.
-            var error = docsError(index, spec: spec, shared: shared, examples: isOverview ? nil : examples.errors[index])
-            if let replacement = spec.errors[index].retirement?.replacement?.value,
-                let target = spec.errors.firstIndex(where: { $0.code.value == replacement })
-            {
+            var error = docsError(resolved, in: spec, shared: shared, examples: isOverview ? nil : examples.errors[index])
+            if let target = resolved.replacementIndex {
                 // On a split catalog the error sent instead may be on another page: named with its page.
                 let file = paging.map { DocsPaging.fileName(spec.fileName, page: $0.page(of: target)) }
-                let anchor = "#" + Catalog.anchor(forWireCode: replacement)
+                let anchor = "#" + spec.errors[target].anchor
                 error.replacementHTMLHref = (file.map { $0 + ".html" } ?? "") + anchor
                 error.replacementMarkdownHref = (file.map { $0 + ".md" } ?? "") + anchor
             }
@@ -278,7 +277,7 @@ public enum ContextBuilder {
         }
         let partLabel = pages.first { $0.isCurrent }?.label ?? ""
         var context = DocsCatalogContext(
-            header: header, name: spec.name.value, title: spec.title, titleMarkdown: Markdown.text(spec.title),
+            header: header, name: spec.name, title: spec.title, titleMarkdown: Markdown.text(spec.title),
             summaryMarkdown: Markdown.block(spec.summary ?? ""), summaryHTML: HTML.markdown(spec.summary ?? ""),
             descriptionMarkdown: Markdown.block(spec.description ?? ""), descriptionHTML: HTML.markdown(spec.description ?? ""),
             hasDescription: !(spec.description ?? "").isEmpty,
@@ -291,42 +290,39 @@ public enum ContextBuilder {
             errorCount: spec.errors.count, isSplit: paging != nil, isPart: current != 0, hasSections: !isOverview,
             pages: pages, hasPages: !pages.isEmpty, partLabel: partLabel, partLabelMarkdown: Markdown.text(partLabel),
             overviewFileName: spec.fileName,
-            languages: Coverage.lines(spec).map { line in
+            languages: spec.coverage.map { line in
                 DocsLanguage(
                     tag: line.language, isDefault: line.isDefault, translatedCount: line.translated, errorCount: line.errors,
                     percent: line.percent)
             },
-            hasLanguages: spec.effectiveLanguages.count > 1,
-            hasRetired: spec.errors.contains { $0.retirement != nil },
-            metadataKeys: spec.metadata.map { key in
-                let value = key.typedDefault?.description ?? ""
+            hasLanguages: spec.languages.count > 1,
+            hasRetired: spec.hasRetired,
+            metadataKeys: spec.metadataKeys.map { key in
+                let value = key.defaultValue?.description ?? ""
                 let description = key.description ?? ""
                 return DocsMetadataKey(
-                    name: key.name.value, nameCellMarkdown: Markdown.code(key.name.value, inTable: true), type: key.kind.rawValue,
+                    name: key.name, nameCellMarkdown: Markdown.code(key.name, inTable: true), type: key.kind.rawValue,
                     optional: key.isOptional, defaultValue: value, defaultCellMarkdown: value.isEmpty ? "" : Markdown.code(value, inTable: true),
-                    hasDefault: key.defaultValue != nil, descriptionCellMarkdown: Markdown.markdownCell(description),
+                    hasDefault: key.source.defaultValue != nil, descriptionCellMarkdown: Markdown.markdownCell(description),
                     descriptionHTML: HTML.markdown(description))
             },
-            hasMetadataKeys: !spec.metadata.isEmpty)
+            hasMetadataKeys: !spec.metadataKeys.isEmpty)
         context.isHTTP = spec.isHTTP
         return context
     }
 
-    static func docsParameter(_ parameter: ParameterSpec, shared: Bool) -> DocsParameter {
+    static func docsParameter(_ parameter: ResolvedParameter) -> DocsParameter {
         let description = parameter.description ?? ""
         return DocsParameter(
-            name: parameter.name.value, nameCellMarkdown: Markdown.code(parameter.name.value, inTable: true),
+            name: parameter.name, nameCellMarkdown: Markdown.code(parameter.name, inTable: true),
             type: parameter.typeName + (parameter.isOptional ? " (optional)" : ""), description: description,
             descriptionCellMarkdown: Markdown.markdownCell(description), descriptionHTML: HTML.markdown(description),
-            sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: shared)
+            sample: parameter.sample, sampleCellMarkdown: Markdown.code(parameter.sample, inTable: true), shared: parameter.shared)
     }
 
-    static func docsError(_ index: Int, spec: CatalogSpec, shared: [DocsParameter], examples: ErrorExamples?) -> DocsError {
-        let entry = spec.errors[index]
-        let status = entry.status.value
-        let statusLine = spec.isHTTP ? [String(status), StatusPhrase.reason(status)].compactMap { $0 }.joined(separator: " ") : ""
+    static func docsError(_ entry: ResolvedError, in spec: ResolvedCatalog, shared: [DocsParameter], examples: ErrorExamples?) -> DocsError {
         let description = entry.description ?? ""
-        let parameters = entry.parameters.map { docsParameter($0, shared: false) } + shared
+        let parameters = entry.parameters.prefix(entry.ownParameterCount).map(docsParameter) + shared
         let headers = entry.headers.map { header in
             DocsHeader(
                 name: header.name.value, nameCellMarkdown: Markdown.code(header.name.value, inTable: true),
@@ -334,8 +330,7 @@ public enum ContextBuilder {
         }
         let examples = (examples?.exchanges ?? []).filter { $0.kind == .get }.map { exchange -> DocsExample in
             let response = exchange.response
-            var head = "HTTP/1.1 \(response.head.status.code) \(response.head.status.reasonPhrase)\n"
-            for (name, value) in response.fieldPairs { head += "\(name): \(value)\n" }
+            let head = response.headText
             let format = response.format ?? .text
             let body = response.bodyText
             return DocsExample(
@@ -344,36 +339,34 @@ public enum ContextBuilder {
                 headFence: Markdown.fence(for: head), bodyFence: Markdown.fence(for: body))
         }
         let deprecation = entry.deprecation?.message ?? ""
-        let translations = spec.effectiveLanguages.dropFirst().compactMap { language -> DocsTranslation? in
-            guard let translation = entry.translation(language) else { return nil }
-            let source = translation.message.value.source
+        let translations = entry.translations.map { translation -> DocsTranslation in
+            let source = translation.message.source
             return DocsTranslation(
-                language: language, message: source, messageMarkdown: Markdown.text(source), messageCellMarkdown: Markdown.cell(source),
-                title: translation.title?.value ?? "")
+                language: translation.language, message: source, messageMarkdown: Markdown.text(source), messageCellMarkdown: Markdown.cell(source),
+                title: translation.ownTitle ?? "")
         }
-        let anchor = Catalog.anchor(forWireCode: entry.code.value)
         let retiredIn = entry.retirement?.version.value ?? ""
         let reason = entry.retirement?.reason ?? ""
         let replacement = entry.retirement?.replacement?.value ?? ""
-        let since = entry.since?.value ?? ""
+        let since = entry.since ?? ""
         var metadata: [DocsMetadata] = []
-        if !spec.metadata.isEmpty {
-            for (key, value) in zip(spec.metadata, spec.metadataValues(of: entry)) {
-                guard let text = value?.description else { continue }
-                metadata.append(DocsMetadata(
-                    name: key.name.value, nameCellMarkdown: Markdown.code(key.name.value, inTable: true),
-                    value: text, valueCellMarkdown: Markdown.code(text, inTable: true)))
-            }
+        for (key, value) in zip(spec.metadataKeys, entry.metadata) {
+            guard let text = value?.description else { continue }
+            metadata.append(DocsMetadata(
+                name: key.name, nameCellMarkdown: Markdown.code(key.name, inTable: true),
+                value: text, valueCellMarkdown: Markdown.code(text, inTable: true)))
         }
+        let message = entry.message.source
         var error = DocsError(
-            code: entry.code.value, codeMarkdown: Markdown.code(entry.code.value),
-            codeCellMarkdown: Markdown.code(entry.code.value, inTable: true),
-            anchor: anchor, htmlHref: "#" + anchor, markdownHref: "#" + anchor, status: status, statusLine: statusLine,
-            message: entry.message.value.source, messageMarkdown: Markdown.text(entry.message.value.source),
-            messageCellMarkdown: Markdown.cell(entry.message.value.source), title: entry.problemTitle,
+            code: entry.code, codeMarkdown: Markdown.code(entry.code),
+            codeCellMarkdown: Markdown.code(entry.code, inTable: true),
+            anchor: entry.anchor, htmlHref: "#" + entry.anchor, markdownHref: "#" + entry.anchor, status: entry.status,
+            statusLine: spec.isHTTP ? entry.statusLine : "",
+            message: message, messageMarkdown: Markdown.text(message),
+            messageCellMarkdown: Markdown.cell(message), title: entry.title,
             descriptionMarkdown: Markdown.block(description), descriptionHTML: HTML.markdown(description), hasDescription: !description.isEmpty,
             deprecated: entry.deprecation != nil, deprecationMessage: deprecation, deprecationMarkdown: Markdown.text(deprecation),
-            swiftName: entry.swiftCaseName, swiftNameMarkdown: Markdown.code(entry.swiftCaseName),
+            swiftName: entry.swiftName, swiftNameMarkdown: Markdown.code(entry.swiftName),
             parameters: parameters, hasParameters: !parameters.isEmpty, headers: headers, hasHeaders: !headers.isEmpty,
             examples: examples, translations: translations, hasTranslations: !translations.isEmpty,
             retired: entry.retirement != nil, retiredIn: retiredIn, retiredInMarkdown: Markdown.text(retiredIn),
@@ -384,7 +377,7 @@ public enum ContextBuilder {
         error.metadata = metadata
         error.hasMetadata = !metadata.isEmpty
         error.isHTTP = spec.isHTTP
-        if let link = entry.documentationURL?.value {
+        if let link = entry.ownDocumentationLink {
             error.documentationLink = link
             error.documentationLinkMarkdown = Markdown.text(link)
             error.documentationLinkMarkdownHref = Markdown.destination(link)

@@ -239,7 +239,13 @@ public struct SpecDiff: Sendable {
             }
         }
         if before.xmlShape != nil || after.xmlShape != nil {
-            let was = RuntimeTable.xmlShape(before), now = RuntimeTable.xmlShape(after)
+            func compiled(_ catalog: CatalogSpec) -> XMLShape? {
+                catalog.xmlShape.map {
+                    ShapeCompiler.compileXML(
+                        $0, namespace: catalog.formats.first { $0.kind == .xml }?.namespace, metadataKeys: Set(catalog.metadata.map(\.name.value)))
+                }
+            }
+            let was = compiled(before), now = compiled(after)
             if was != now {
                 let location = after.formats.first { $0.kind == .xml }?.location ?? after.name.location
                 add("body-shape-changed", .wire, name, nil, nil, nil, location, false,

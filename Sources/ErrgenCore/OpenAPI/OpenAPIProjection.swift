@@ -21,16 +21,16 @@ public enum OpenAPIProjection {
     /// The document of an HTTP catalog (a catalog without HTTP has no responses to project), its
     /// members in OpenAPI's order with errgen's comment near the top (where the writer looks for
     /// its marker before it removes a file no longer generated), every object below in key order.
-    public static func document(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> OrderedJSON {
+    public static func document(_ spec: ResolvedCatalog, header: String, examples: CatalogExamples? = nil) -> OrderedJSON {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
         // Swift identifiers (ASCII letters, digits and `_`), which OpenAPI's component names allow.
-        let type = spec.swiftTypeName
+        let type = spec.typeName
         var schemas: [String: JSONValue] = [:]
         for format in catalog.formats {
             schemas[schemaName(type, format)] = schema(format, spec: spec, catalog: catalog)
         }
-        let names = spec.errors.map { type + "." + $0.swiftCaseName }
+        let names = spec.errors.map { type + "." + $0.swiftName }
         var exampleObjects: [String: JSONValue] = [:]
         var responses: [String: JSONValue] = [:]
         // Each error's example per format: its GET in that format.
@@ -42,7 +42,7 @@ public enum OpenAPIProjection {
                 let name = names[index] + "." + formatKey(format)
                 named.append((format, name))
                 exampleObjects[name] = .object([
-                    "summary": .string("\(entry.code.value) as \(format.mediaType)"),
+                    "summary": .string("\(entry.code) as \(format.mediaType)"),
                     "value": exampleValue(exchange.response, format: format),
                 ])
             }
@@ -53,10 +53,10 @@ public enum OpenAPIProjection {
                 content: content(named.map { ($0.format, [(names[index], $0.name)]) }, type: type, catalog: catalog)))
         }
         // A response per status, its examples every error of that status (in spec order).
-        let statuses = Dictionary(grouping: spec.errors.indices, by: { spec.errors[$0].status.value })
+        let statuses = Dictionary(grouping: spec.errors.indices, by: { spec.errors[$0].status })
         for (status, indices) in statuses {
-            let codes = indices.map { Markdown.code(spec.errors[$0].code.value) }.joined(separator: ", ")
-            let phrase = StatusPhrase.reason(status).map { " " + $0 } ?? ""
+            let codes = indices.map { Markdown.code(spec.errors[$0].code) }.joined(separator: ", ")
+            let statusLine = spec.errors[indices[0]].statusLine
             var byFormat: [(WireFormat, [(String, String)])] = []
             for format in catalog.formats {
                 let named = indices.flatMap { index in
@@ -65,7 +65,7 @@ public enum OpenAPIProjection {
                 if !named.isEmpty { byFormat.append((format, named)) }
             }
             responses["\(type).\(status)"] = .object(response(
-                description: "\(status)\(phrase): \(codes).",
+                description: "\(statusLine): \(codes).",
                 headers: headers(of: indices, spec: spec, examples: examples),
                 content: content(byFormat, type: type, catalog: catalog)))
         }
@@ -79,7 +79,7 @@ public enum OpenAPIProjection {
         return .object([
             .init("openapi", .value(.string(openAPIVersion))),
             // The comment first: the writer looks for errgen's marker in a file's first 256 bytes.
-            .init("x-errgen", .object([.init("comment", .value(.string(header))), .init("catalog", .value(.string(spec.name.value)))])),
+            .init("x-errgen", .object([.init("comment", .value(.string(header))), .init("catalog", .value(.string(spec.name)))])),
             .init("info", .value(.object(info))),
             .init("components", .object([
                 .init("schemas", .value(.object(schemas))),
@@ -107,8 +107,8 @@ public enum OpenAPIProjection {
         return response
     }
 
-    static func errorDescription(_ entry: ErrorSpec) -> String {
-        var text = Markdown.code(entry.code.value) + ": " + Markdown.code(entry.message.value.source)
+    static func errorDescription(_ entry: ResolvedError) -> String {
+        var text = Markdown.code(entry.code) + ": " + Markdown.code(entry.message.source)
         if let description = entry.description { text += "\n\n" + Markdown.block(description) }
         if let deprecation = entry.deprecation { text += "\n\nDeprecated: " + Markdown.text(deprecation.message) }
         return text
@@ -136,7 +136,7 @@ public enum OpenAPIProjection {
     /// the value the first error sends as its example, `required` when every error of `indices`
     /// sends it. Names are compared as HTTP compares them, without regard to case; a spec's header
     /// is described by its template.
-    static func headers(of indices: [Int], spec: CatalogSpec, examples: CatalogExamples) -> [String: JSONValue] {
+    static func headers(of indices: [Int], spec: ResolvedCatalog, examples: CatalogExamples) -> [String: JSONValue] {
         var order: [String] = []
         var found: [String: (name: String, value: String, count: Int)] = [:]
         var templates: [String: String] = [:]
@@ -191,14 +191,14 @@ public enum OpenAPIProjection {
 
     // MARK: Schemas
 
-    static func schema(_ format: WireFormat, spec: CatalogSpec, catalog: Catalog) -> JSONValue {
-        let code: JSONValue = spec.effectiveCodeType == .integer
+    static func schema(_ format: WireFormat, spec: ResolvedCatalog, catalog: Catalog) -> JSONValue {
+        let code: JSONValue = spec.codeType == .integer
             ? .object(["type": .string("integer"), "description": .string("The error's code.")])
             : .object(["type": .string("string"), "description": .string("The error's code.")])
-        let shared = spec.parameters.map { ($0.name.value, parameterSchema($0)) }
-        let sharedRequired = spec.parameters.filter { !$0.isOptional }.map(\.name.value)
+        let shared = spec.parameters.map { ($0.name, parameterSchema($0)) }
+        let sharedRequired = spec.parameters.filter { !$0.isOptional }.map(\.name)
         // An empty list is no element in XML.
-        let xmlRequired = spec.parameters.filter { !$0.isOptional && !$0.isList }.map(\.name.value)
+        let xmlRequired = spec.parameters.filter { !$0.isOptional && !$0.isList }.map(\.name)
         switch format {
         case .text:
             return .object(["type": .string("string"), "description": .string("The error's message.")])
@@ -277,7 +277,7 @@ public enum OpenAPIProjection {
     }
 
     /// The JSON Schema of a parameter's values.
-    static func parameterSchema(_ parameter: ParameterSpec) -> JSONValue {
+    static func parameterSchema(_ parameter: ResolvedParameter) -> JSONValue {
         var schema = kindSchema(parameter.kind, list: parameter.isList)
         if let description = parameter.description, case var .object(members) = schema {
             members["description"] = .string(description)
@@ -303,7 +303,7 @@ public enum OpenAPIProjection {
     /// as constants, a whole placeholder typed by what it names (`null` where the value may be
     /// missing: an optional parameter, a metadata key without a value, a missing documentation
     /// link), a placeholder inside a string a string.
-    static func shapeSchema(_ shape: ShapeValue, spec: CatalogSpec) -> JSONValue {
+    static func shapeSchema(_ shape: ShapeValue, spec: ResolvedCatalog) -> JSONValue {
         switch shape {
         case let .object(members):
             var properties: [String: JSONValue] = [:]
@@ -335,29 +335,29 @@ public enum OpenAPIProjection {
     }
 
     /// What a whole placeholder of a shape holds.
-    static func placeholderSchema(_ name: String, spec: CatalogSpec) -> JSONValue {
+    static func placeholderSchema(_ name: String, spec: ResolvedCatalog) -> JSONValue {
         func nullable(_ schema: JSONValue) -> JSONValue {
             guard case var .object(members) = schema, case let .string(type)? = members["type"] else { return schema }
             members["type"] = .array([.string(type), .string("null")])
             return .object(members)
         }
         switch ShapePlaceholder(rawValue: name) {
-        case .code?: return .object(["type": .string(spec.effectiveCodeType == .integer ? "integer" : "string")])
+        case .code?: return .object(["type": .string(spec.codeType == .integer ? "integer" : "string")])
         case .message?, .title?: return .object(["type": .string("string")])
         case .status?: return .object(["type": .string("integer")])
         case .documentation?: return nullable(.object(["type": .string("string")]))
         case .parameters?, .metadata?: return .object(["type": .string("object"), "additionalProperties": .bool(true)])
         case nil: break
         }
-        if let key = spec.metadata.first(where: { $0.name.value == name }) {
+        if let key = spec.metadataKeys.first(where: { $0.name == name }) {
             let schema = kindSchema(key.kind, list: false)
-            return key.isOptional || key.defaultValue == nil ? nullable(schema) : schema
+            return key.isOptional || key.source.defaultValue == nil ? nullable(schema) : schema
         }
         // A parameter: of the catalog, or of some errors only (null in the others).
-        if let parameter = spec.parameters.first(where: { $0.name.value == name }) {
+        if let parameter = spec.parameters.first(where: { $0.name == name }) {
             return parameter.isOptional ? nullable(parameterSchema(parameter)) : parameterSchema(parameter)
         }
-        let uses = spec.errors.map { $0.parameters.first { $0.name.value == name } }
+        let uses = spec.errors.map { $0.parameters.prefix($0.ownParameterCount).first { $0.name == name } }
         let types = Set(uses.compactMap { $0.map { kindSchema($0.kind, list: $0.isList) } })
         // Errors that give the name different types (the validator warns): any value.
         guard types.count == 1, let first = uses.lazy.compactMap({ $0 }).first else { return .object([:]) }

@@ -29,6 +29,7 @@ extension Generator {
     /// (`OutputRunner`): independent outputs render in parallel, and the plan's order does not
     /// depend on which finishes first.
     public static func plan(for spec: Spec, config: ErrgenConfig, renderer: TemplateRenderer) throws -> OutputPlan {
+        let spec = ResolvedSpec(spec)
         let layout = try layout(for: spec, config: config)
         let customTemplates = try loadCustomTemplates(config)
         return try OutputRunner(spec: spec, config: config, renderer: renderer, customTemplates: customTemplates).run(layout)

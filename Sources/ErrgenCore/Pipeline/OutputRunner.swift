@@ -5,7 +5,7 @@ import ErrgenSwift
 /// largest first, and the plan lists the files in the layout's order whatever order the jobs
 /// finished in; when jobs fail, the first failure in the layout's order is the one thrown.
 struct OutputRunner: Sendable {
-    let spec: Spec
+    let spec: ResolvedSpec
     let config: ErrgenConfig
     let renderer: TemplateRenderer
     /// The templates of `config.customOutputs`, in its order.

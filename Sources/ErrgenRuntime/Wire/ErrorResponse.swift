@@ -163,7 +163,7 @@ extension Catalog {
 
     /// Whether the 406 error's parameter can be filled in: a string, or `available` as a list of
     /// strings.
-    static func fitsNotAcceptable(_ parameter: Entry.Parameter) -> Bool {
+    @_spi(ErrgenGenerated) public static func fitsNotAcceptable(_ parameter: Entry.Parameter) -> Bool {
         parameter.kind == .string && (!parameter.isList || parameter.name == "available")
     }
 

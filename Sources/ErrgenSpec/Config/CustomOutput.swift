@@ -49,10 +49,10 @@ public struct CustomOutput: Sendable, Hashable {
     public var canonicalOutput: String { CustomOutput.canonical(output) }
 
     /// The file written for `catalog` (or for the whole spec, when the path has no placeholder).
-    public func path(for catalog: CatalogSpec?) -> String {
+    public func path(for catalog: ResolvedCatalog?) -> String {
         let path = canonicalOutput
         guard let placeholder, let catalog else { return path }
-        let value = placeholder == .catalog ? catalog.fileName : catalog.swiftTypeName
+        let value = placeholder == .catalog ? catalog.fileName : catalog.typeName
         return path.replacingOccurrences(of: placeholder.rawValue, with: value)
     }
 

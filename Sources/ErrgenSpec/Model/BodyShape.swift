@@ -175,7 +175,7 @@ package enum ShapeCompiler {
     /// The steps of a validated XML layout: the declaration, then the root element (in the
     /// format's namespace, if it names one) and what it holds, an element a line, indented by
     /// four spaces a level; adjacent literals joined.
-    static func compileXML(_ shape: ShapeValue, namespace: String?, metadataKeys: Set<String>) -> XMLShape {
+    package static func compileXML(_ shape: ShapeValue, namespace: String?, metadataKeys: Set<String>) -> XMLShape {
         var steps: [XMLShape.Step] = []
         func literal(_ text: String) { appendLiteral(text, to: &steps) }
         func escaped(_ text: String, attribute: Bool) -> String {

@@ -63,6 +63,11 @@ extension Generator {
     /// catalogs and slices of errors each file is made from. Two outputs that would write the same
     /// file (or files whose paths differ only in case) are an error.
     public static func layout(for spec: Spec, config: ErrgenConfig) throws(DiagnosticError) -> OutputLayout {
+        try layout(for: ResolvedSpec(spec), config: config)
+    }
+
+    /// The layout of a resolved spec (see `layout(for:config:)`).
+    public static func layout(for spec: ResolvedSpec, config: ErrgenConfig) throws(DiagnosticError) -> OutputLayout {
         var outputs: [PlannedOutput] = []
         var owned: [OutputPlan.OwnedFolder] = []
         func add(_ paths: [String], _ kind: PlannedOutput.Kind, priority: Int = 3) {
@@ -75,10 +80,10 @@ extension Generator {
         if let folder = config.swiftOutput.map(normalized) {
             for (index, catalog) in spec.catalogs.enumerated() {
                 let count = catalog.errors.count
-                add([join(folder, catalog.swiftTypeName + ".swift")], .swiftTypes([.init(catalog: index, errors: 0..<min(count, shardSize))]))
+                add([join(folder, catalog.typeName + ".swift")], .swiftTypes([.init(catalog: index, errors: 0..<min(count, shardSize))]))
                 for (shard, start) in stride(from: shardSize, to: count, by: shardSize).enumerated() {
                     let range = start..<min(count, start + shardSize)
-                    add([join(folder, "\(catalog.swiftTypeName)+Errors\(shard + 1).swift")], .swiftFactories([.init(catalog: index, errors: range)]))
+                    add([join(folder, "\(catalog.typeName)+Errors\(shard + 1).swift")], .swiftFactories([.init(catalog: index, errors: range)]))
                 }
             }
             owned.append(.init(path: folder, fileExtensions: ["swift"]))

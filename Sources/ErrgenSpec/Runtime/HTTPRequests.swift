@@ -24,4 +24,11 @@ extension ErrorResponse {
     package var fieldPairs: [(name: String, value: String)] {
         head.headerFields.map { ($0.name.rawName, $0.value) }
     }
+
+    /// The status line and header fields as HTTP/1.1 writes them, a line each (`\n`-terminated).
+    package var headText: String {
+        var text = "HTTP/1.1 \(head.status.code) \(head.status.reasonPhrase)\n"
+        for (name, value) in fieldPairs { text += "\(name): \(value)\n" }
+        return text
+    }
 }

@@ -7,114 +7,79 @@ import HTTPTypes
 public enum RuntimeTable {
     /// The table row of an error; metadata placeholders in its header values are filled in here,
     /// since an error's metadata never changes.
-    package static func row(_ entry: ErrorSpec, in catalog: CatalogSpec) -> CatalogTable.Row {
+    package static func row(_ error: ResolvedError, in catalog: ResolvedCatalog) -> CatalogTable.Row {
         var metadata: [String: String] = [:]
-        if !catalog.metadata.isEmpty {
-            for (key, value) in zip(catalog.metadata, catalog.metadataValues(of: entry)) {
-                if let value { metadata[key.name.value] = value.description }
-            }
+        for (key, value) in zip(catalog.metadataKeys, error.metadata) {
+            if let value { metadata[key.name] = value.description }
         }
         return CatalogTable.Row(
-            wireCode: entry.code.value, swiftName: entry.swiftCaseName, status: entry.status.value,
-            message: entry.message.value.source, parameters: parameters(entry.parameters), title: entry.problemTitle,
-            headers: entry.headers.map { ($0.name.value, metadata.isEmpty ? $0.value.value.source : $0.value.value.filling(metadata)) })
+            wireCode: error.code, swiftName: error.swiftName, status: error.status,
+            message: error.message.source, parameters: parameters(error.parameters.prefix(error.ownParameterCount)), title: error.title,
+            headers: error.headers.map { ($0.name.value, metadata.isEmpty ? $0.value.value.source : $0.value.value.filling(metadata)) })
     }
 
     /// Parameters as the runtime knows them.
-    public static func parameters(_ parameters: [ParameterSpec]) -> [Catalog.Entry.Parameter] {
-        parameters.map { Catalog.Entry.Parameter(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional, isList: $0.isList) }
+    public static func parameters(_ parameters: some Sequence<ResolvedParameter>) -> [Catalog.Entry.Parameter] {
+        parameters.map(\.runtime)
     }
 
     /// The table lines of a catalog's errors (after the version line).
-    public static func lines(_ spec: CatalogSpec) -> [String] {
-        let shared = parameters(spec.parameters)
-        return spec.errors.map { CatalogTable.line(row($0, in: spec), shared: shared) }
+    public static func lines(_ catalog: ResolvedCatalog) -> [String] {
+        let shared = parameters(catalog.parameters)
+        return catalog.errors.map { CatalogTable.line(row($0, in: catalog), shared: shared) }
     }
 
     /// The translation table of each language after the default (see `CatalogTable.translationText`),
     /// empty for a catalog of one language.
-    public static func translationTexts(_ spec: CatalogSpec) -> [String] {
-        spec.effectiveLanguages.dropFirst().map { language in
-            CatalogTable.translationText(spec.errors.map { error in
-                error.translation(language).map { ($0.message.value.source, $0.title?.value) }
+    public static func translationTexts(_ catalog: ResolvedCatalog) -> [String] {
+        catalog.languages.indices.dropFirst().map { language in
+            CatalogTable.translationText(catalog.errors.map { error in
+                error.translation(languageIndex: language).map { ($0.message.source, $0.ownTitle) }
             })
         }
     }
 
     /// The runtime catalog of a spec catalog: its table lines written and read as the runtime
     /// reads the generated table.
-    public static func catalog(_ spec: CatalogSpec) -> Catalog {
-        let shared = parameters(spec.parameters)
-        let name = spec.name.value
-        let entries = spec.errors.map { error -> Catalog.Entry in
-            var entry = CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error, in: spec), shared: shared).utf8), shared: shared, catalog: name)
-            entry.metadata = spec.metadataValues(of: error)
-            entry.documentationLink = error.documentationURL?.value
+    public static func catalog(_ catalog: ResolvedCatalog) -> Catalog {
+        let shared = parameters(catalog.parameters)
+        let name = catalog.name
+        let entries = catalog.errors.map { error -> Catalog.Entry in
+            var entry = CatalogTable.entry(line: ArraySlice(CatalogTable.line(row(error, in: catalog), shared: shared).utf8), shared: shared, catalog: name)
+            entry.metadata = error.metadata
+            entry.documentationLink = error.ownDocumentationLink
             return entry
         }
         return Catalog(
-            name: name, title: spec.title, formats: spec.formats.map(\.kind),
-            defaultFormat: spec.effectiveDefaultFormat?.kind ?? spec.formats.first?.kind ?? .text,
-            xmlNamespace: spec.formats.first { $0.kind == .xml }?.namespace,
-            documentationURL: spec.documentationURL?.value, sharedParameters: shared, entries: entries,
-            languages: spec.effectiveLanguages,
-            translations: translationTexts(spec).map { CatalogTable.translations($0, entries: entries, catalog: name) },
-            metadataKeys: metadataKeys(spec), codeType: spec.effectiveCodeType, isHTTP: spec.isHTTP, jsonShape: jsonShape(spec),
-            xmlShape: xmlShape(spec))
+            name: name, title: catalog.title, formats: catalog.formats.map(\.kind), defaultFormat: catalog.runtimeDefaultFormat,
+            xmlNamespace: catalog.xmlNamespace, documentationURL: catalog.documentationURL, sharedParameters: shared, entries: entries,
+            languages: catalog.languages,
+            translations: translationTexts(catalog).map { CatalogTable.translations($0, entries: entries, catalog: name) },
+            metadataKeys: metadataKeys(catalog), codeType: catalog.codeType, isHTTP: catalog.isHTTP, jsonShape: jsonShape(catalog),
+            xmlShape: xmlShape(catalog))
     }
 
+    /// The runtime catalog of a catalog of the source model.
+    public static func catalog(_ spec: CatalogSpec) -> Catalog { catalog(ResolvedCatalog(spec)) }
+
     /// The runtime's steps for the catalog's json body shape, if it has one.
-    public static func jsonShape(_ spec: CatalogSpec) -> JSONShape? {
-        spec.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(spec.metadata.map(\.name.value))) }
+    public static func jsonShape(_ catalog: ResolvedCatalog) -> JSONShape? {
+        catalog.jsonShape.map { ShapeCompiler.compile($0, metadataKeys: Set(catalog.metadataKeys.map(\.name))) }
     }
 
     /// The runtime's steps for the catalog's xml body layout, if it has one.
-    public static func xmlShape(_ spec: CatalogSpec) -> XMLShape? {
-        spec.xmlShape.map {
-            ShapeCompiler.compileXML($0, namespace: spec.formats.first { $0.kind == .xml }?.namespace, metadataKeys: Set(spec.metadata.map(\.name.value)))
-        }
+    public static func xmlShape(_ catalog: ResolvedCatalog) -> XMLShape? {
+        catalog.xmlShape.map { ShapeCompiler.compileXML($0, namespace: catalog.xmlNamespace, metadataKeys: Set(catalog.metadataKeys.map(\.name))) }
     }
 
     /// The metadata keys as the runtime knows them.
-    public static func metadataKeys(_ spec: CatalogSpec) -> [Catalog.MetadataKey] {
-        spec.metadata.map { Catalog.MetadataKey(name: $0.name.value, kind: $0.kind, isOptional: $0.isOptional) }
+    public static func metadataKeys(_ catalog: ResolvedCatalog) -> [Catalog.MetadataKey] {
+        catalog.metadataKeys.map(\.runtime)
     }
 
     /// The metadata table of a catalog (see `CatalogTable.metadataText`).
-    public static func metadataText(_ spec: CatalogSpec) -> String {
-        CatalogTable.metadataText(spec.errors.map(spec.metadataValues(of:)))
-    }
-}
-
-extension ParameterSpec {
-    /// A sample value in its wire form: the spec's example, else one of the parameter's type; for
-    /// a list, its items' text as a message shows them (`sampleItems` joined by `, `).
-    public var sample: String {
-        if isList { return sampleItems.joined(separator: ", ") }
-        if let example { return example }
-        return Self.sample(of: kind, name: name.value, item: 0)
-    }
-
-    /// A list parameter's sample items: the spec's example, else two of the items' type.
-    public var sampleItems: [String] {
-        exampleItems ?? [Self.sample(of: kind, name: name.value, item: 1), Self.sample(of: kind, name: name.value, item: 2)]
-    }
-
-    /// A sample of a type; `item` numbers the items of a list's sample (0 outside a list).
-    static func sample(of kind: ParameterKind, name: String, item: Int) -> String {
-        switch kind {
-        case .string: return item == 0 ? "sample-\(name)" : "sample-\(name)-\(item)"
-        case .integer: return String(41 + max(item, 1))
-        case .number: return item == 2 ? "3.5" : "2.5"
-        case .boolean: return item == 2 ? "false" : "true"
-        case .unsigned: return String(6 + max(item, 1))
-        }
-    }
-
-    /// The sample as a typed value.
-    public var sampleValue: ArgumentValue {
-        if isList { return .list(sampleItems.map { kind.parse($0) ?? .string($0) }) }
-        return kind.parse(sample) ?? .string(sample)
+    public static func metadataText(_ catalog: ResolvedCatalog) -> String {
+        CatalogTable.metadataText(catalog.errors.map(\.metadata))
     }
 }
 
@@ -124,11 +89,11 @@ public struct CatalogExamples: Sendable {
     public var catalog: Catalog
     public var errors: [ErrorExamples]
 
-    public init(_ spec: CatalogSpec) {
+    public init(_ spec: ResolvedCatalog) {
         let catalog = RuntimeTable.catalog(spec)
         self.catalog = catalog
         let requests = ErrorExamples.Requests(catalog)
-        errors = spec.errors.indices.map { ErrorExamples(index: $0, spec: spec, catalog: catalog, requests: requests) }
+        errors = spec.errors.map { ErrorExamples($0, catalog: catalog, requests: requests) }
     }
 }
 
@@ -223,15 +188,14 @@ public struct ErrorExamples: Sendable {
         }
     }
 
-    init(index: Int, spec: CatalogSpec, catalog: Catalog, requests: Requests) {
-        let entry = spec.errors[index]
-        let arguments = (entry.parameters + spec.parameters).map(\.sampleValue)
+    init(_ error: ResolvedError, catalog: Catalog, requests: Requests) {
+        let index = error.index
+        let arguments = error.parameters.map(\.sampleValue)
         let runtimeEntry = catalog.entries[index]
         self.arguments = arguments
         sampleMessage = runtimeEntry.message.render(arguments)
-        let all = entry.parameters + spec.parameters
-        absentMessage = all.contains(where: { $0.isOptional || $0.isList })
-            ? runtimeEntry.message.render(zip(all, arguments).map { $0.isOptional ? .absent : $0.isList ? .list([]) : $1 }) : nil
+        absentMessage = error.hasAbsentParameters
+            ? runtimeEntry.message.render(zip(error.parameters, arguments).map { $0.isOptional ? .absent : $0.isList ? .list([]) : $1 }) : nil
         translatedSampleMessages = catalog.languages.indices.dropFirst().map { language in
             catalog.isTranslated(index, language: language) ? catalog.entry(index, language: language).message.render(arguments) : nil
         }

@@ -1,4 +1,4 @@
-import ErrgenRuntime
+@_spi(ErrgenGenerated) import ErrgenRuntime
 
 /// The rules a spec must satisfy beyond its structure. Every rule reports at the position of the
 /// offending value; one run reports every problem.
@@ -158,7 +158,7 @@ public enum Validator {
         // runtime fills its parameters in itself, with text.
         if catalog.isHTTP, let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
             for parameter in first406.parameters + catalog.parameters
-            where parameter.kind != .string || (parameter.isList && parameter.name.value != "available") {
+            where !Catalog.fitsNotAcceptable(Catalog.Entry.Parameter(name: parameter.name.value, kind: parameter.kind, isOptional: parameter.isOptional, isList: parameter.isList)) {
                 diagnostics.error(
                     "parameter '\(parameter.name.value)' of '\(first406.code.value)', the catalog's first error with status 406, must be a string: when no format is acceptable the runtime fills it in (accept: the request's Accept field, available: the catalog's media types, as a list where it is [string], any other name: a sentence saying both)",
                     file: file, at: parameter.name.location)

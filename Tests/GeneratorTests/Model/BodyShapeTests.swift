@@ -36,7 +36,7 @@ import Testing
         let spec = try validSpec(yaml)
         let catalog = RuntimeTable.catalog(spec.catalogs[0])
         return catalog.entries.indices.map { index in
-            let arguments = (spec.catalogs[0].errors[index].parameters + spec.catalogs[0].parameters).map(\.sampleValue)
+            let arguments = ResolvedCatalog(spec.catalogs[0]).errors[index].parameters.map(\.sampleValue)
             return catalog.body(entry: index, arguments: arguments, format: .json)
         }
     }
@@ -137,7 +137,7 @@ import Testing
 
     @Test func theProgramGeneratedCodeCarriesReadsBack() throws {
         let spec = try validSpec(spec(body: #"{a: ["{code}", "x{status}y", "{tier}", "\\\t"]}"#, errors: errors))
-        let shape = try #require(RuntimeTable.jsonShape(spec.catalogs[0]))
+        let shape = try #require(RuntimeTable.jsonShape(ResolvedCatalog(spec.catalogs[0])))
         #expect(JSONShape(program: shape.program, catalog: "K") == shape)
         #expect(shape.steps == [
             .literal(#"{"a":["#), .value(.code), .literal(#","x"#), .text(.status), .literal(#"y","#), .value(.metadataKey("tier")),

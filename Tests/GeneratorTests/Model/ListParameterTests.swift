@@ -61,7 +61,7 @@ import Testing
         #expect(read.messages == [])
         // An optional list the query leaves out is absent, not empty.
         let optional = try validSpec(spec(parameters: "{fields: {type: [string], optional: true}}"))
-        let entry = CatalogExamples(optional.catalogs[0]).catalog.entries[0]
+        let entry = CatalogExamples(ResolvedCatalog(optional.catalogs[0])).catalog.entries[0]
         #expect(ArgumentList(query: [], for: entry) == ArgumentList([:]))
         #expect(ArgumentList(query: [(name: "fields", value: "a")], for: entry) == ArgumentList([:], lists: ["fields": ["a"]]))
     }
@@ -105,10 +105,10 @@ import Testing
 
     @Test func theSamplesAreTheExampleItemsOrTwoOfTheType() throws {
         let given = try validSpec(spec(parameters: "{fields: {type: [string], example: [name, 'e-mail']}}"))
-        #expect(given.catalogs[0].errors[0].parameters[0].sampleValue == .list([.string("name"), .string("e-mail")]))
+        #expect(ResolvedCatalog(given.catalogs[0]).errors[0].parameters[0].sampleValue == .list([.string("name"), .string("e-mail")]))
         let generated = try validSpec(spec(parameters: "{fields: [boolean]}"))
-        #expect(generated.catalogs[0].errors[0].parameters[0].sampleValue == .list([.boolean(true), .boolean(false)]))
-        #expect(generated.catalogs[0].errors[0].parameters[0].sample == "true, false")
+        #expect(ResolvedCatalog(generated.catalogs[0]).errors[0].parameters[0].sampleValue == .list([.boolean(true), .boolean(false)]))
+        #expect(ResolvedCatalog(generated.catalogs[0]).errors[0].parameters[0].sample == "true, false")
     }
 
     @Test func theTableCarriesTheListType() {

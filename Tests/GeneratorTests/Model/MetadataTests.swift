@@ -129,9 +129,9 @@ import Testing
     @Test func theGeneratorFillsTheErrorsMetadataIntoHeaderValues() throws {
         // Braces in the value stay literal: the value is not a template.
         let spec = try validSpec(spec(keys: "sqlstate: string", values: #"{sqlstate: "23{5}05"}"#, headers: #"{X-SQLSTATE: "{sqlstate}; {{x}}"}"#))
-        let examples = CatalogExamples(spec.catalogs[0])
+        let examples = CatalogExamples(ResolvedCatalog(spec.catalogs[0]))
         #expect(examples.errors[0].sampleHeaders.map(\.value) == ["23{5}05; {x}"])
-        #expect(RuntimeTable.lines(spec.catalogs[0])[0].hasSuffix("X-SQLSTATE: 23{{5}}05; {{x}}"))
+        #expect(RuntimeTable.lines(ResolvedCatalog(spec.catalogs[0]))[0].hasSuffix("X-SQLSTATE: 23{{5}}05; {{x}}"))
     }
 
     @Test func theMetadataTableReadsBackEveryValue() {

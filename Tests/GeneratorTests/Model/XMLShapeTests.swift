@@ -37,7 +37,7 @@ import Testing
         let spec = try validSpec(yaml)
         let catalog = RuntimeTable.catalog(spec.catalogs[0])
         return catalog.entries.indices.map { index in
-            let samples = (spec.catalogs[0].errors[index].parameters + spec.catalogs[0].parameters).map(\.sampleValue)
+            let samples = ResolvedCatalog(spec.catalogs[0]).errors[index].parameters.map(\.sampleValue)
             return catalog.body(entry: index, arguments: arguments?[index] ?? samples, format: .xml)
         }
     }
@@ -108,7 +108,7 @@ import Testing
 
     @Test func theProgramGeneratedCodeCarriesReadsBack() throws {
         let spec = try validSpec(spec(body: #"{Error: {"@a": "{tier}", "@b": "x{code}", Code: "{code}", P: "{parameters}", T: "<{status}>"}}"#))
-        let shape = try #require(RuntimeTable.xmlShape(spec.catalogs[0]))
+        let shape = try #require(RuntimeTable.xmlShape(ResolvedCatalog(spec.catalogs[0])))
         #expect(XMLShape(program: shape.program, catalog: "K") == shape)
         #expect(shape.steps == [
             .literal("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error"), .attribute(name: "a", source: .metadataKey("tier")),

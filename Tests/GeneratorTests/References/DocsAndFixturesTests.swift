@@ -64,7 +64,7 @@ import Testing
                 let responses = try #require(fixture["responses"] as? [[String: Any]])
                 let weighed = catalog.formats.count > 1 ? ["accept-weights", "accept-excludes", "accept-any", "accept-type-range"] : []
                 #expect(responses.map { $0["case"] as? String } == Array(repeating: "get", count: catalog.formats.count) + ["head", "not-acceptable"] + weighed)
-                let arguments = (entry.parameters + catalog.parameters).map(\.sampleValue)
+                let arguments = ResolvedCatalog(catalog).errors[index].parameters.map(\.sampleValue)
                 for (response, format) in zip(responses, catalog.formats) {
                     #expect(response["body"] as? String == runtime.body(entry: index, arguments: arguments, format: format.kind))
                 }

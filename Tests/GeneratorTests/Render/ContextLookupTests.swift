@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func everyContextAnswersItsProperties() throws {
-        let spec = try validSpec(try Paths.text("Tests/References/edge-cases/errors.yaml"))
+        let spec = ResolvedSpec(try validSpec(try Paths.text("Tests/References/edge-cases/errors.yaml")))
         let catalog = try #require(spec.catalogs.first)
         check(ContextBuilder.docsIndex(spec, header: "h"))
         check(ContextBuilder.docsCatalog(catalog, header: "h"))

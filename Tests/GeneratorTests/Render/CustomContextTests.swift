@@ -25,7 +25,7 @@ import Testing
 
     @Test func everyContextAnswersExactlyItsProperties() throws {
         let spec = try validSpec(customTestSpec)
-        let catalog = ContextBuilder.customCatalog(spec.catalogs[0], header: "h", spec: "s", params: [CustomParam(name: "p", value: .bool(true))])
+        let catalog = ContextBuilder.customCatalog(ResolvedCatalog(spec.catalogs[0]), header: "h", spec: "s", params: [CustomParam(name: "p", value: .bool(true))])
         check(ContextBuilder.customSpec([catalog], header: "h", spec: "s"), keys: CustomSpecContext.keys)
         check(catalog, keys: CustomCatalogContext.keys)
         check(try #require(catalog.formats.first), keys: CustomFormat.keys)
@@ -36,7 +36,7 @@ import Testing
         check(try #require(catalog.errors.last?.headers.first), keys: CustomHeader.keys)
         // Languages and translations, from the three-language reference spec.
         let languages = try validSpec(Paths.text("Tests/References/languages/errors.yaml"))
-        let shop = ContextBuilder.customCatalog(languages.catalogs[0], header: "h", spec: "s")
+        let shop = ContextBuilder.customCatalog(ResolvedCatalog(languages.catalogs[0]), header: "h", spec: "s")
         check(try #require(shop.languages.first), keys: CustomLanguage.keys)
         check(try #require(shop.errors.first?.translations.first), keys: CustomTranslation.keys)
         #expect(shop.languages.map(\.tag.value) == ["en", "de", "fr-CA"] && shop.defaultLanguage.value == "en")
@@ -82,11 +82,11 @@ import Testing
     static func corpus() throws -> [String] {
         let spec = try validSpec(try Paths.text("Tests/References/injection/errors.yaml"))
         var strings = hostile
-        for catalog in spec.catalogs {
-            strings += [catalog.name.value, catalog.title, catalog.summary ?? "", catalog.description ?? ""]
+        for catalog in ResolvedSpec(spec).catalogs {
+            strings += [catalog.name, catalog.title, catalog.summary ?? "", catalog.description ?? ""]
             for entry in catalog.errors {
-                strings += [entry.code.value, entry.message.value.source, entry.problemTitle, entry.description ?? "", entry.deprecation?.message ?? ""]
-                strings += entry.parameters.flatMap { [$0.description ?? "", $0.sample] }
+                strings += [entry.code, entry.message.source, entry.title, entry.description ?? "", entry.deprecation?.message ?? ""]
+                strings += entry.parameters.prefix(entry.ownParameterCount).flatMap { [$0.description ?? "", $0.sample] }
             }
         }
         var generator = SplitMix64(seed: 7)

@@ -50,7 +50,7 @@ import Testing
         let spec = try validSpec(try Paths.text("Tests/References/minimal/errors.yaml"))
         for access in SwiftAccess.allCases {
             let printer = SwiftPrinter(access: access, header: "// h")
-            let parts = printer.parts(try #require(spec.catalogs.first))
+            let parts = printer.parts(ResolvedCatalog(try #require(spec.catalogs.first)))
             let text = String(decoding: printer.file([.init(parts, factories: 0..<parts.errorCount)]), as: UTF8.self)
             let structLine = try #require(text.split(separator: "\n").first { $0.contains("struct TinyError") })
             let initLine = try #require(text.split(separator: "\n").first { $0.contains("init(unchecked") })
@@ -93,11 +93,12 @@ import Testing
     func tableLinesReadBackAsTheSpecSays(_ file: String) throws {
         let spec = try validSpec(try Paths.text(file), file: file)
         for catalog in spec.catalogs {
-            let shared = RuntimeTable.parameters(catalog.parameters)
-            let text = CatalogTable.text(catalog.errors.map { RuntimeTable.row($0, in: catalog) }, shared: shared)
+            let resolved = ResolvedCatalog(catalog)
+            let shared = RuntimeTable.parameters(resolved.parameters)
+            let text = CatalogTable.text(resolved.errors.map { RuntimeTable.row($0, in: resolved) }, shared: shared)
             let entries = CatalogTable.entries(text, shared: shared, catalog: catalog.name.value)
             #expect(entries.count == catalog.errors.count)
-            for (entry, error) in zip(entries, catalog.errors) {
+            for (entry, (error, resolvedError)) in zip(entries, zip(catalog.errors, resolved.errors)) {
                 #expect(entry.wireCode == error.code.value)
                 #expect(entry.swiftName == error.swiftCaseName)
                 #expect(entry.status == error.status.value)
@@ -107,7 +108,7 @@ import Testing
                 let values = entry.parameters.map { ArgumentValue.string("<\($0.name)>") }
                 #expect(entry.message.render(values) == error.message.value.render { "<\($0)>" })
                 #expect(entry.headers.map(\.name) == error.headers.map(\.name.value))
-                let line = CatalogTable.line(RuntimeTable.row(error, in: catalog), shared: shared)
+                let line = CatalogTable.line(RuntimeTable.row(resolvedError, in: resolved), shared: shared)
                 let titleField = line.split(separator: "\t", omittingEmptySubsequences: false)[5]
                 #expect(titleField.isEmpty == (error.title == nil || error.title?.value == Catalog.derivedTitle(message: entry.message, status: entry.status)))
             }

@@ -7,7 +7,7 @@ public enum FixtureBuilder {
     /// The fixture format version.
     public static let version = 1
 
-    public static func fixture(_ spec: CatalogSpec, header: String, examples: CatalogExamples? = nil) -> JSONValue {
+    public static func fixture(_ spec: ResolvedCatalog, header: String, examples: CatalogExamples? = nil) -> JSONValue {
         let examples = examples ?? CatalogExamples(spec)
         let catalog = examples.catalog
         // Each error's object, written as text at its depth in the document
@@ -15,36 +15,36 @@ public enum FixtureBuilder {
         // parameters are the same in every error: written once.
         let shared = spec.parameters.map { parameter in
             var writer = JSONWriter(indent: 8)
-            write(parameter, shared: true, to: &writer)
+            write(parameter, to: &writer)
             return writer.out
         }
-        let errors = spec.errors.indices.map { index in
-            JSONValue.written(error(index, spec: spec, shared: shared, examples: examples.errors[index], catalog: catalog))
+        let errors = spec.errors.map { error in
+            JSONValue.written(self.error(error, spec: spec, shared: shared, examples: examples.errors[error.index], catalog: catalog))
         }
         return .object([
             "$comment": .string(header),
             "errgen": .int(version),
             "catalog": .object([
-                "name": .string(spec.name.value),
+                "name": .string(spec.name),
                 "title": .string(spec.title),
                 "formats": .array(catalog.formats.map { format in
                     .object([
                         "format": .string(format.rawValue), "mediaType": .string(format.mediaType),
                         "contentType": .string(format.contentType),
-                        "body": spec.formats.first { $0.kind == format }?.body?.json ?? .null,
+                        "body": spec.body(of: format)?.json ?? .null,
                     ])
                 }),
                 "defaultFormat": spec.isHTTP ? .string(catalog.defaultFormat.rawValue) : .null,
                 "http": .bool(spec.isHTTP),
-                "codeType": .string(spec.effectiveCodeType.rawValue),
+                "codeType": .string(spec.codeType.rawValue),
                 "xmlNamespace": .optional(catalog.xmlNamespace),
                 "documentationURL": .optional(catalog.documentationURL),
                 "languages": .array(catalog.languages.map(JSONValue.string)),
-                "metadata": .array(spec.metadata.map { key in
+                "metadata": .array(spec.metadataKeys.map { key in
                     .object([
-                        "default": key.typedDefault.map(JSONValue.init) ?? .null,
+                        "default": key.defaultValue.map(JSONValue.init) ?? .null,
                         "description": .optional(key.description),
-                        "name": .string(key.name.value),
+                        "name": .string(key.name),
                         "optional": .bool(key.isOptional),
                         "type": .string(key.kind.rawValue),
                     ])
@@ -52,7 +52,7 @@ public enum FixtureBuilder {
                 // Elements of `catalog.parameters`, 6 spaces deep.
                 "parameters": .array(spec.parameters.map { parameter in
                     var writer = JSONWriter(indent: 6)
-                    write(parameter, shared: true, to: &writer)
+                    write(parameter, to: &writer)
                     return .written(writer.out)
                 }),
             ]),
@@ -61,30 +61,30 @@ public enum FixtureBuilder {
     }
 
     /// A parameter's object.
-    static func write(_ parameter: ParameterSpec, shared: Bool, to w: inout JSONWriter) {
+    static func write(_ parameter: ResolvedParameter, to w: inout JSONWriter) {
         w.object { w in
             w.key("description"); w.optional(parameter.description)
             // A list of values of `type` (`type: [string]` in the spec).
             w.key("list"); w.bool(parameter.isList)
-            w.key("name"); w.string(parameter.name.value)
+            w.key("name"); w.string(parameter.name)
             w.key("optional"); w.bool(parameter.isOptional)
             w.key("sample"); w.value(JSONValue(parameter.sampleValue))
-            w.key("shared"); w.bool(shared)
+            w.key("shared"); w.bool(parameter.shared)
             w.key("type"); w.string(parameter.kind.rawValue)
         }
     }
 
     /// An error's object as text 4 spaces deep (an element of the top object's `errors`), its
     /// members in key order.
-    static func error(_ index: Int, spec: CatalogSpec, shared: [[UInt8]], examples: ErrorExamples, catalog runtime: Catalog) -> [UInt8] {
-        let entry = spec.errors[index]
+    static func error(_ entry: ResolvedError, spec: ResolvedCatalog, shared: [[UInt8]], examples: ErrorExamples, catalog runtime: Catalog) -> [UInt8] {
+        let index = entry.index
         var w = JSONWriter(indent: 4, capacity: 4_096)
         w.object { w in
             // Where the error has optional parameters, its message without them (sections' `|` text).
             w.key("absentMessage"); w.optional(examples.absentMessage)
             w.key("code")
             // A catalog of integer codes has canonical decimal ones (the validator's rule): numbers as written.
-            if spec.effectiveCodeType == .integer, let number = Int(entry.code.value) { w.int(number) } else { w.string(entry.code.value) }
+            if spec.codeType == .integer, let number = Int(entry.code) { w.int(number) } else { w.string(entry.code) }
             w.key("deprecated")
             if let deprecation = entry.deprecation {
                 w.object { w in w.key("message"); w.string(deprecation.message) }
@@ -93,7 +93,7 @@ public enum FixtureBuilder {
             }
             w.key("description"); w.optional(entry.description)
             // Where the error is documented: its own link, else the catalog's (the problem type).
-            w.key("documentation"); w.optional(runtime.documentationLink(for: runtime.entries[index]))
+            w.key("documentation"); w.optional(entry.documentationLink)
             w.key("headers")
             w.array { w in
                 for (header, sample) in zip(entry.headers, examples.sampleHeaders) {
@@ -105,28 +105,28 @@ public enum FixtureBuilder {
                     }
                 }
             }
-            w.key("message"); w.string(entry.message.value.source)
+            w.key("message"); w.string(entry.message.source)
             w.key("metadata")
             w.object { w in
                 // Keys sorted, as everywhere in the file; a key without a value is left out.
-                for (key, value) in zip(spec.metadata, runtime.entries[index].metadata).sorted(by: { $0.0.name.value < $1.0.name.value }) {
+                for (key, value) in zip(spec.metadataKeys, entry.metadata).sorted(by: { $0.0.name < $1.0.name }) {
                     guard let value else { continue }
-                    w.key(key.name.value)
+                    w.key(key.name)
                     w.value(JSONValue(value))
                 }
             }
             w.key("parameters")
             w.array { w in
-                for parameter in entry.parameters {
+                for parameter in entry.parameters.prefix(entry.ownParameterCount) {
                     w.item()
-                    write(parameter, shared: false, to: &w)
+                    write(parameter, to: &w)
                 }
                 for text in shared {
                     w.item()
                     w.written(text)
                 }
             }
-            w.key("reasonPhrase"); w.string(StatusPhrase.reason(entry.status.value) ?? "")
+            w.key("reasonPhrase"); w.string(entry.reasonPhrase)
             w.key("responses")
             w.array { w in
                 for exchange in examples.exchanges {
@@ -145,19 +145,19 @@ public enum FixtureBuilder {
                 w.null()
             }
             w.key("sampleMessage"); w.string(examples.sampleMessage)
-            w.key("since"); w.optional(entry.since?.value)
+            w.key("since"); w.optional(entry.since)
             w.key("status")
-            if spec.isHTTP { w.int(entry.status.value) } else { w.null() }
-            w.key("swiftName"); w.string(entry.swiftCaseName)
-            w.key("title"); w.string(entry.problemTitle)
+            if spec.isHTTP { w.int(entry.status) } else { w.null() }
+            w.key("swiftName"); w.string(entry.swiftName)
+            w.key("title"); w.string(entry.title)
             w.key("translations")
             w.object { w in
                 // Keys sorted, as everywhere in the file.
                 for (offset, language) in runtime.languages.enumerated().dropFirst().sorted(by: { $0.element < $1.element }) {
-                    guard let sample = examples.translatedSampleMessages[offset - 1], let translation = entry.translation(language) else { continue }
+                    guard let sample = examples.translatedSampleMessages[offset - 1], let translation = entry.translation(languageIndex: offset) else { continue }
                     w.key(language)
                     w.object { w in
-                        w.key("message"); w.string(translation.message.value.source)
+                        w.key("message"); w.string(translation.message.source)
                         w.key("sampleMessage"); w.string(sample)
                         w.key("title"); w.string(runtime.entry(index, language: offset).title)
                     }

@@ -38,6 +38,19 @@ public final class Catalog: Sendable {
     public let jsonShape: JSONShape?
     /// The body of the `xml` format in the API's own layout, if the spec gives one.
     public let xmlShape: XMLShape?
+    /// What a request whose `Accept` fields exclude every format gets (`not-acceptable:` in the spec).
+    public let notAcceptable: NotAcceptable
+
+    /// What a catalog answers a request whose `Accept` fields exclude every format it offers.
+    public enum NotAcceptable: String, Sendable, Hashable, CaseIterable {
+        /// A 406: the catalog's first error with status 406, or a 406 without a body
+        /// (`notAcceptableResponse(accept:method:language:)`). RFC 9110 §15.5.7.
+        case error
+        /// The answer in the default format, as if the request had no `Accept` field: what most
+        /// JSON APIs do (Slack, Stripe, GitHub), which RFC 9110 §12.5.1 allows ("disregard the
+        /// header field by treating the response as if it is not subject to content negotiation").
+        case defaultFormat = "default-format"
+    }
 
     /// What a catalog's wire codes are.
     public enum CodeType: String, Sendable, Hashable, CaseIterable {
@@ -157,8 +170,8 @@ public final class Catalog: Sendable {
         generatedCode: GeneratedCodeVersion2.Type, code: Code.Type, checking knownCase: Code?, at knownIndex: Int,
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, parameters: String, table: String, languages: String = "", translations: [String] = [],
-        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true, jsonBody: String = "",
-        xmlBody: String = "", documentationLinks: String = ""
+        metadataKeys: String = "", metadata: String = "", codeType: CodeType = .string, http: Bool = true,
+        notAcceptable: NotAcceptable = .error, jsonBody: String = "", xmlBody: String = "", documentationLinks: String = ""
     ) {
         let shared = CatalogTable.parameters(parameters)
         var entries = CatalogTable.entries(table, shared: shared, catalog: name)
@@ -180,7 +193,7 @@ public final class Catalog: Sendable {
             documentationURL: documentationURL, sharedParameters: shared, entries: entries, languages: tags,
             translations: translations.map { CatalogTable.translations($0, entries: entries, catalog: name) }, metadataKeys: keys,
             codeType: codeType, isHTTP: http, jsonShape: jsonBody.isEmpty ? nil : JSONShape(program: jsonBody, catalog: name),
-            xmlShape: xmlBody.isEmpty ? nil : XMLShape(program: xmlBody, catalog: name))
+            xmlShape: xmlBody.isEmpty ? nil : XMLShape(program: xmlBody, catalog: name), notAcceptable: notAcceptable)
     }
 
     /// A catalog of entries already read (errgen builds its catalogs from a spec this way).
@@ -188,7 +201,7 @@ public final class Catalog: Sendable {
         name: String, title: String, formats: [WireFormat], defaultFormat: WireFormat, xmlNamespace: String?,
         documentationURL: String?, sharedParameters: [Entry.Parameter], entries: [Entry], languages: [String] = [],
         translations: [[Translation?]] = [], metadataKeys: [MetadataKey] = [], codeType: CodeType = .string, isHTTP: Bool = true,
-        jsonShape: JSONShape? = nil, xmlShape: XMLShape? = nil
+        jsonShape: JSONShape? = nil, xmlShape: XMLShape? = nil, notAcceptable: NotAcceptable = .error
     ) {
         precondition(translations.count == max(languages.count - 1, 0), "catalog \(name): one translation table per language after the first")
         precondition(entries.allSatisfy { $0.metadata.count == metadataKeys.count }, "catalog \(name): a metadata value (or none) per key for every entry")
@@ -197,6 +210,7 @@ public final class Catalog: Sendable {
         self.isHTTP = isHTTP
         self.jsonShape = jsonShape
         self.xmlShape = xmlShape
+        self.notAcceptable = notAcceptable
         var byInteger: [Int: Int] = [:]
         if codeType == .integer {
             byInteger.reserveCapacity(entries.count)

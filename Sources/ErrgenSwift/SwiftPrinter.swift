@@ -303,6 +303,7 @@ public struct SwiftPrinter: Sendable {
                 var trailing: [String] = []
                 if catalog.codeType == .integer { trailing.append("codeType: .integer") }
                 if !catalog.isHTTP { trailing.append("http: false") }
+                if catalog.notAcceptable != .error { trailing.append("notAcceptable: .\(Self.notAcceptableCase(catalog.notAcceptable))") }
                 // A multi-line string argument per line-based table: the json body shape's and the
                 // xml body shape's steps (see `JSONShape.program`, `XMLShape.program`), the errors'
                 // own documentation links (a line per error, empty where it has none).
@@ -415,6 +416,13 @@ public struct SwiftPrinter: Sendable {
     /// The standard library type of a parameter, qualified; an array for a list.
     static func qualified(_ type: ParameterType) -> String {
         type.isList ? "[" + qualified(type.kind) + "]" : qualified(type.kind)
+    }
+
+    static func notAcceptableCase(_ answer: Catalog.NotAcceptable) -> String {
+        switch answer {
+        case .error: return "error"
+        case .defaultFormat: return "defaultFormat"
+        }
     }
 
     static func formatCase(_ kind: FormatSpec.Kind) -> String {

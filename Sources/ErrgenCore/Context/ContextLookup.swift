@@ -62,6 +62,7 @@ extension DocsCatalogContext: TemplateContext {
         case "metadataKeys": return .init(self.metadataKeys)
         case "hasMetadataKeys": return .init(self.hasMetadataKeys)
         case "isHTTP": return .init(self.isHTTP)
+        case "answersInDefaultFormat": return .init(self.answersInDefaultFormat)
         default: return nil
         }
     }

@@ -133,11 +133,14 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
     public var http: Bool = true
     /// `string` or `integer` (`code-type`): what the wire codes are.
     public var codeType: ContextText = ContextText("string")
+    /// `error` or `default-format` (`not-acceptable`): what a request that accepts none of the
+    /// formats gets, a 406 or the answer in the default format.
+    public var notAcceptable: ContextText = ContextText("error")
 
     public static let keys = [
         "header", "spec", "params", "name", "fileName", "typeName", "upperSnakeName", "lowerSnakeName", "upperCamelName",
         "lowerCamelName", "title", "summary", "description", "documentationURL", "formats", "defaultFormat", "xmlNamespace",
-        "parameters", "errors", "errorCount", "languages", "defaultLanguage", "metadataKeys", "http", "codeType",
+        "parameters", "errors", "errorCount", "languages", "defaultLanguage", "metadataKeys", "http", "codeType", "notAcceptable",
     ]
 
     public func child(named name: String) -> Any? {
@@ -167,6 +170,7 @@ public struct CustomCatalogContext: Sendable, MustacheParent {
         case "metadataKeys": return metadataKeys
         case "http": return http
         case "codeType": return codeType
+        case "notAcceptable": return notAcceptable
         default: return nil
         }
     }
@@ -537,6 +541,7 @@ extension ContextBuilder {
             metadataKeys: catalog.metadataKeys.map { key in customMetadata(key, key.defaultValue) })
         context.http = catalog.isHTTP
         context.codeType = ContextText(catalog.codeType.rawValue)
+        context.notAcceptable = ContextText(catalog.notAcceptable.rawValue)
         return context
     }
 

@@ -66,6 +66,9 @@ public struct DocsCatalogContext: Sendable {
     public var hasMetadataKeys: Bool
     /// False for a catalog without HTTP (`http: false`): no formats, no statuses.
     public var isHTTP: Bool = true
+    /// Whether a request that accepts none of the formats is answered in the default format
+    /// (`not-acceptable: default-format`) rather than with a 406.
+    public var answersInDefaultFormat: Bool = false
 }
 
 /// A metadata key of a catalog.
@@ -308,6 +311,7 @@ public enum ContextBuilder {
             },
             hasMetadataKeys: !spec.metadataKeys.isEmpty)
         context.isHTTP = spec.isHTTP
+        context.answersInDefaultFormat = spec.notAcceptable == .defaultFormat
         return context
     }
 

@@ -35,6 +35,7 @@ public enum FixtureBuilder {
                     ])
                 }),
                 "defaultFormat": spec.isHTTP ? .string(catalog.defaultFormat.rawValue) : .null,
+                "notAcceptable": .string(spec.notAcceptable.rawValue),
                 "http": .bool(spec.isHTTP),
                 "codeType": .string(spec.codeType.rawValue),
                 "xmlNamespace": .optional(catalog.xmlNamespace),

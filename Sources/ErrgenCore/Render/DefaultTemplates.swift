@@ -27,7 +27,7 @@ enum DefaultTemplates {
 {{{summaryHTML}}}
 {{{descriptionHTML}}}
 {{#isHTTP}}
-<p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.</p>
+<p>Formats: {{#formats}}<code>{{contentType}}</code>{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.{{#answersInDefaultFormat}} A request that accepts none of them is answered in the default format, never with 406.{{/answersInDefaultFormat}}</p>
 {{/isHTTP}}
 {{^isHTTP}}
 <p>These errors do not travel over HTTP: they have no status and no wire format.</p>
@@ -203,7 +203,7 @@ Part of [{{{titleMarkdown}}}]({{{overviewFileName}}}.md), which lists all {{erro
 {{/hasDescription}}
 
 {{#isHTTP}}
-Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.
+Formats: {{#formats}}{{{contentTypeMarkdown}}}{{#isDefault}} (default){{/isDefault}}{{^last()}}, {{/last()}}{{/formats}}.{{#answersInDefaultFormat}} A request that accepts none of them is answered in the default format, never with 406.{{/answersInDefaultFormat}}
 {{/isHTTP}}
 {{^isHTTP}}
 These errors do not travel over HTTP: they have no status and no wire format.

@@ -37,12 +37,12 @@ extension CatalogError {
         Self.catalog.body(entry: code.rawValue, arguments: arguments, format: format, language: Self.languageIndex(language))
     }
 
-
     /// The response to `request`: the format negotiated from its `Accept` fields (RFC 9110,
     /// section 12), the language from its `Accept-Language` fields (see `LanguageNegotiation`),
-    /// the status and headers a GET would get and no body for HEAD, and a 406 Not Acceptable
-    /// when the request accepts none of the catalog's formats (see
-    /// `Catalog.notAcceptableResponse(accept:method:language:)`).
+    /// the status and headers a GET would get and no body for HEAD. When the request accepts none
+    /// of the catalog's formats: a 406 Not Acceptable (see
+    /// `Catalog.notAcceptableResponse(accept:method:language:)`), or, in a catalog that never
+    /// answers 406 (`not-acceptable: default-format`), the answer in its default format.
     public func response(to request: HTTPRequest) -> ErrorResponse {
         Self.catalog.response(entry: code.rawValue, arguments: arguments, to: request)
     }
@@ -90,7 +90,8 @@ extension Catalog {
 
     /// How the catalog answers a request, whichever error it is: in the format negotiated from
     /// the request's `Accept` fields, or, when they exclude every format, with its 406 response
-    /// (which does not depend on the error either).
+    /// (which does not depend on the error either), or in the default format for a catalog that
+    /// never answers 406 (`NotAcceptable.defaultFormat`).
     package enum Answer: Sendable, Hashable {
         case format(WireFormat)
         case notAcceptable(accept: [String])
@@ -101,7 +102,7 @@ extension Catalog {
         let offered = formats.map(\.contentType)
         switch ContentNegotiation.negotiate(accept: accept, offered: offered, defaultIndex: formats.firstIndex(of: defaultFormat) ?? 0) {
         case let .chosen(chosen): return .format(formats[chosen])
-        case .notAcceptable: return .notAcceptable(accept: accept)
+        case .notAcceptable: return notAcceptable == .error ? .notAcceptable(accept: accept) : .format(defaultFormat)
         }
     }
 

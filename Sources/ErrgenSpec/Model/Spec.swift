@@ -63,6 +63,9 @@ public struct CatalogSpec: Sendable, Hashable {
     public var codeType: Located<Catalog.CodeType>?
     /// Whether errors may answer with a 2xx status (`allow-success-status: true`, as Slack's).
     public var allowsSuccessStatus = false
+    /// `not-acceptable:` as written: what a request whose `Accept` excludes every format gets
+    /// (a 406 without it).
+    public var notAcceptable: Located<Catalog.NotAcceptable>?
     /// False when `http` could not be read (reported by the decoder): statuses are then not checked.
     var isHTTPKnown = true
 

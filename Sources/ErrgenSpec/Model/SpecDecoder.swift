@@ -113,6 +113,14 @@ public enum SpecDecoder {
                 diagnostics.error("'allow-success-status' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
             }
         }
+        var notAcceptable: Located<Catalog.NotAcceptable>?
+        if let node = fields.node("not-acceptable", diagnostics: &diagnostics) {
+            if isHTTP {
+                notAcceptable = oneOf(Catalog.NotAcceptable.self, node, key: "not-acceptable", what: "'not-acceptable' value", file: file, diagnostics: &diagnostics)
+            } else {
+                diagnostics.error("a catalog without HTTP ('http: false') negotiates no format; 'not-acceptable' is for a catalog with HTTP", file: file, at: node.location)
+            }
+        }
         var formats: [FormatSpec] = []
         if let node = fields.node("formats", required: isHTTP && httpKnown, diagnostics: &diagnostics) {
             if isHTTP {
@@ -186,6 +194,7 @@ public enum SpecDecoder {
         catalog.isHTTPKnown = httpKnown
         catalog.codeType = codeType
         catalog.allowsSuccessStatus = allowsSuccessStatus
+        catalog.notAcceptable = notAcceptable
         if !naming.isEmpty {
             for index in catalog.errors.indices { catalog.errors[index].applyNaming(naming) }
         }

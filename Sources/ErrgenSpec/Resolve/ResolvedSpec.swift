@@ -40,6 +40,8 @@ public struct ResolvedCatalog: Sendable {
     public let formats: [FormatSpec]
     /// The format of a request without preference: `default-format`, else the first listed.
     public let defaultFormat: FormatSpec?
+    /// What a request whose `Accept` fields exclude every format gets.
+    public let notAcceptable: Catalog.NotAcceptable
     /// The namespace of the `xml` format, if it has one.
     public let xmlNamespace: String?
     /// The body shapes of the `json` and `xml` formats, if they give one.
@@ -68,6 +70,7 @@ public struct ResolvedCatalog: Sendable {
         codeType = catalog.effectiveCodeType
         formats = catalog.formats
         defaultFormat = catalog.effectiveDefaultFormat
+        notAcceptable = catalog.notAcceptable?.value ?? .error
         xmlNamespace = catalog.formats.first { $0.kind == .xml }?.namespace
         jsonShape = catalog.jsonShape
         xmlShape = catalog.xmlShape

@@ -56,7 +56,7 @@ public enum RuntimeTable {
             languages: catalog.languages,
             translations: translationTexts(catalog).map { CatalogTable.translations($0, entries: entries, catalog: name) },
             metadataKeys: metadataKeys(catalog), codeType: catalog.codeType, isHTTP: catalog.isHTTP, jsonShape: jsonShape(catalog),
-            xmlShape: xmlShape(catalog))
+            xmlShape: xmlShape(catalog), notAcceptable: catalog.notAcceptable)
     }
 
     /// The runtime catalog of a catalog of the source model.

@@ -155,8 +155,9 @@ public enum Validator {
             }
         }
         // The catalog's first 406 error is what a request accepting none of its formats gets: the
-        // runtime fills its parameters in itself, with text.
-        if catalog.isHTTP, let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
+        // runtime fills its parameters in itself, with text. A catalog that answers such a request
+        // in its default format sends it only where the server raises it, with its own values.
+        if catalog.isHTTP, catalog.notAcceptable?.value != .defaultFormat, let first406 = catalog.errors.first(where: { $0.status.value == 406 }) {
             for parameter in first406.parameters + catalog.parameters
             where !Catalog.fitsNotAcceptable(Catalog.Entry.Parameter(name: parameter.name.value, kind: parameter.kind, isOptional: parameter.isOptional, isList: parameter.isList)) {
                 diagnostics.error(

@@ -159,4 +159,19 @@ import Testing
         #expect(response.head.status.code == 200)
         #expect(response.bodyText == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null,"response_metadata":{"messages":null}}"#)
     }
+
+    /// `not-acceptable: default-format` reaches the generated catalog: Slack's answers JSON to a
+    /// request that accepts only HTML, as Slack does; a catalog without it answers 406.
+    @Test func aCatalogThatNeverAnswers406SaysSoInItsGeneratedTable() {
+        var fields = HTTPFields()
+        fields[.accept] = "text/html"
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/", headerFields: fields)
+        #expect(SlackError.Code.catalog.notAcceptable == .defaultFormat)
+        let response = SlackError.channelNotFound.response(to: request)
+        #expect(response.head.status.code == 200 && response.format == .json)
+        #expect(TwilioError.Code.catalog.notAcceptable == .error)
+        #expect(TwilioError._20404(resource: "/Calls/CA1").response(to: request).head.status.code == 406)
+        #expect(diagnose(catalog("formats: [json]\nnot-acceptable: default-format", errors: "E: {status: 406, message: \"{n}\", parameters: {n: integer}}")) == [])
+        #expect(diagnose(catalog("formats: [json]", errors: "E: {status: 406, message: \"{n}\", parameters: {n: integer}}")).count == 1)
+    }
 }

@@ -106,6 +106,7 @@ extension SlackError.Code {
             invalid_arguments\tinvalidArguments\t200\tThe method was called with invalid arguments{messages?: {messages}}.\tmessages:[string]\t
             ratelimited\tratelimited\t429\tThe method has been called too many times.\t\t\tRetry-After: 30
             """,
+        notAcceptable: .defaultFormat,
         jsonBody: """
             ={\"ok\":false,\"error\":
             v@code

@@ -8,7 +8,8 @@ For every error of the fixture files it serves `GET` and `HEAD`
 the weights of §12.4.2: `q=0` is "not acceptable", `*/*` and `type/*` ranges, the most specific
 range deciding a type's weight; ties go to the more specific range, then to the format the catalog
 lists first, its formats being in its order of preference; no Accept field, or none that parses,
-is the default format; nothing acceptable is the fixture's `not-acceptable` 406) and
+is the default format; nothing acceptable is the fixture's `not-acceptable` 406, or, where the
+catalog says `"notAcceptable": "default-format"`, the default format, as without Accept) and
 the language from `Accept-Language` (RFC 4647 §3.4 lookup: ranges by weight, subtags dropped from
 the end, `de-CH` → `de`, a range that is a prefix of a catalog tag, `fr` → `fr-CA`, `*` the
 default language, `q=0` excluding the languages the range is a prefix of, no match the default
@@ -53,6 +54,8 @@ MISTAKES = {
     "head-length-zero": "says Content-Length: 0 for HEAD (the length of the body it does not send)",
     "vary-member-missing": "drops the last member of Vary (Accept-Encoding instead when none is left)",
     "wrong-content-type": "labels every body text/html; charset=utf-8",
+    "no-406": "answers the default format where nothing is acceptable, even where the catalog says notAcceptable: error",
+    "always-406": "answers an empty 406 where nothing is acceptable, even where the catalog says notAcceptable: default-format",
 }
 
 VARIANTS = {
@@ -173,7 +176,8 @@ def _specificity(media_range: tuple) -> tuple[int, int]:
 
 
 def choose_format(accept: list[str], offered: list[str], default: int, mistake: str | None = None) -> int | None:
-    """The index in `offered` (Content-Types) of the format to answer in, None for 406."""
+    """The index in `offered` (Content-Types) of the format to answer in, None when nothing is
+    acceptable (a 406, or the default format where the catalog says so: see `_answer`)."""
     ranges = media_ranges(accept, zero_ok=mistake == "q-zero-acceptable")
     if not ranges:
         return default
@@ -295,6 +299,9 @@ class _Error:
             for name, value in r["request"]["headers"] if name.lower() == "accept-language"
         }
         self.not_acceptable = next((r for r in responses if r["case"] == "not-acceptable"), None)
+        # "error": nothing acceptable is a 406; "default-format": the answer without Accept.
+        # Files written before the member existed say nothing, which is "error".
+        self.answers_default = catalog.get("notAcceptable", "error") == "default-format"
         self.formats = [f["format"] for f in catalog["formats"]]
         self.content_types = [f["contentType"] for f in catalog["formats"]]
         self.default = self.formats.index(catalog["defaultFormat"]) if catalog["defaultFormat"] in self.formats else 0
@@ -368,9 +375,17 @@ def _answer(error: _Error, accept: list[str], accept_language: list[str], mistak
     """The fixture response that answers these preferences."""
     chosen = choose_format(accept, error.content_types, error.default, mistake)
     if chosen is None:
-        if error.not_acceptable is not None:
+        refuses = not error.answers_default
+        if mistake in ("no-406", "always-406"):
+            refuses = mistake == "always-406"
+        if not refuses:
+            chosen = error.default  # as if the request had no Accept field
+        elif error.not_acceptable is not None and not error.answers_default:
             return error.not_acceptable
-        return {"status": 406, "reasonPhrase": "Not Acceptable", "headers": [["Content-Length", "0"]], "body": "", "format": None}
+        else:
+            # A 406 the fixture does not hold (its catalog never refuses): errgen's empty one.
+            vary = "Accept, Accept-Language" if len(error.tags) > 1 else "Accept"
+            return {"status": 406, "reasonPhrase": "Not Acceptable", "headers": [["Content-Length", "0"], ["Vary", vary]], "body": "", "format": None}
     language = choose_language(accept_language, error.tags, mistake)
     if language and chosen == error.default:
         found = error.languages.get(error.tags[language].lower())

@@ -3,10 +3,14 @@
 Nothing here comes from errgen: the spec is parsed with PyYAML, templates are rendered here, and
 reason phrases and media types are those of RFC 9110 and of the README's table, so the fixtures
 that errgen writes can be checked against the spec rather than against themselves.
+
+`with_default_format` rewrites a fixture document as errgen writes it for the same catalog with
+`not-acceptable: default-format`, for the tests that hold both kinds of catalog to the fixtures.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import urllib.parse
@@ -481,6 +485,9 @@ class Catalog:
     #: "string", or "integer" (`code-type`): integer codes are numbers in fixtures and JSON bodies.
     code_type: str = "string"
     allows_success_status: bool = False
+    #: What a request whose Accept fields exclude every format gets (`not-acceptable`): "error", a
+    #: 406; or "default-format", the answer in the default format, as if it had no Accept field.
+    not_acceptable: str = "error"
     #: `swift-naming`'s prefixes, dropped from a wire code before its Swift name is derived.
     strip_prefixes: list[str] = field(default_factory=list)
 
@@ -640,6 +647,7 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
                 http=body.get("http", True),
                 code_type=body.get("code-type", "string"),
                 allows_success_status=body.get("allow-success-status", False),
+                not_acceptable=body.get("not-acceptable", "error"),
                 documentation_url=body.get("documentation-url"),
                 shared=shared,
                 errors=errors,
@@ -649,6 +657,39 @@ def load_spec(path: Path = SPEC) -> list[Catalog]:
             )
         )
     return catalogs
+
+
+def not_acceptable_of(document: dict) -> str:
+    """A fixture document's `catalog.notAcceptable`: "error" (a 406) or "default-format"; files
+    written before the member existed say nothing, which is "error"."""
+    return document["catalog"].get("notAcceptable", "error")
+
+
+def with_default_format(document: dict) -> dict:
+    """A fixture document as errgen writes it for the same catalog with `not-acceptable:
+    default-format`: the catalog says so, and every response that refuses a request (the
+    not-acceptable case, and a weighed request answered 406 because nothing it accepts is offered)
+    is instead the error's GET in the default format, as a request without Accept gets it, its
+    own request kept (and no body for HEAD)."""
+    derived = copy.deepcopy(document)
+    derived["catalog"]["notAcceptable"] = "default-format"
+    default = derived["catalog"]["defaultFormat"]
+    for error in derived["errors"]:
+        gets = [r for r in error["responses"] if r["case"] == "get"]
+        answer = next((r for r in gets if r["format"] == default), None)
+        if answer is None:
+            continue
+        # A weighed request answered with one of the GETs was not refused, even with a 406 error's 406.
+        answered = [(r["format"], r["status"], r["headers"], r["body"]) for r in gets]
+        for index, response in enumerate(error["responses"]):
+            refused = response["case"] == "not-acceptable" or (
+                response["case"].startswith("accept-") and response["status"] == 406
+                and (response["format"], response["status"], response["headers"], response["body"]) not in answered
+            )
+            if refused:
+                body = "" if response["request"]["method"] == "HEAD" else answer["body"]
+                error["responses"][index] = {**copy.deepcopy(answer), "case": response["case"], "request": copy.deepcopy(response["request"]), "body": body}
+    return derived
 
 
 def anchor(code: str) -> str:

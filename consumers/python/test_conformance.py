@@ -2,7 +2,8 @@
 written from the fixtures' meaning: answering correctly it passes every fixture set of the
 repository, by meaning and exactly; answering correctly in another spelling it passes by meaning
 (and exactly where the spelling is errgen's); making one realistic mistake it is caught in both
-modes, with the request that shows it."""
+modes, with the request that shows it. The same holds of every fixture set rewritten for catalogs
+that never answer 406 (`notAcceptable: default-format`)."""
 
 from __future__ import annotations
 
@@ -124,7 +125,15 @@ APPLIES = {
     "head-length-zero": lambda e: any(r["request"]["method"] == "HEAD" for r in e["responses"]),
     "vary-member-missing": lambda e: any(n == "Vary" for r in e["responses"] for n, _ in r["headers"]),
     "wrong-content-type": lambda e: any(n == "Content-Type" for r in e["responses"] for n, _ in r["headers"]),
+    # Where the not-acceptable response's status is not the default format's (a 406 error's own 406 is).
+    "no-406": lambda e: any(r["case"] == "not-acceptable" and r["status"] != default_get(e)["status"] for r in e["responses"]),
 }
+
+
+def default_get(error: dict) -> dict:
+    """An error's GET in the default format (the one HEAD, sent without Accept, gets)."""
+    [head] = [r for r in error["responses"] if r["case"] == "head"]
+    return next(r for r in error["responses"] if r["case"] == "get" and r["format"] == head["format"])
 
 
 #: What a report says for each mistake, in both modes (a part of the line after the request).
@@ -136,6 +145,7 @@ SAYS = {
     "head-length-zero": "Content-Length 0, expected ",
     "vary-member-missing": "header Vary ",
     "wrong-content-type": 'header Content-Type "text/html; charset=utf-8", expected ',
+    "no-406": ", expected 406 (the catalog says notAcceptable: error: a request that accepts none of its formats is refused with 406)",
 }
 
 
@@ -312,6 +322,110 @@ def test_negotiation_mistakes_are_caught_by_the_committed_fixtures(mistake, tmp_
             assert {d.exchange.case for d in report.differences} & cases, (name, lines(report))
 
 
+# MARK: - Catalogs that never answer 406 (notAcceptable: default-format)
+
+#: What a server that still refuses says for an error whose own status is not 406.
+REFUSES = (" (the catalog says notAcceptable: default-format: a request that accepts none of its formats gets"
+           " the default format's answer, as without Accept, never 406)")
+#: One format (Tiny), two with a 406 error of its own (RestAuth), several languages (Shop), and
+#: xml by default with a 406 error that answers itself (RAWS).
+DEFAULT_FORMAT_FILES = [RESTAUTH, RAWS, SHOP, TINY]
+
+
+def with_default_format(files: list[Path], folder: Path) -> list[Path]:
+    """Copies of fixture files as errgen writes them for catalogs with `not-acceptable:
+    default-format`: every not-acceptable response the default format's GET, its request kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for file in files:
+        copy_path = folder / file.name
+        copy_path.write_text(json.dumps(es.with_default_format(document(file)), ensure_ascii=False), encoding="utf-8")
+        copies.append(copy_path)
+    return copies
+
+
+def test_the_server_answers_the_default_format_where_the_catalog_says_so(tmp_path):
+    from errgen_conformance.wire import exchange
+
+    derived = with_default_format([RESTAUTH, SHOP, TINY], tmp_path / "default-format")
+    checked = 0
+    for files, refuses in (([RESTAUTH, SHOP, TINY], True), (derived, False)):
+        with ConformanceServer(files) as server:
+            host, port = server.http.server_address[:2]
+            for read in documents(files) if refuses else [json.loads(f.read_text(encoding="utf-8")) for f in files]:
+                catalog = read["catalog"]
+                assert (catalog.get("notAcceptable", "error") == "error") is refuses
+                for error in read["errors"]:
+                    path = conformance.convention_path(catalog["name"], str(error["code"]), error["parameters"])
+                    [refused] = [r for r in error["responses"] if r["case"] == "not-acceptable"]
+                    get = default_get(error)
+                    for method in ("GET", "HEAD"):
+                        answer = exchange("http", host, port, method, path, (("Accept", es.UNAVAILABLE),), 2.0)
+                        want = refused if refuses else get
+                        assert (answer.status, answer.headers) == (want["status"], [tuple(h) for h in want["headers"]]), (method, path)
+                        assert answer.body == (b"" if method == "HEAD" else want["body"].encode("utf-8"))
+                        if not refuses:
+                            assert answer.status == error["status"] and ("Content-Type", get["headers"][0][1]) in answer.headers
+                            checked += 1
+                    # With Accept-Language too: the default format in the language asked for.
+                    for spoken in (r for r in error["responses"] if r["case"] == "language"):
+                        asked = (("Accept", es.UNAVAILABLE), *map(tuple, spoken["request"]["headers"]))
+                        answer = exchange("http", host, port, "GET", path, asked, 2.0)
+                        want = refused if refuses else spoken
+                        assert (answer.status, answer.body) == (want["status"], want["body"].encode("utf-8"))
+    assert checked > 0
+
+
+def test_the_runner_passes_a_server_that_answers_the_default_format_and_fails_one_that_still_refuses(tmp_path):
+    files = with_default_format(DEFAULT_FORMAT_FILES, tmp_path)
+    refusals = {e for e in conformance.load_exchanges(files)[0] if e.case == "not-acceptable"}
+    assert refusals and all(e.not_acceptable == "default-format" for e in refusals)
+    for exact in (False, True):
+        report = run(files, exact)
+        assert lines(report) == [] and report.passed == exchange_count(files)
+        wrong = run(files, exact, mistake="always-406")
+        assert_caught(wrong)
+        # Every not-acceptable request, and only those: on the status and why, or (RAWS's 406
+        # error, whose own answer is a 406) on the fields and body of the empty 406.
+        assert {d.exchange for d in wrong.differences} == refusals
+        for refusal in refusals:
+            says = [d.what for d in wrong.differences if d.exchange == refusal]
+            if refusal.status != 406:
+                assert says[0] == f"status 406, expected {refusal.status}{REFUSES}", says
+        assert (f"RestAuth {CODE}: GET {RESTAUTH_PATH} (Accept: application/vnd.errgen.unavailable): status 406, expected 401{REFUSES}"
+                in lines(wrong))
+        assert any(d.exchange.catalog == "RAWS" and d.exchange.status == 406 and d.what.startswith("header Content-Type missing")
+                   for d in wrong.differences), lines(wrong)
+
+
+def test_the_runner_fails_a_server_that_answers_the_default_format_instead_of_406(tmp_path):
+    files = [RESTAUTH, SHOP, TINY]
+    assert all(document(f)["catalog"].get("notAcceptable", "error") == "error" for f in files)
+    for exact in (False, True):
+        report = run(files, exact, mistake="no-406")
+        assert_caught(report)
+        assert {d.exchange.case for d in report.differences} == {"not-acceptable"}
+        assert (f"RestAuth {CODE}: GET {RESTAUTH_PATH} (Accept: application/vnd.errgen.unavailable): status 401, expected 406"
+                " (the catalog says notAcceptable: error: a request that accepts none of its formats is refused with 406)") in lines(report)
+        # Tiny's empty 406 varies on Accept though it has one format; its GET does not.
+        assert any(d.exchange.catalog == "Tiny" and d.what.startswith('header Vary missing, expected "Accept"') for d in report.differences), lines(report)
+
+
+@pytest.mark.parametrize("name, files", SETS, ids=SET_IDS)
+def test_every_fixture_set_rewritten_for_default_format_holds(name, files, tmp_path):
+    """A correct server passes each set rewritten so that its catalogs never answer 406 (one or two
+    errors per file); one that still refuses fails wherever its 406 differs from the answer."""
+    if not has_http(files):
+        return  # catalogs without HTTP: no requests (see the test of the sets as they are)
+    derived = with_default_format(trimmed(files, tmp_path / "trimmed", lambda e: True), tmp_path / "derived")
+    derived = [f for f in derived if json.loads(f.read_text(encoding="utf-8"))["catalog"].get("http", True)]
+    refusals = {e for e in conformance.load_exchanges(derived)[0] if e.case == "not-acceptable"}
+    for exact in (False, True):
+        assert lines(run(derived, exact)) == []
+        wrong = run(derived, exact, mistake="always-406")
+        assert {d.exchange for d in wrong.differences} == refusals, (name, lines(wrong))
+
+
 # MARK: - Correct variants
 
 
@@ -428,5 +542,6 @@ def test_the_command_line():
 
 
 def test_every_mistake_and_every_spelling_of_the_server_is_tested():
-    assert set(MISTAKES) == set(APPLIES) | set(NEGOTIATION) | {"slow-body", "endless-body"}
+    # always-406 shows only in catalogs that say notAcceptable: default-format (tested above).
+    assert set(MISTAKES) == set(APPLIES) | set(NEGOTIATION) | {"slow-body", "endless-body", "always-406"}
     assert set(VARIANTS) == set(SPELLINGS) | {"json-charset", "json-reordered", "xml-reindented"}

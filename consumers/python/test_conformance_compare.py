@@ -275,3 +275,25 @@ def test_exact_mode_compares_bytes():
     assert compare(nfc, Answer(400, "", [("Content-Type", TEXT), ("Content-Length", "7")], nfd), exact=False) == [
         f'body "{text}" (… U+0065 U+0301 …), expected "héllo" (… U+00E9 …)',
     ]
+
+
+def test_the_status_of_a_request_that_accepts_no_format_says_what_the_catalog_expects():
+    """`notAcceptable: default-format`: no 406 ever, the default format's answer; `error`: a 406."""
+    accepts_nothing = (("Accept", "application/vnd.errgen.unavailable"),)
+    fields = (("Content-Type", TEXT), ("Content-Length", "5"))
+    answered = Exchange("C", "c", "not-acceptable", "text", "GET", "/errgen/C/c", accepts_nothing, 400, fields, "hello", "default-format")
+    refused = Answer(406, "Not Acceptable", [("Content-Length", "0"), ("Vary", "Accept")], b"")
+    assert compare(answered, refused, exact=False) == [
+        "status 406, expected 400 (the catalog says notAcceptable: default-format: a request that accepts none of its"
+        " formats gets the default format's answer, as without Accept, never 406)",
+        "header Content-Type missing, expected \"text/plain; charset=utf-8\"",
+        'body "", expected "hello"',
+    ]
+    assert compare(answered, Answer(400, "", list(fields), b"hello"), exact=True) == []
+    empty = Exchange("C", "c", "not-acceptable", None, "GET", "/errgen/C/c", accepts_nothing, 406, (("Content-Length", "0"), ("Vary", "Accept")), "", "error")
+    assert compare(empty, refused, exact=True) == []
+    assert compare(empty, Answer(400, "", list(fields) + [("Vary", "Accept")], b"hello"), exact=False)[0] == (
+        "status 400, expected 406 (the catalog says notAcceptable: error: a request that accepts none of its formats is refused with 406)"
+    )
+    # Only the not-acceptable case says so: another request's status is only a status.
+    assert compare(exchange(), Answer(406, "", list(fields), b"hello"), exact=False) == ["status 406, expected 400"]

@@ -115,6 +115,8 @@ SHAPES: dict[str, tuple[bytes | Callable[[dict], Any], str]] = {
     "catalog without a name": (delete(["catalog", "name"]), "$.catalog.name: missing"),
     "catalog name a number": (assign(["catalog", "name"], 7), "$.catalog.name: expected a string, found an integer"),
     "http a string": (assign(["catalog", "http"], "yes"), "$.catalog.http: expected a boolean, found a string"),
+    "notAcceptable unknown": (assign(["catalog", "notAcceptable"], "ignore"), '$.catalog.notAcceptable: expected "error" or "default-format", found "ignore"'),
+    "notAcceptable a boolean": (assign(["catalog", "notAcceptable"], False), '$.catalog.notAcceptable: expected "error" or "default-format", found a boolean'),
     "errors a string": (assign(["errors"], "none"), "$.errors: expected a list, found a string"),
     "an error a list": (assign(["errors", 1], []), "$.errors[1]: expected an object, found a list"),
     "code a list": (assign(["errors", 0, "code"], ["x"]), "$.errors[0].code: expected a string or an integer, found a list"),

@@ -188,11 +188,19 @@ BAD_SPECS = {
     "no errors": lambda s: s["catalogs"]["Shop"].update(errors={}),
     "empty title": lambda s: s["catalogs"]["Shop"].update(title=" "),
     "documentation-url with a fragment": lambda s: s["catalogs"]["Shop"].update({"documentation-url": "https://x.example/e#top"}),
+    "not-acceptable that is neither error nor default-format": lambda s: s["catalogs"]["Shop"].update({"not-acceptable": "ignore"}),
+    "not-acceptable as a boolean": lambda s: s["catalogs"]["Shop"].update({"not-acceptable": False}),
 }
 
 
 def test_the_base_of_the_bad_specs_is_valid(spec_validator):
     assert [e.message for e in spec_validator.iter_errors(BASE_SPEC)] == []
+
+
+@pytest.mark.parametrize("value", ["error", "default-format"])
+def test_not_acceptable_is_error_or_default_format(value, spec_validator):
+    spec = broken(lambda s: s["catalogs"]["Shop"].update({"not-acceptable": value}))
+    assert [e.message for e in spec_validator.iter_errors(spec)] == []
 
 
 @pytest.mark.parametrize("change", list(BAD_SPECS.values()), ids=list(BAD_SPECS))
@@ -260,6 +268,8 @@ def test_fixture_catalog_agrees_with_the_spec(case, catalog):
         for f in spec.formats
     ]
     assert fixture["defaultFormat"] == spec.default_format
+    # Files written before the member existed say nothing: a 406, as then.
+    assert es.not_acceptable_of(document) == spec.not_acceptable
     assert fixture["xmlNamespace"] == spec.xml_namespace
     assert fixture["documentationURL"] == spec.documentation_url
     assert fixture["languages"] == spec.languages
@@ -424,7 +434,9 @@ def vary_of(catalog: es.Catalog) -> str | None:
 def expected_headers(
     content_type: str, body: str, own: list[tuple[str, str]], catalog: es.Catalog, language: str | None = None, refused: bool = False
 ) -> list[list[str]]:
-    """The fields of a response: a 406 (`refused`) varies on Accept even with a single format."""
+    """The fields of a response: a 406 (`refused`) varies on Accept even with a single format; the
+    default format's answer of a catalog that answers instead of refusing (`notAcceptable:
+    default-format`) is a response like any other, varying as they do."""
     fields = [["Content-Type", content_type], ["Content-Length", str(len(body.encode("utf-8")))]]
     if len(catalog.languages) > 1:
         fields.append(["Content-Language", language or catalog.languages[0]])
@@ -437,8 +449,12 @@ def expected_headers(
 
 @pytest.mark.parametrize(("case", "catalog", "code"), ERRORS)
 def test_responses(case, catalog, code):
-    document = fixture_of(case, catalog)
-    catalog = spec_catalog(case, catalog)
+    check_responses(fixture_of(case, catalog), spec_catalog(case, catalog), code)
+
+
+def check_responses(document: dict, catalog: es.Catalog, code: str) -> None:
+    """An error's responses in a fixture document, each worked out here from the spec: what a
+    request nothing satisfies gets follows the document's `catalog.notAcceptable`."""
     spec = catalog.error(code)
     error = fixture_error(document, code)
     if not catalog.http:
@@ -448,6 +464,8 @@ def test_responses(case, catalog, code):
         assert 200 <= spec.status <= 299 or 400 <= spec.status <= 599
     else:
         assert 400 <= spec.status <= 599
+    answers_default = es.not_acceptable_of(document) == "default-format"
+    assert es.not_acceptable_of(document) in ("error", "default-format")
     cases = [r["case"] for r in error["responses"]]
     expected_cases = ["get", "head", "not-acceptable"] + (["language"] if len(catalog.languages) > 1 else [])
     expected_cases += ACCEPT_CASES if len(catalog.formats) > 1 else []
@@ -495,13 +513,18 @@ def test_responses(case, catalog, code):
 
     # The requests that take weighing (q-values, q=0, wildcards, a regional tag's fallback): each is
     # answered as the GET of the format, or in the language, that RFC 9110 and RFC 4647 choose,
-    # worked out here on their own; and each exercises what its case says.
+    # worked out here on their own; and each exercises what its case says. Where nothing it
+    # accepts is offered: a 406, or the default format in a catalog that answers instead.
     by_language = {catalog.languages[0]: default} | {tag: r for tag, r in zip(catalog.languages[1:], languages)}
     for response in error["responses"]:
         if response["case"] in ACCEPT_CASES:
             [[name, value]] = response["request"]["headers"]
             chosen = negotiate_format(value, catalog)
-            answer = by_format[chosen]
+            if chosen is None and not answers_default:
+                check_refused(response, value, catalog, document)
+                answer = None
+            else:
+                answer = by_format[chosen or catalog.default_format]
         elif response["case"] in LANGUAGE_CASES:
             [[name, value]] = response["request"]["headers"]
             chosen = negotiate_language(value, catalog.languages)
@@ -510,11 +533,13 @@ def test_responses(case, catalog, code):
             continue
         assert response["request"]["method"] == "GET" and name == ("Accept" if response["case"] in ACCEPT_CASES else "Accept-Language")
         what = f"{response['case']} ({name}: {value})"
-        assert (response["format"], response["status"], response["headers"], response["body"]) == (
-            answer["format"], answer["status"], answer["headers"], answer["body"]), f"{what}: not the response for {chosen}"
+        if answer is not None:
+            answered = chosen or f"the default format {catalog.default_format} (nothing acceptable, notAcceptable: default-format)"
+            assert (response["format"], response["status"], response["headers"], response["body"]) == (
+                answer["format"], answer["status"], answer["headers"], answer["body"]), f"{what}: not the response for {answered}"
         purpose = {
-            "accept-weights": lambda: chosen != catalog.default_format and not value.startswith(es.MEDIA_TYPES[chosen][0]),
-            "accept-excludes": lambda: chosen != catalog.default_format and "q=0," in value,
+            "accept-weights": lambda: chosen is not None and chosen != catalog.default_format and not value.startswith(es.MEDIA_TYPES[chosen][0]),
+            "accept-excludes": lambda: chosen is not None and chosen != catalog.default_format and "q=0," in value,
             "accept-any": lambda: value == "*/*",
             "accept-type-range": lambda: value.endswith("/*") and not value.startswith("*"),
             "language-weights": lambda: chosen != catalog.languages[0] and not value.startswith(chosen),
@@ -526,9 +551,32 @@ def test_responses(case, catalog, code):
         }
         assert purpose[response["case"]](), f"{what} does not exercise what its case says"
 
-    # Nothing acceptable: 406, the catalog's first 406 error in the default format, or an empty 406.
+    # Nothing acceptable: a 406 (`notAcceptable: error`), or (`default-format`) the answer a
+    # request without Accept gets: the default format, its status and fields, never a 406.
     [refused] = responses_of(error, "not-acceptable")
     assert refused["request"]["headers"] == [["Accept", es.UNAVAILABLE]]
+    assert negotiate_format(es.UNAVAILABLE, catalog) is None, "the not-acceptable request accepts an offered format"
+    if not answers_default:
+        check_refused(refused, es.UNAVAILABLE, catalog, document)
+        return
+    content_type = es.MEDIA_TYPES[catalog.default_format][1]
+    head_request = refused["request"]["method"] == "HEAD"
+    assert refused["request"]["method"] in ("GET", "HEAD")
+    assert refused["format"] == catalog.default_format, "notAcceptable: default-format answers in the default format"
+    assert refused["status"] == spec.status, f"notAcceptable: default-format answers {spec.status}, not {refused['status']}"
+    assert refused["reasonPhrase"] == es.reason_phrase(spec.status)
+    if head_request:
+        assert refused["body"] == "" and refused["headers"] == default["headers"], "HEAD: the GET's fields, no body"
+        return
+    assert refused["headers"] == expected_headers(content_type, refused["body"], own_headers, catalog)
+    check_body(refused["format"], refused["body"], catalog, spec, samples(error), es.render(spec.message, sample_texts(error)), error["title"])
+    assert {k: v for k, v in refused.items() if k not in ("case", "request")} == {k: v for k, v in default.items() if k not in ("case", "request")}, (
+        "notAcceptable: default-format: the not-acceptable response is the default format's GET")
+
+
+def check_refused(refused: dict, accept: str, catalog: es.Catalog, document: dict) -> None:
+    """A request whose `Accept` (`accept`) nothing satisfies, refused: 406, the catalog's first 406
+    error in the default format, or an empty 406."""
     assert refused["status"] == 406
     assert refused["reasonPhrase"] == "Not Acceptable"
     first406 = next((e for e in catalog.errors if e.status == 406), None)
@@ -549,17 +597,112 @@ def test_responses(case, catalog, code):
     media_types = [es.MEDIA_TYPES[f][0] for f in catalog.format_names]
     for name, value in values.items():
         if name == "accept":
-            assert value == es.UNAVAILABLE, f"accept is not the request's Accept field: {value!r}"
+            assert value == accept, f"accept is not the request's Accept field: {value!r}"
         elif name == "available":
             assert value == ", ".join(media_types), f"available is not the catalog's media types: {value!r}"
         else:
-            assert es.UNAVAILABLE in value, f"{name} does not say what was asked for"
+            assert accept in value, f"{name} does not say what was asked for"
             for media_type in media_types:
                 assert media_type in value, f"{name} does not say that {media_type} is available"
     title = fixture_error(document, first406.code)["title"]
     check_body(refused["format"], refused["body"], catalog, first406, values, es.render(first406.message, values), title)
     own = [(h.name, es.header_value(es.render(h.value, values))) for h in first406.headers]
     assert refused["headers"] == expected_headers(es.MEDIA_TYPES[refused["format"]][1], refused["body"], own, catalog, refused=True)
+
+
+# MARK: - A catalog that answers in its default format (notAcceptable: default-format)
+
+#: Every error of a catalog with HTTP, but the converted corpora's (thousands, checked as written).
+DERIVED_ERRORS = [p for p in ERRORS if not p.values[0].name.startswith("corpus-") and spec_catalog(p.values[0], p.values[1]).http]
+
+
+@functools.cache
+def default_format_fixture(case: es.Case, catalog: str) -> dict:
+    """A catalog's fixture document as errgen writes it with `not-acceptable: default-format`."""
+    return es.with_default_format(fixture_of(case, catalog))
+
+
+def case_of(name: str) -> es.Case:
+    return next(case for case in CASES if case.name == name)
+
+
+def fails_the_checks(document: dict, case: es.Case, catalog: str, code: str) -> str:
+    """What `check_responses` says of a document that must fail it."""
+    with pytest.raises(AssertionError) as failed:
+        check_responses(document, spec_catalog(case, catalog), code)
+    return str(failed.value)
+
+
+@pytest.mark.parametrize(("case", "catalog", "code"), DERIVED_ERRORS)
+def test_a_fixture_derived_for_default_format_passes_the_checks(case, catalog, code):
+    document = default_format_fixture(case, catalog)
+    assert es.not_acceptable_of(document) == "default-format"
+    check_responses(document, spec_catalog(case, catalog), code)
+    error = fixture_error(document, code)
+    [refused] = responses_of(error, "not-acceptable")
+    assert refused["status"] == error["status"], "no 406 but the error's own"
+
+
+def test_the_checks_follow_the_catalogs_not_acceptable():
+    # An "error" catalog (RestAuth: text and json, a 406 error of its own) answered in the default
+    # format, and a "default-format" one still refusing: both fail, on the not-acceptable response.
+    spec, code = case_of("spec"), "service-not-allowed-from-address"
+    answered = copy.deepcopy(default_format_fixture(spec, "RestAuth"))
+    answered["catalog"]["notAcceptable"] = "error"
+    assert "assert 401 == 406" in fails_the_checks(answered, spec, "RestAuth", code)
+    refusing = copy.deepcopy(fixture_of(spec, "RestAuth"))
+    refusing["catalog"]["notAcceptable"] = "default-format"
+    assert "notAcceptable: default-format answers 401, not 406" in fails_the_checks(refusing, spec, "RestAuth", code)
+    # Slack says default-format: read as "error", or without the member (a file written before
+    # it existed), its responses fail; a catalog of one format answered with a Vary field fails too.
+    any_api = case_of("any-api")
+    slack = fixture_of(any_api, "Slack")
+    assert es.not_acceptable_of(slack) == "default-format", "any-api's Slack says not-acceptable: default-format"
+    check_responses(slack, spec_catalog(any_api, "Slack"), "channel_not_found")
+    silent = copy.deepcopy(slack)
+    del silent["catalog"]["notAcceptable"]
+    assert es.not_acceptable_of(silent) == "error"
+    assert "assert 200 == 406" in fails_the_checks(silent, any_api, "Slack", "channel_not_found")
+    varying = copy.deepcopy(slack)
+    [refused] = responses_of(fixture_error(varying, "channel_not_found"), "not-acceptable")
+    refused["headers"].append(["Vary", "Accept"])
+    fails_the_checks(varying, any_api, "Slack", "channel_not_found")
+    # Another format than the default (RestAuth's json, not text) fails.
+    other = copy.deepcopy(default_format_fixture(spec, "RestAuth"))
+    error = fixture_error(other, code)
+    [json_get] = [r for r in responses_of(error, "get") if r["format"] == "json"]
+    [refused] = responses_of(error, "not-acceptable")
+    refused.update({k: copy.deepcopy(v) for k, v in json_get.items() if k not in ("case", "request")})
+    assert "notAcceptable: default-format answers in the default format" in fails_the_checks(other, spec, "RestAuth", code)
+
+
+def with_weighed(document: dict, code: str, value: str, response: dict) -> dict:
+    """A copy of a document with a GET whose Accept is `value` (a type range) answered `response`."""
+    changed = copy.deepcopy(document)
+    error = fixture_error(changed, code)
+    error["responses"].append({**copy.deepcopy(response), "case": "accept-type-range", "request": {"method": "GET", "headers": [["Accept", value]]}})
+    return changed
+
+
+@pytest.mark.parametrize(("name", "catalog", "code"), [("spec", "RestAuth", "service-not-allowed-from-address"), ("any-api", "Twilio", "20404")])
+def test_a_weighed_request_nothing_satisfies_follows_not_acceptable(name, catalog, code):
+    # image/* matches none of the catalog's formats: refused in an "error" catalog, the default
+    # format in a "default-format" one.
+    case = case_of(name)
+    assert negotiate_format("image/*", spec_catalog(case, catalog)) is None
+    for document in (fixture_of(case, catalog), default_format_fixture(case, catalog)):
+        error = fixture_error(document, code)
+        [refused] = responses_of(error, "not-acceptable")
+        default = next(r for r in responses_of(error, "get") if r["format"] == document["catalog"]["defaultFormat"])
+        other = next(r for r in responses_of(error, "get") if r["format"] != document["catalog"]["defaultFormat"])
+        check_responses(with_weighed(document, code, "image/*", refused), spec_catalog(case, catalog), code)
+        wrong = [other] if es.not_acceptable_of(document) == "default-format" else [default, other]
+        for response in wrong:
+            fails_the_checks(with_weighed(document, code, "image/*", response), case, catalog, code)
+    # In a "default-format" catalog a 406 for it fails.
+    document = default_format_fixture(case, catalog)
+    refusal = responses_of(fixture_error(fixture_of(case, catalog), code), "not-acceptable")[0]
+    fails_the_checks(with_weighed(document, code, "image/*", refusal), case, catalog, code)
 
 
 #: The cases of requests whose Accept or Accept-Language field takes weighing, in fixture order.

@@ -3,10 +3,16 @@ promises against a running server and reports each difference in status, headers
 
 Fixtures (`fixtures/<catalog>.json`, written by errgen) hold, for every error, the responses
 errgen's runtime gives to a set of requests, each named by its `case`: a GET per format, a HEAD, a
-request that accepts no format (406), a GET per language, and GETs whose `Accept` or
-`Accept-Language` weigh, exclude or range over several choices. The runner treats every case
-alike: it makes the server raise the error with the fixture's sample values, sends the request's
-method and header fields, and compares what comes back with the response.
+request that accepts no format, a GET per language, and GETs whose `Accept` or `Accept-Language`
+weigh, exclude or range over several choices. The runner treats every case alike: it makes the
+server raise the error with the fixture's sample values, sends the request's method and header
+fields, and compares what comes back with the response.
+
+A request that accepts no format gets what the catalog's `notAcceptable` says: `"error"` (or no
+such member, in files written before it existed) a 406; `"default-format"` no 406 ever, but the
+answer a request without `Accept` gets, in the default format, which is what the fixture's
+`not-acceptable` responses then hold. Compared like any other, a server that answers the other
+way fails on the status, and the report says what the catalog expects.
 
 How the server is made to raise an error, by default (the convention):
 
@@ -98,12 +104,25 @@ def _length_difference(values: list[str], expected: str) -> str | None:
     return None if got == expected else f"Content-Length {got}, expected {expected}"
 
 
+def _refusal_note(exchange: Exchange, answer: Answer) -> str:
+    """Why the status of a request that accepts no format is not what the server sent, when the
+    catalog's `notAcceptable` tells: a 406 that the catalog never sends, or no 406 where it does."""
+    if exchange.case != "not-acceptable":
+        return ""
+    if exchange.not_acceptable == "default-format" and answer.status == 406:
+        return (" (the catalog says notAcceptable: default-format: a request that accepts none of its formats gets"
+                " the default format's answer, as without Accept, never 406)")
+    if exchange.not_acceptable == "error" and exchange.status == 406:
+        return " (the catalog says notAcceptable: error: a request that accepts none of its formats is refused with 406)"
+    return ""
+
+
 def compare(exchange: Exchange, answer: Answer, exact: bool, get_length: int | None = None) -> list[str]:
     """The differences between the fixture's response and the server's answer. `get_length` is,
     for HEAD by meaning, the length of the body the same GET sends."""
     problems: list[str] = []
     if answer.status != exchange.status:
-        problems.append(f"status {answer.status}, expected {exchange.status}")
+        problems.append(f"status {answer.status}, expected {exchange.status}{_refusal_note(exchange, answer)}")
     for name in answer.undecodable:
         problems.append(f"header {name}: the value is not UTF-8")
     expected_fields: dict[str, tuple[str, list[str]]] = {}

@@ -20,6 +20,8 @@ _TARGET = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/?]")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 #: Request fields the runner writes itself.
 _OWN_FIELDS = {"host", "connection", "content-length", "transfer-encoding"}
+#: What a catalog's `notAcceptable` may say (absent, in files written before it existed: "error").
+NOT_ACCEPTABLE = ("error", "default-format")
 
 
 class InputError(ValueError):
@@ -49,6 +51,10 @@ class Exchange:
     status: int
     headers: tuple[tuple[str, str], ...]
     body: str
+    #: The catalog's `notAcceptable`: "error" (a request nothing satisfies gets a 406) or
+    #: "default-format" (it gets the default format's answer, as without Accept). Only the report
+    #: reads it, to say why a status differs.
+    not_acceptable: str = "error"
 
     def describe(self) -> str:
         """`RestAuth not-acceptable: GET /errgen/… (Accept: application/json)`."""
@@ -241,6 +247,10 @@ def check_fixture(document: Any, label: str) -> list[str]:
         check.string(check.required(catalog, "name", "$.catalog"), "$.catalog.name")
         if "http" in catalog and not isinstance(catalog["http"], bool):
             check.problem("$.catalog.http", f"expected a boolean, found {_found(catalog['http'])}")
+        if "notAcceptable" in catalog and catalog["notAcceptable"] not in NOT_ACCEPTABLE:
+            value = catalog["notAcceptable"]
+            found = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _found(value)
+            check.problem("$.catalog.notAcceptable", f'expected "error" or "default-format", found {found}')
     errors = check.required(document, "errors", "$")
     if errors is _MISSING or not check.list(errors, "$.errors"):
         return check.problems
@@ -461,7 +471,7 @@ def load(fixture_files: list[Path], routes: Any = None, routes_file: Path | None
                         method=request["method"], path=path,
                         request_headers=tuple((h[0], h[1]) for h in request["headers"]),
                         status=response["status"], headers=tuple((h[0], h[1]) for h in response["headers"]),
-                        body=response["body"],
+                        body=response["body"], not_acceptable=catalog.get("notAcceptable", "error"),
                     )
                 )
     if problems:

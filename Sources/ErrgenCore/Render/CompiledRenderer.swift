@@ -60,9 +60,10 @@ struct CompiledRenderer: Sendable {
     func text(of value: TemplateValue) -> String {
         switch value {
         case let .string(string): return string
+        case let .text(text): return text.value
         case let .bool(bool): return bool ? "true" : "false"
         case let .int(int): return String(int)
-        case .strings, .contexts: return String(describing: value.mustacheValue)
+        case .strings, .contexts, .context: return String(describing: value.mustacheValue)
         }
     }
 
@@ -122,7 +123,8 @@ struct CompiledRenderer: Sendable {
             case let .bool(bool)?: empty = !bool
             case let .strings(items)?: empty = items.isEmpty
             case let .contexts(items)?: empty = items.count == 0
-            case .string?, .int?: empty = false
+            case let .text(text)?: empty = text.isNull
+            case .string?, .int?, .context?: empty = false
             }
             if empty { renderChildren(on: nil, at: position) }
             return
@@ -140,6 +142,11 @@ struct CompiledRenderer: Sendable {
             for index in 0..<list.count {
                 renderChildren(on: .element(list, index), at: Position(first: index == 0, last: index == list.count - 1))
             }
+        case let .text(text)?:
+            // An empty text is false, as swift-mustache reads a `ContextText`.
+            if !text.isNull { renderChildren(on: .value(.text(text)), at: nil) }
+        case let .context(context)?:
+            renderChildren(on: .context(context), at: nil)
         case let value?:
             renderChildren(on: .value(value), at: nil)
         }

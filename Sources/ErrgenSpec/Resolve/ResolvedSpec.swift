@@ -2,7 +2,9 @@ import ErrgenRuntime
 
 /// The spec as every output sees it: built once, after validation, with every fact derived from
 /// what the spec wrote (names, file names, anchors, status lines, titles, links, samples, metadata
-/// with defaults applied, translations, retirement) computed here and nowhere else. The Swift
+/// with defaults applied, translations, retirement) defined here and nowhere else: stored where
+/// every output needs it, made when read where only some do (a link, an anchor, a status line),
+/// so that the build plugin's Swift-only run pays for none of those. The Swift
 /// printer, the runtime table, docs, users' template contexts, fixtures and OpenAPI read it; the
 /// tools that edit or compare spec files (`errgen diff`, translations) read the source model,
 /// whose locations they report.
@@ -21,8 +23,9 @@ public struct ResolvedSpec: Sendable {
     public var errorCount: Int { catalogs.reduce(0) { $0 + $1.errors.count } }
 }
 
-/// A catalog, resolved.
-public struct ResolvedCatalog: Sendable {
+/// A catalog, resolved. The resolved types are classes: the outputs read them in place, without
+/// copying an error's many fields for each use.
+public final class ResolvedCatalog: Sendable {
     public let source: CatalogSpec
     /// The name in the spec (`RAWS`).
     public let name: String
@@ -98,7 +101,7 @@ public struct ResolvedCatalog: Sendable {
 }
 
 /// An error, resolved.
-public struct ResolvedError: Sendable {
+public final class ResolvedError: Sendable {
     public let source: ErrorSpec
     /// Its position in the catalog, from 0.
     public let index: Int
@@ -108,13 +111,15 @@ public struct ResolvedError: Sendable {
     public let swiftName: String
     /// The HTTP status; 0 in a catalog without HTTP.
     public let status: Int
-    /// RFC 9110's reason phrase of the status as an error's title names it (`Not Found`); empty for
-    /// a status it does not name.
-    public let reasonPhrase: String
+    /// RFC 9110's reason phrase of the status (`Not Found`); empty for a status it does not name.
+    public var reasonPhrase: String { StatusPhrase.reason(status) ?? "" }
     /// `404 Not Found`, or the number alone for a status without a phrase.
-    public let statusLine: String
+    public var statusLine: String {
+        let phrase = reasonPhrase
+        return phrase.isEmpty ? String(status) : "\(status) \(phrase)"
+    }
     /// The fragment of the error's section in the docs pages (`nosuchuser`).
-    public let anchor: String
+    public var anchor: String { Catalog.anchor(forWireCode: code) }
     public let message: MessageTemplate
     /// Problem details' title: `title`, else the message when it has no placeholders, else the
     /// status's phrase.
@@ -132,8 +137,13 @@ public struct ResolvedError: Sendable {
     public let translations: [ResolvedTranslation]
     /// The error's own `documentation-url`.
     public let ownDocumentationLink: String?
-    /// Where the error is documented: its own link, else the catalog's URL made into the error's.
-    public let documentationLink: String?
+    /// The catalog's `documentation-url`, which makes the error's link where it has none.
+    private let catalogDocumentationURL: String?
+    /// Where the error is documented: its own link, else the catalog's URL made into the error's
+    /// (made when read: the Swift output never needs it).
+    public var documentationLink: String? {
+        ownDocumentationLink ?? catalogDocumentationURL.map { Catalog.documentationLink(base: $0, wireCode: code) }
+    }
     public let deprecation: Deprecation?
     public let retirement: Retirement?
     /// The error sent instead of a retired one, by its index in the catalog.
@@ -148,10 +158,6 @@ public struct ResolvedError: Sendable {
         code = entry.code.value
         swiftName = entry.swiftCaseName
         status = entry.status.value
-        let phrase = StatusPhrase.reason(entry.status.value) ?? ""
-        reasonPhrase = phrase
-        statusLine = phrase.isEmpty ? String(entry.status.value) : "\(entry.status.value) \(phrase)"
-        anchor = Catalog.anchor(forWireCode: entry.code.value)
         message = entry.message.value
         let title = entry.problemTitle
         self.title = title
@@ -164,8 +170,7 @@ public struct ResolvedError: Sendable {
             entry.translation(languages[languageIndex]).map { ResolvedTranslation($0, languageIndex: languageIndex, errorTitle: title) }
         }
         ownDocumentationLink = entry.documentationURL?.value
-        documentationLink = entry.documentationURL?.value
-            ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: entry.code.value) }
+        catalogDocumentationURL = catalog.documentationURL?.value
         deprecation = entry.deprecation
         retirement = entry.retirement
         replacementIndex = entry.retirement?.replacement.flatMap { indexByCode[$0.value] }
@@ -203,7 +208,7 @@ public struct ResolvedTranslation: Sendable {
 }
 
 /// A parameter of an error or of its catalog, resolved.
-public struct ResolvedParameter: Sendable {
+public final class ResolvedParameter: Sendable {
     public let source: ParameterSpec
     /// As the spec and the placeholders write it (`ip-address`).
     public let name: String
@@ -246,7 +251,7 @@ public struct ResolvedParameter: Sendable {
 }
 
 /// A metadata key of a catalog, resolved.
-public struct ResolvedMetadataKey: Sendable {
+public final class ResolvedMetadataKey: Sendable {
     public let source: MetadataKeySpec
     /// As the spec writes it (`log-level`).
     public let name: String

@@ -20,7 +20,6 @@ import WideCatalog
     static let catalogs: [(fixture: String, type: any CatalogError.Type)] = [
         ("fixtures/raws.json", RAWSError.self), ("fixtures/restauth.json", RestAuthError.self),
         ("Tests/References/edge-cases/fixtures/edge-cases.json", EdgeCasesError.self),
-        ("Tests/References/wide/fixtures/wide.json", WideError.self),
         ("Tests/References/injection/fixtures/----catalog.json", InjectionError.self),
         ("Tests/References/injection/fixtures/shaped.json", InjectionErrorShaped.self),
         ("Tests/References/languages/fixtures/shop.json", ShopError.self),

@@ -1,3 +1,5 @@
+import ErrgenCore
+import ErrgenSpec
 import Foundation
 import Testing
 
@@ -12,10 +14,11 @@ import Testing
 ///
 /// run in a folder holding the spec. Hostile inputs too large to commit are built here.
 ///
-/// Every spec runs in a folder whose `out/` already holds the outputs of a valid spec, through
-/// `generate`, `validate` and `check`: each must exit with status 1, print the diagnostics and
-/// nothing on standard output, leave every output file's bytes and modification time as they were,
-/// and create no file (a temporary file left behind included).
+/// Every spec is checked in process, through the run the command line makes; a sample of them
+/// (`runsTheCommandLine`) also runs in a folder whose `out/` already holds the outputs of a valid
+/// spec, through `generate`, `validate` and `check`: each must exit with status 1, print the
+/// diagnostics and nothing on standard output, leave every output file's bytes and modification
+/// time as they were, and create no file (a temporary file left behind included).
 ///
 /// Re-record the `.expected` files with `Tests/record` (it runs this suite with `ERRGEN_RECORD=1`), then
 /// read every one: each position must point at the offending token and each message must say what
@@ -73,6 +76,16 @@ import Testing
         }
     }
 
+    /// The specs also run through the command line (`generate`, `validate`, `check`, in a folder of
+    /// outputs that must stay untouched): every tenth, and those about bytes (encodings, a byte
+    /// order mark, NUL), which the command line reads itself. The others are checked in process,
+    /// through the same `Generator` run the command line makes, which is what their diagnostics
+    /// are about; `Tests/record` runs every one through the command line.
+    static func runsTheCommandLine(_ name: String) -> Bool {
+        guard let number = Int(name.prefix(3)) else { return true }
+        return number % 10 == 1 || (22...26).contains(number)
+    }
+
     @Test(arguments: specs)
     func theSpecIsRefusedWithItsExpectedDiagnostics(_ name: String) throws {
         let spec = try Data(contentsOf: Self.corpus.appendingPathComponent(name))
@@ -80,8 +93,20 @@ import Testing
         if Self.recording {
             let stderr = try Self.checkRefusal(of: spec, named: name, expected: nil)
             try Data(stderr.utf8).write(to: expectedFile)
-        } else {
-            let expected = try String(contentsOf: expectedFile, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
+        // In process: the run `errgen generate --spec NAME` with the corpus's output options
+        // makes, and what it prints on standard error.
+        var config = ErrgenConfig(root: Self.corpus)
+        config.spec = name
+        (config.swiftOutput, config.docsOutput, config.fixturesOutput) = ("out/swift", "out/docs", "out/fixtures")
+        let result = Generator(config: config).run()
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let printed = result.diagnostics.map { $0.description + "\n" }.joined() + Self.summary(errors: errors)
+        #expect(printed == expected, "\(name) reports:\n\(Self.excerpt(printed))\nexpected:\n\(Self.excerpt(expected))")
+        #expect(result.plan == nil && errors > 0, "\(name) would write outputs")
+        if Self.runsTheCommandLine(name) {
             try Self.checkRefusal(of: spec, named: name, expected: expected)
         }
     }

@@ -49,7 +49,8 @@ public struct SpecDiff: Sendable {
 
     /// Every kind of change, with its severity, for `--allow` and the docs.
     public static let kinds: [(kind: String, severity: Severity, meaning: String)] = [
-        ("catalog-removed", .breaking, "a catalog is gone (or renamed)"),
+        ("catalog-removed", .breaking, "a catalog is gone"),
+        ("catalog-renamed", .breaking, "a catalog has another name, in the same place with the same errors: its Swift type and its files are renamed"),
         ("catalog-added", .compatible, "a new catalog"),
         ("type-renamed", .breaking, "a catalog's Swift type has another name"),
         ("error-removed", .breaking, "an error is gone without having been retired"),
@@ -59,7 +60,8 @@ public struct SpecDiff: Sendable {
         ("error-retired", .compatible, "an error is no longer sent (it stays in the spec)"),
         ("status-changed", .breaking, "an error answers with another status"),
         ("swift-name-changed", .breaking, "an error's Swift name changed"),
-        ("parameter-removed", .breaking, "a parameter is gone (or renamed)"),
+        ("parameter-removed", .breaking, "a parameter is gone"),
+        ("parameter-renamed", .breaking, "a parameter has another name, in the same place with the same type: its wire member and its Swift argument label change"),
         ("parameter-added", .breaking, "a new parameter: the factory takes one more argument (the wire only gains a member)"),
         ("parameter-type-changed", .breaking, "a parameter has another type"),
         ("optional-parameter-added", .compatible, "a new optional parameter: the factory's new argument has a default, the wire may omit it"),
@@ -72,6 +74,12 @@ public struct SpecDiff: Sendable {
         ("default-format-changed", .breaking, "the format answered without a preference changed"),
         ("header-removed", .breaking, "an error no longer sends a header"),
         ("header-added", .compatible, "an error sends one more header"),
+        ("header-value-changed", .breaking, "a header an error sends has another value: clients act on headers (Retry-After, WWW-Authenticate)"),
+        ("language-removed", .breaking, "a catalog no longer answers in a language: clients that asked for it get the default language"),
+        ("language-added", .compatible, "a catalog answers in one more language"),
+        ("translation-removed", .compatible, "an error lost a translation: asked for in that language, it answers in the default one, and says so in Content-Language"),
+        ("translation-added", .compatible, "an error is translated into one more language"),
+        ("translation-changed", .compatible, "a translation's wording changed (messages are for people)"),
         ("code-type-changed", .breaking, "a catalog's wire codes changed between strings and integers (JSON bodies carry them otherwise)"),
         ("http-changed", .breaking, "a catalog gained or lost HTTP: its Swift type is a CatalogError or a CodedError"),
         ("body-shape-changed", .breaking, "a json or xml format's body has another shape"),
@@ -79,7 +87,7 @@ public struct SpecDiff: Sendable {
         ("metadata-key-removed", .breaking, "a catalog's metadata key is gone: its property on the Code too"),
         ("metadata-key-type-changed", .breaking, "a metadata key has another type, or became optional or required"),
         ("metadata-key-added", .compatible, "a catalog declares a new metadata key"),
-        ("metadata-changed", .breaking, "an error's metadata value changed: clients that act on it (a retryable flag, an SQLSTATE) behave otherwise"),
+        ("metadata-changed", .breaking, "an error's metadata value changed: clients that act on it (a retryable flag, an SQLSTATE) behave otherwise; on the wire where a body shape or a header carries it, in Swift otherwise"),
         ("documentation-link-changed", .breaking, "an error's documentation link changed where it goes on the wire: problem details' type, which clients match on, or a shape's {documentation}"),
     ]
 
@@ -96,8 +104,15 @@ public struct SpecDiff: Sendable {
         }
         let newCatalogs = Dictionary(new.catalogs.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let oldNames = Set(old.catalogs.map(\.name.value))
-        for before in old.catalogs {
+        let renames = Self.renamedCatalogs(old: old, new: new)
+        for (position, before) in old.catalogs.enumerated() {
             let name = before.name.value
+            if let after = renames[position] {
+                add("catalog-renamed", .swift, name, nil, name, after.name.value, after.name.location, false,
+                    "catalog '\(name)' is now '\(after.name.value)' (the Swift type \(before.swiftTypeName) is now \(after.swiftTypeName))")
+                Self.compare(before, after, add: add)
+                continue
+            }
             guard let after = newCatalogs[name] else {
                 add("catalog-removed", .wire, name, nil, name, nil, before.name.location, true, "catalog '\(name)' was removed")
                 add("catalog-removed", .swift, name, nil, before.swiftTypeName, nil, before.name.location, true,
@@ -108,15 +123,84 @@ public struct SpecDiff: Sendable {
                 add("type-renamed", .swift, name, nil, before.swiftTypeName, after.swiftTypeName,
                     after.swiftName?.location ?? after.name.location, false, "the Swift type \(before.swiftTypeName) is now \(after.swiftTypeName)")
             }
-            Self.compareFormats(before, after, add: add)
-            Self.compareKinds(before, after, add: add)
-            Self.compareMetadataKeys(before, after, add: add)
-            Self.compareErrors(before, after, add: add)
+            Self.compare(before, after, add: add)
         }
-        for after in new.catalogs where !oldNames.contains(after.name.value) {
+        let renamedTo = Set(renames.values.map(\.name.value))
+        for after in new.catalogs where !oldNames.contains(after.name.value) && !renamedTo.contains(after.name.value) {
             add("catalog-added", .wire, after.name.value, nil, nil, after.name.value, after.name.location, false, "catalog '\(after.name.value)' was added")
         }
         self.changes = changes
+    }
+
+    /// Everything inside two versions of one catalog.
+    static func compare(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        compareFormats(before, after, add: add)
+        compareKinds(before, after, add: add)
+        compareLanguages(before, after, add: add)
+        compareMetadataKeys(before, after, add: add)
+        compareErrors(before, after, add: add)
+    }
+
+    /// Catalogs renamed: a catalog of the old spec gone from the new one, in whose place (the same
+    /// position) the new spec has a catalog the old one lacks, with the same wire codes in the
+    /// same order. By old position.
+    static func renamedCatalogs(old: Spec, new: Spec) -> [Int: CatalogSpec] {
+        let oldNames = Set(old.catalogs.map(\.name.value)), newNames = Set(new.catalogs.map(\.name.value))
+        var renames: [Int: CatalogSpec] = [:]
+        for (position, before) in old.catalogs.enumerated() where !newNames.contains(before.name.value) && position < new.catalogs.count {
+            let after = new.catalogs[position]
+            if !oldNames.contains(after.name.value), before.errors.map(\.code.value) == after.errors.map(\.code.value) {
+                renames[position] = after
+            }
+        }
+        return renames
+    }
+
+    static func compareLanguages(
+        _ before: CatalogSpec, _ after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value
+        let now = Set(after.effectiveLanguages), was = Set(before.effectiveLanguages)
+        for language in before.effectiveLanguages where !now.contains(language) {
+            let location = before.languages.first { $0.value == language }?.location ?? before.name.location
+            add("language-removed", .wire, name, nil, language, nil, location, true, "the catalog no longer answers in \(language)")
+        }
+        for language in after.effectiveLanguages where !was.contains(language) {
+            let location = after.languages.first { $0.value == language }?.location ?? after.name.location
+            add("language-added", .wire, name, nil, nil, language, location, false, "the catalog answers in \(language) too")
+        }
+    }
+
+    /// The translations of an error into the languages both versions of its catalog have.
+    static func compareTranslations(
+        _ was: ErrorSpec, in before: CatalogSpec, _ now: ErrorSpec, in after: CatalogSpec,
+        add: (String, Dimension, String, String?, String?, String?, SourceLocation?, Bool, String) -> Void
+    ) {
+        let name = before.name.value, code = was.code.value
+        let kept = Set(before.effectiveLanguages.dropFirst())
+        for language in after.effectiveLanguages.dropFirst() where kept.contains(language) {
+            switch (was.translation(language), now.translation(language)) {
+            case let (old?, nil):
+                add("translation-removed", .wire, name, code, old.message.value.source, nil, old.language.location, true,
+                    "error '\(code)': the \(language) translation was removed")
+            case let (nil, new?):
+                add("translation-added", .wire, name, code, nil, new.message.value.source, new.language.location, false,
+                    "error '\(code)': translated into \(language)")
+            case let (old?, new?):
+                // Its placeholders are the message's (the validator holds them equal): when they
+                // change, `placeholders-changed` says so once, for every language.
+                if Set(old.message.value.placeholderNames) != Set(new.message.value.placeholderNames) { break }
+                if old.message.value.source != new.message.value.source || old.title?.value != new.title?.value {
+                    add("translation-changed", .wire, name, code, old.message.value.source, new.message.value.source, new.message.location, false,
+                        "error '\(code)': the \(language) translation's wording changed")
+                }
+            case (nil, nil): break
+            }
+        }
     }
 
     static func compareFormats(
@@ -202,11 +286,19 @@ public struct SpecDiff: Sendable {
                 add("header-removed", .wire, name, code, header.name.value, nil, header.name.location, true,
                     "error '\(code)': header \(header.name.value) was removed")
             }
-            let oldHeaders = Set(was.headers.map { $0.name.value.lowercased() })
-            for header in now.headers where !oldHeaders.contains(header.name.value.lowercased()) {
-                add("header-added", .wire, name, code, nil, header.name.value, header.name.location, false,
-                    "error '\(code)': header \(header.name.value) was added")
+            let oldHeaders = Dictionary(was.headers.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            for header in now.headers {
+                guard let old = oldHeaders[header.name.value.lowercased()] else {
+                    add("header-added", .wire, name, code, nil, header.name.value, header.name.location, false,
+                        "error '\(code)': header \(header.name.value) was added")
+                    continue
+                }
+                if old.value.value.source != header.value.value.source {
+                    add("header-value-changed", .wire, name, code, old.value.value.source, header.value.value.source, header.value.location, false,
+                        "error '\(code)': header \(header.name.value): \(old.value.value.source) → \(header.value.value.source)")
+                }
             }
+            compareTranslations(was, in: before, now, in: after, add: add)
         }
         for now in after.errors where !beforeCodes.contains(now.code.value) {
             add("error-added", .wire, name, now.code.value, nil, now.code.value, now.code.location, false, "error '\(now.code.value)' was added")
@@ -288,6 +380,17 @@ public struct SpecDiff: Sendable {
         error.documentationURL?.value ?? catalog.documentationURL.map { Catalog.documentationLink(base: $0.value, wireCode: error.code.value) }
     }
 
+    /// Whether a metadata key's values go on the wire: a body shape carries it (by name, or all
+    /// of them through `{metadata}`), or a header value names it.
+    static func sendsMetadata(_ key: String, in catalog: CatalogSpec) -> Bool {
+        let shapes = [catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).map(\.value)
+        let headers = catalog.errors.flatMap(\.headers).map(\.value.value)
+        return (shapes + headers).contains { template in
+            let names = template.placeholderNames
+            return names.contains(key) || names.contains(ShapePlaceholder.metadata.rawValue) && shapes.contains(template)
+        }
+    }
+
     /// Values of keys both versions declare with the same type.
 
     static func compareMetadata(
@@ -302,7 +405,7 @@ public struct SpecDiff: Sendable {
             let old = oldValues[oldIndex], new = newValues[index]
             guard old != new else { continue }
             let location = now.metadata.last { $0.key.value == key.name.value }?.location ?? key.defaultValue?.location ?? now.code.location
-            add("metadata-changed", .swift, before.name.value, code, old?.description, new?.description, location, false,
+            add("metadata-changed", sendsMetadata(key.name.value, in: after) ? .wire : .swift, before.name.value, code, old?.description, new?.description, location, false,
                 "error '\(code)': metadata \(key.name.value) \(old?.description ?? "(none)") → \(new?.description ?? "(none)")")
         }
     }
@@ -314,8 +417,25 @@ public struct SpecDiff: Sendable {
         let code = was.code.value
         let nowByName = Dictionary(now.parameters.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let wasNames = Set(was.parameters.map(\.name.value))
+        // A parameter gone whose place (its position) a new one of the same type and optionality
+        // takes is renamed, not removed and added.
+        var renamed: Set<String> = []
+        for (position, parameter) in was.parameters.enumerated() where nowByName[parameter.name.value] == nil && position < now.parameters.count {
+            let current = now.parameters[position]
+            guard !wasNames.contains(current.name.value), current.type == parameter.type, current.isOptional == parameter.isOptional else { continue }
+            renamed.insert(current.name.value)
+            add("parameter-renamed", .wire, name, code, parameter.name.value, current.name.value, current.name.location, false,
+                "error '\(code)': parameter \(parameter.name.value) is now \(current.name.value)")
+            if parameter.swiftName != current.swiftName {
+                add("parameter-renamed", .swift, name, code, parameter.swiftName, current.swiftName, current.name.location, false,
+                    "error '\(code)': the factory's argument \(parameter.swiftName): is now \(current.swiftName):")
+            }
+        }
         for parameter in was.parameters {
             guard let current = nowByName[parameter.name.value] else {
+                if let position = was.parameters.firstIndex(of: parameter), position < now.parameters.count, renamed.contains(now.parameters[position].name.value) {
+                    continue
+                }
                 add("parameter-removed", .wire, name, code, parameter.name.value, nil, parameter.name.location, true,
                     "error '\(code)': parameter \(parameter.name.value) was removed")
                 add("parameter-removed", .swift, name, code, parameter.swiftName, nil, parameter.name.location, true,
@@ -334,7 +454,7 @@ public struct SpecDiff: Sendable {
                     "error '\(code)': parameter \(parameter.name.value) is \(current.isOptional ? "optional" : "required") now")
             }
         }
-        for parameter in now.parameters where !wasNames.contains(parameter.name.value) {
+        for parameter in now.parameters where !wasNames.contains(parameter.name.value) && !renamed.contains(parameter.name.value) {
             // An error without arguments is a static property: any parameter makes it a function.
             if parameter.isOptional, !hadNoArguments {
                 add("optional-parameter-added", .swift, name, code, nil, parameter.swiftName, parameter.name.location, false,

@@ -87,7 +87,7 @@ extension ShapeValue {
     }
 
     /// Every string template of the shape, in document order.
-    var templates: [Located<MessageTemplate>] {
+    package var templates: [Located<MessageTemplate>] {
         switch self {
         case let .object(members): return members.flatMap(\.value.templates)
         case let .array(items): return items.flatMap(\.templates)

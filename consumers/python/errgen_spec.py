@@ -209,19 +209,82 @@ def joined(text: str | list[str]) -> str:
     return ", ".join(text) if isinstance(text, list) else text
 
 
+#: A string of a body shape that is exactly one placeholder: `{name}`, or `{name|null}`, which asks
+#: for null where the error has no value instead of leaving the member or element out.
+_WHOLE = re.compile(r"\{([A-Za-z][A-Za-z0-9_-]*)(\|null)?\}")
+
+#: The placeholders every error has a value for, never left out of a body (`{parameters}` and
+#: `{metadata}` are objects, `{}` where the error has none).
+ALWAYS_PRESENT = frozenset({"code", "message", "status", "title", "parameters", "metadata"})
+
+
+def whole_placeholder(value: Any) -> tuple[str, bool] | None:
+    """The placeholder a shape's string is exactly, and whether it asks for null where the error
+    has no value (`"{needed|null}"` is ("needed", True)); None for anything else (a placeholder
+    inside a longer string is text)."""
+    match = _WHOLE.fullmatch(value) if isinstance(value, str) else None
+    return (match.group(1), match.group(2) is not None) if match else None
+
+
+class _LeftOut:
+    """What `render_shape` makes of a member or element the body leaves out."""
+
+    def __repr__(self) -> str:
+        return "LEFT_OUT"
+
+
+#: A member or element the body leaves out (see `render_shape`).
+LEFT_OUT = _LeftOut()
+
+
 def render_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> Any:
-    """A body shape filled in: a string that is exactly one placeholder becomes the value itself
-    (None, JSON's null, where the error has none); a placeholder inside a longer string its text."""
+    """A body shape filled in: a string that is exactly one placeholder becomes the value itself, a
+    placeholder inside a longer string its text.
+
+    A whole placeholder without a value (a parameter the error does not have, or an absent one,
+    None in `values`; a metadata key without a value; `{documentation}` without a link) is left out
+    of its object or array, or is null where it asks for it (`"{needed|null}"`). An object or array
+    of the shape that had members or elements and is left empty so is left out too, where it is a
+    member or element; one the shape writes empty (`{}`, `[]`) stays. The root is always written:
+    emptied, `{}` or `[]`; a whole placeholder without a value, null. {code}, {message}, {status},
+    {title}, {parameters} and {metadata} always have their value; an empty list is a value."""
+    rendered = _rendered_shape(shape, values, texts)
+    if rendered is LEFT_OUT:
+        return {} if isinstance(shape, dict) else [] if isinstance(shape, list) else None
+    return rendered
+
+
+def _rendered_shape(shape: Any, values: dict[str, Any], texts: dict[str, str]) -> Any:
+    """`render_shape` below the root: LEFT_OUT for what its object or array leaves out."""
     if isinstance(shape, dict):
-        return {key: render_shape(value, values, texts) for key, value in shape.items()}
+        members = {key: _rendered_shape(value, values, texts) for key, value in shape.items()}
+        members = {key: value for key, value in members.items() if value is not LEFT_OUT}
+        return LEFT_OUT if shape and not members else members
     if isinstance(shape, list):
-        return [render_shape(item, values, texts) for item in shape]
+        items = [item for item in (_rendered_shape(item, values, texts) for item in shape) if item is not LEFT_OUT]
+        return LEFT_OUT if shape and not items else items
     if isinstance(shape, str):
-        whole = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", shape)
-        if whole:
-            return values.get(whole.group(1))
-        return render(shape, texts)
+        whole = whole_placeholder(shape)
+        if whole is None:
+            return render(shape, texts)
+        name, or_null = whole
+        value = values.get(name)
+        if value is None and name not in ALWAYS_PRESENT:
+            return None if or_null else LEFT_OUT
+        return value
     return shape
+
+
+def may_be_left_out(shape: Any) -> bool:
+    """Whether a body may leave out a part of the shape: a whole placeholder some error has no
+    value for (a parameter, a metadata key, {documentation}) that does not ask for null, or an
+    object or array with members or elements, every one of which may be left out."""
+    if isinstance(shape, dict):
+        return bool(shape) and all(may_be_left_out(value) for value in shape.values())
+    if isinstance(shape, list):
+        return bool(shape) and all(may_be_left_out(item) for item in shape)
+    whole = whole_placeholder(shape)
+    return whole is not None and not whole[1] and whole[0] not in ALWAYS_PRESENT
 
 
 #: An element of an expected XML document: its name, its attributes, its text and its children.
@@ -249,8 +312,9 @@ def render_xml_shape(shape: dict, values: dict[str, Any], texts: dict[str, str],
         return value if isinstance(value, list) else [value]
 
     def whole(value: Any) -> str | None:
-        match = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_-]*)\}", value) if isinstance(value, str) else None
-        return match.group(1) if match else None
+        # `{name|null}` is the placeholder `{name}` here too: an element or attribute is left out.
+        found = whole_placeholder(value)
+        return found[0] if found else None
 
     def elements(name: str, value: Any, space: str | None, depth: int) -> list[XMLElement]:
         if isinstance(value, list):
@@ -299,8 +363,11 @@ def xml_tree(element: Any) -> XMLElement:
 
 
 def shape_path(shape: Any, placeholder: str) -> list | None:
-    """Where a whole-string placeholder stands in a shape: the keys and indices leading to it."""
-    if shape == placeholder:
+    """Where a whole-string placeholder stands in a shape: the keys and indices leading to it.
+    `placeholder` is written `{name}`, and stands for `{name|null}` too."""
+    name = placeholder[1:-1] if placeholder.startswith("{") and placeholder.endswith("}") else placeholder
+    whole = whole_placeholder(shape)
+    if whole is not None and whole[0] == name:
         return []
     items = shape.items() if isinstance(shape, dict) else enumerate(shape) if isinstance(shape, list) else []
     for key, value in items:
@@ -308,6 +375,23 @@ def shape_path(shape: Any, placeholder: str) -> list | None:
         if path is not None:
             return [key, *path]
     return None
+
+
+def read_shape_path(document: Any, shape: Any, path: list) -> Any:
+    """The value a body holds at a path of its shape (`shape_path`), or LEFT_OUT where the body
+    leaves it out. An index into an array of the shape some of whose elements may be left out is
+    read only where the body's array has every element of the shape's: otherwise the positions
+    say nothing."""
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(document, list) or not 0 <= step < len(document):
+                return LEFT_OUT
+            if any(may_be_left_out(item) for item in shape) and len(document) != len(shape):
+                return LEFT_OUT
+        elif not isinstance(document, dict) or step not in document:
+            return LEFT_OUT
+        document, shape = document[step], shape[step]
+    return document
 
 
 # Values ----------------------------------------------------------------------------------------

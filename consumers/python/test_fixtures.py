@@ -592,7 +592,7 @@ def check_refused(refused: dict, accept: str, catalog: es.Catalog, document: dic
     message = message_of(refused["format"], refused["body"], catalog)
     values = template_values(first406.message, message, [p.name for p in first406.parameters])
     # Parameters the message does not show are read from the body's members below.
-    values.update({p.name: explanation_of(refused, p.name) for p in first406.parameters if p.name not in values})
+    values.update({p.name: explanation_of(refused, p.name, catalog) for p in first406.parameters if p.name not in values})
     # By name: accept is the Accept field, available the media types, any other name says both.
     media_types = [es.MEDIA_TYPES[f][0] for f in catalog.format_names]
     for name, value in values.items():
@@ -781,12 +781,13 @@ def message_of(format: str, body: str, catalog: es.Catalog | None = None) -> str
         shape = catalog.json_shape if catalog else None
         if shape is None:
             return document["message"]
+        # "{message}" (every error has one, so nothing around it is left out) wherever the shape
+        # puts it; None where an array's left-out elements leave its position unknown.
         path = es.shape_path(shape, "{message}")
         if path is None:
             return None
-        for step in path:
-            document = document[step]
-        return document
+        message = es.read_shape_path(document, shape, path)
+        return None if message is es.LEFT_OUT else message
     if format == "problem+json":
         return json.loads(body)["detail"]
     root = ET.fromstring(body.encode("utf-8"))
@@ -806,8 +807,23 @@ def message_of(format: str, body: str, catalog: es.Catalog | None = None) -> str
     return next(child.text or "" for child in root if local(child.tag) == "message")
 
 
-def explanation_of(response: dict, name: str) -> str:
+def explanation_of(response: dict, name: str, catalog: es.Catalog | None = None) -> Any:
+    """A parameter's value as a 406 body carries it, found by name; in a JSON body of the
+    catalog's own shape, where the shape puts it (itself, or in "{parameters}"), None where the
+    body leaves it out (the parameter is absent)."""
     format, body = response["format"], response["body"]
+    shape = catalog.json_shape if catalog and format == "json" else None
+    if shape is not None:
+        document = json.loads(body)
+        path = es.shape_path(shape, "{" + name + "}")
+        if path is not None:
+            value = es.read_shape_path(document, shape, path)
+            return None if value is es.LEFT_OUT else value
+        path = es.shape_path(shape, "{parameters}")
+        if path is not None:
+            parameters = es.read_shape_path(document, shape, path)
+            return None if parameters is es.LEFT_OUT else parameters.get(name)
+        pytest.fail(f"the json body shape of the 406 response does not show parameter {name!r}")
     if format in ("json", "problem+json"):
         document = json.loads(body)
         return document.get(name, document.get("details", {}).get(name))
@@ -855,6 +871,15 @@ def item_texts(value: Any, kind: str) -> list[str]:
     return text if isinstance(text, list) else [text]
 
 
+def member_order(value: Any) -> Any:
+    """A JSON value's objects as the lists of their keys in order, at every depth."""
+    if isinstance(value, dict):
+        return [(key, member_order(member)) for key, member in value.items()]
+    if isinstance(value, list):
+        return [member_order(item) for item in value]
+    return None
+
+
 def check_body(
     format: str, body: str, catalog: es.Catalog, spec: es.Error, values: dict[str, Any], message: str, title: str | None = None
 ) -> None:
@@ -869,19 +894,23 @@ def check_body(
         metadata = catalog.metadata_of(spec)
         metadata_kinds = {k.name: k.type for k in catalog.metadata}
         link = catalog.documentation_link(spec.code)
+        # A parameter without a value (None: absent), a metadata key without one, no link: the
+        # member or element is left out, or null where the shape says `{name|null}` (see
+        # `es.render_shape`); {parameters} holds those that have one.
+        present = {p.name: values[p.name] for p in spec.parameters if values[p.name] is not None}
         builtins = {
             "code": catalog.wire_code(spec.code), "message": message, "status": spec.status, "title": title,
-            "documentation": link, "parameters": {p.name: values[p.name] for p in spec.parameters}, "metadata": metadata,
+            "documentation": link, "parameters": present, "metadata": metadata,
         }
-        typed = {**{p.name: values[p.name] for p in spec.parameters}, **metadata, **builtins}
+        typed = {**present, **metadata, **builtins}
         texts = {
-            **{p.name: es.value_text(values[p.name], p.type) for p in spec.parameters},
+            **{n: es.value_text(v, kinds[n]) for n, v in present.items()},
             **{n: es.value_text(v, metadata_kinds[n]) for n, v in metadata.items()},
             "code": spec.code, "message": message, "status": str(spec.status), "title": title or "", "documentation": link or "",
         }
         expected = es.render_shape(catalog.json_shape, typed, texts)
         assert es.same_value(json.loads(body), expected), body
-        assert list(json.loads(body)) == list(expected), "members in the shape's order"
+        assert member_order(json.loads(body)) == member_order(expected), "members in the shape's order"
     elif format == "json":
         expected = {"code": catalog.wire_code(spec.code), "message": message, **{n: values[n] for n in shared}}
         if own:

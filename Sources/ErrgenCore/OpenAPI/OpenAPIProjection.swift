@@ -299,10 +299,11 @@ public enum OpenAPIProjection {
         return list ? .object(["type": .string("array"), "items": item]) : item
     }
 
-    /// The schema of a body shape: its objects' members all required, literal strings and numbers
-    /// as constants, a whole placeholder typed by what it names (`null` where the value may be
-    /// missing: an optional parameter, a metadata key without a value, a missing documentation
-    /// link), a placeholder inside a string a string.
+    /// The schema of a body shape: its objects' members required unless a body may leave them
+    /// out (a whole placeholder whose value an error may not have, an object or array all of whose
+    /// members or elements may be left out), literal strings and numbers as constants, a whole
+    /// placeholder typed by what it names (`null` too where the shape asks for null, `|null`, and
+    /// the value may be missing), a placeholder inside a string a string.
     static func shapeSchema(_ shape: ShapeValue, spec: ResolvedCatalog) -> JSONValue {
         switch shape {
         case let .object(members):
@@ -310,14 +311,21 @@ public enum OpenAPIProjection {
             var required: [JSONValue] = []
             for member in members where properties[member.key.value] == nil {
                 properties[member.key.value] = shapeSchema(member.value, spec: spec)
-                required.append(.string(member.key.value))
+                if !mayBeLeftOut(member.value, spec: spec) { required.append(.string(member.key.value)) }
             }
             return .object(["type": .string("object"), "properties": .object(properties), "required": .array(required)])
         case let .array(items):
+            // Where an element may be left out, the others move up: positions say nothing.
+            if items.contains(where: { mayBeLeftOut($0, spec: spec) }) {
+                return .object([
+                    "type": .string("array"), "maxItems": .int(items.count),
+                    "items": .object(["anyOf": .array(items.map { shapeSchema($0, spec: spec) })]),
+                ])
+            }
             return .object(["type": .string("array"), "prefixItems": .array(items.map { shapeSchema($0, spec: spec) })])
         case let .string(template):
             let segments = template.value.segments
-            if segments.count == 1, case let .placeholder(name, _) = segments[0] { return placeholderSchema(name, spec: spec) }
+            if segments.count == 1, case let .placeholder(name, _) = segments[0] { return placeholder(name, spec: spec).schema }
             // Literal text, its `{{` and `}}` read as the braces they stand for.
             let texts = segments.compactMap { segment -> String? in
                 if case let .text(text) = segment { return text }
@@ -327,6 +335,12 @@ public enum OpenAPIProjection {
                 return .object(["type": .string("string"), "const": .string(texts.joined())])
             }
             return .object(["type": .string("string")])
+        case let .orNull(template):
+            guard case let .placeholder(name, _)? = template.value.segments.first else { return .object([:]) }
+            let (schema, missing) = placeholder(name, spec: spec)
+            guard missing, case var .object(members) = schema, case let .string(type)? = members["type"] else { return schema }
+            members["type"] = .array([.string(type), .string("null")])
+            return .object(members)
         case let .number(text):
             return .object(["type": .string("number"), "const": Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .null])
         case let .bool(b): return .object(["type": .string("boolean"), "const": .bool(b)])
@@ -334,34 +348,43 @@ public enum OpenAPIProjection {
         }
     }
 
-    /// What a whole placeholder of a shape holds.
-    static func placeholderSchema(_ name: String, spec: ResolvedCatalog) -> JSONValue {
-        func nullable(_ schema: JSONValue) -> JSONValue {
-            guard case var .object(members) = schema, case let .string(type)? = members["type"] else { return schema }
-            members["type"] = .array([.string(type), .string("null")])
-            return .object(members)
+    /// Whether a body may leave a part of the shape out (see `JSONShape`).
+    static func mayBeLeftOut(_ shape: ShapeValue, spec: ResolvedCatalog) -> Bool {
+        switch shape {
+        case let .object(members): return !members.isEmpty && members.allSatisfy { mayBeLeftOut($0.value, spec: spec) }
+        case let .array(items): return !items.isEmpty && items.allSatisfy { mayBeLeftOut($0, spec: spec) }
+        case let .string(template):
+            guard template.value.segments.count == 1, case let .placeholder(name, _) = template.value.segments[0] else { return false }
+            return placeholder(name, spec: spec).mayBeMissing
+        case .orNull, .number, .bool, .null: return false
         }
+    }
+
+    /// What a whole placeholder of a shape holds where it has a value, and whether an error may
+    /// have none (an optional parameter, or one only some errors have; an optional metadata key;
+    /// a documentation link in a catalog without `documentation-url`).
+    static func placeholder(_ name: String, spec: ResolvedCatalog) -> (schema: JSONValue, mayBeMissing: Bool) {
         switch ShapePlaceholder(rawValue: name) {
-        case .code?: return .object(["type": .string(spec.codeType == .integer ? "integer" : "string")])
-        case .message?, .title?: return .object(["type": .string("string")])
-        case .status?: return .object(["type": .string("integer")])
-        case .documentation?: return nullable(.object(["type": .string("string")]))
-        case .parameters?, .metadata?: return .object(["type": .string("object"), "additionalProperties": .bool(true)])
+        case .code?: return (.object(["type": .string(spec.codeType == .integer ? "integer" : "string")]), false)
+        case .message?, .title?: return (.object(["type": .string("string")]), false)
+        case .status?: return (.object(["type": .string("integer")]), false)
+        case .documentation?:
+            return (.object(["type": .string("string")]), spec.documentationURL == nil && spec.errors.contains { $0.ownDocumentationLink == nil })
+        case .parameters?, .metadata?: return (.object(["type": .string("object"), "additionalProperties": .bool(true)]), false)
         case nil: break
         }
         if let key = spec.metadataKeys.first(where: { $0.name == name }) {
-            let schema = kindSchema(key.kind, list: false)
-            return key.isOptional || key.source.defaultValue == nil ? nullable(schema) : schema
+            return (kindSchema(key.kind, list: false), key.isOptional)
         }
-        // A parameter: of the catalog, or of some errors only (null in the others).
+        // A parameter: of the catalog, or of some errors only (missing in the others).
         if let parameter = spec.parameters.first(where: { $0.name == name }) {
-            return parameter.isOptional ? nullable(parameterSchema(parameter)) : parameterSchema(parameter)
+            return (parameterSchema(parameter), parameter.isOptional)
         }
         let uses = spec.errors.map { $0.parameters.prefix($0.ownParameterCount).first { $0.name == name } }
         let types = Set(uses.compactMap { $0.map { kindSchema($0.kind, list: $0.isList) } })
-        // Errors that give the name different types (the validator warns): any value.
-        guard types.count == 1, let first = uses.lazy.compactMap({ $0 }).first else { return .object([:]) }
         let everywhere = uses.allSatisfy { $0.map { !$0.isOptional } ?? false }
-        return everywhere ? parameterSchema(first) : nullable(parameterSchema(first))
+        // Errors that give the name different types (the validator warns): any value.
+        guard types.count == 1, let first = uses.lazy.compactMap({ $0 }).first else { return (.object([:]), !everywhere) }
+        return (parameterSchema(first), !everywhere)
     }
 }

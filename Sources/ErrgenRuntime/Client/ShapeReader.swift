@@ -1,12 +1,15 @@
 /// Reads a body written in a catalog's JSON body shape back: where in the document each hole of
-/// the shape stands (a whole value, or text inside a string between the shape's literal text).
-///
-/// Found by writing the shape with a marker in every hole, a private-use character that none of
-/// its literal text holds, and parsing that document: each marker's path is its hole's place.
+/// the shape stands (a whole value, or text inside a string between the shape's literal text),
+/// found by walking the shape's tree. A member the body leaves out (a value the error has none
+/// of) reads as absent; an element of an array some of whose elements may be left out is read
+/// only where the array holds every element the shape has, since its positions say nothing
+/// otherwise.
 struct ShapeReader {
     enum Step: Hashable {
         case key(String)
-        case index(Int)
+        /// An element of an array of `count` elements in the shape; `exact` where some may be left
+        /// out, so that the position means something only in an array of that many.
+        case index(Int, count: Int, exact: Bool)
     }
 
     /// A string of the shape, its literal text and holes in order.
@@ -21,44 +24,41 @@ struct ShapeReader {
     var texts: [(path: [Step], pieces: [Piece])] = []
 
     static func reader(for shape: JSONShape) throws(ResponseDecodingError) -> ShapeReader {
-        let literals = shape.steps.compactMap { step -> String? in
-            if case let .literal(text) = step { return text }
-            return nil
-        }
-        guard let marker = marker(notIn: literals) else { throw .malformedBody("a body shape this decoder cannot read") }
-        var text = ""
-        var sources: [JSONShape.Source] = []
-        var isWhole: [Bool] = []
-        for step in shape.steps {
-            switch step {
-            case let .literal(literal): text += literal
-            case let .value(source), let .text(source):
-                let whole: Bool
-                if case .value = step { whole = true } else { whole = false }
-                let mark = String(marker) + String(sources.count) + String(marker)
-                text += whole ? "\"" + mark + "\"" : mark
-                sources.append(source)
-                isWhole.append(whole)
-            }
-        }
-        let template = try JSONDocument.parse(Array(text.utf8))
         var reader = ShapeReader()
-        func walk(_ node: JSONDocument, _ path: [Step]) {
+        func walk(_ node: JSONShape.Node, _ path: [Step]) {
             switch node {
             case let .object(members): for member in members { walk(member.value, path + [.key(member.key)]) }
-            case let .array(items): for (index, item) in items.enumerated() { walk(item, path + [.index(index)]) }
-            case let .string(string):
-                guard let (pieces, holes) = Self.pieces(string, marker: marker, sources: sources) else { return }
-                if pieces.count == 1, case let .hole(source) = pieces[0], isWhole[holes[0]] {
-                    reader.values.append((path, source))
-                } else {
-                    reader.texts.append((path, pieces))
+            case let .array(items):
+                let exact = items.contains { $0.mayBeLeftOut }
+                for (index, item) in items.enumerated() { walk(item, path + [.index(index, count: items.count, exact: exact)]) }
+            case let .value(source, _): reader.values.append((path, source))
+            case let .string(parts):
+                var pieces: [Piece] = []
+                for part in parts {
+                    switch part {
+                    case let .text(escaped):
+                        // The text as the parsed document holds it: its JSON escapes undone.
+                        let text = Self.unescaped(escaped)
+                        if case let .literal(previous)? = pieces.last {
+                            pieces[pieces.count - 1] = .literal(previous + text)
+                        } else {
+                            pieces.append(.literal(text))
+                        }
+                    case let .hole(source): pieces.append(.hole(source))
+                    }
                 }
-            case .null, .bool, .number: return
+                if pieces.contains(where: { if case .hole = $0 { true } else { false } }) { reader.texts.append((path, pieces)) }
+            case .literal: return
             }
         }
-        walk(template, [])
+        walk(shape.root, [])
         return reader
+    }
+
+    /// The text of a JSON string's content, its escapes undone.
+    static func unescaped(_ escaped: String) -> String {
+        guard case let .string(text)? = try? JSONDocument.parse(Array(("\"" + escaped + "\"").utf8)) else { return escaped }
+        return text
     }
 
     /// A private-use character that none of the literal text of a shape holds, as itself or as
@@ -96,8 +96,8 @@ struct ShapeReader {
             case let (.key(key), .object):
                 guard let next = node[key] else { return nil }
                 node = next
-            case let (.index(index), .array(items)):
-                guard items.indices.contains(index) else { return nil }
+            case let (.index(index, count, exact), .array(items)):
+                guard items.indices.contains(index), !exact || items.count == count else { return nil }
                 node = items[index]
             default: return nil
             }

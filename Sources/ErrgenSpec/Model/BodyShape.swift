@@ -2,12 +2,15 @@ import ErrgenRuntime
 
 /// A JSON body in the API's own shape, as the spec writes it under a `json` format's `body`: any
 /// JSON value whose strings may hold placeholders. A string that is exactly one placeholder is
-/// replaced by the value with its own JSON type (`"{status}"` → `404`); a placeholder inside a
-/// longer string by the value's text.
+/// replaced by the value with its own JSON type (`"{status}"` → `404`), and a member or element
+/// whose value the error has none of is left out (`"{needed|null}"`: null there instead); a
+/// placeholder inside a longer string by the value's text.
 public indirect enum ShapeValue: Sendable, Hashable {
     case object([ShapeMember])
     case array([ShapeValue])
     case string(Located<MessageTemplate>)
+    /// `"{name|null}"`: the whole placeholder `{name}` (the template), null where the error has none.
+    case orNull(Located<MessageTemplate>)
     /// A JSON number, as JSON text.
     case number(String)
     case bool(Bool)
@@ -70,16 +73,42 @@ extension ShapeValue {
             }
             return .number(x.description)
         case .string:
+            if scalar.value.hasPrefix("{"), scalar.value.hasSuffix(Self.nullRequest + "}") {
+                // `{name|null}`: the placeholder `{name}`, at the same place in the scalar.
+                let source = String(scalar.value.dropLast(Self.nullRequest.count + 1)) + "}"
+                var (template, problems) = MessageTemplate.parse(source)
+                template.anchor = SourceAnchor(location: node.location, style: scalar.style)
+                for problem in problems {
+                    diagnostics.error(problem.message, file: file, at: template.location(ofOffset: problem.offset) ?? node.location)
+                }
+                guard problems.isEmpty else { return .null }
+                guard template.segments.count == 1, case .placeholder = template.segments[0] else {
+                    diagnostics.error(
+                        "'\(nullRequest)' asks for null where a whole placeholder has no value: write it inside one placeholder that is the whole string (\"{needed|null}\")",
+                        file: file, at: node.location)
+                    return .null
+                }
+                return .orNull(Located(template, at: node.location))
+            }
+            if scalar.value.contains(Self.nullRequest + "}") {
+                diagnostics.error(
+                    "'\(nullRequest)' asks for null where a whole placeholder has no value: it ends a string that is one placeholder (\"{needed|null}\"), not a placeholder inside a longer string, which is text",
+                    file: file, at: node.location)
+                return .null
+            }
             return SpecDecoder.template(node, key: "body", file: file, diagnostics: &diagnostics).map(ShapeValue.string) ?? .null
         }
     }
+
+    /// What follows a whole placeholder's name to ask for null where it has no value.
+    static let nullRequest = "|null"
 
     /// What the value is, for diagnostics: `a mapping`, `a list`, `null`.
     var kindDescription: String {
         switch self {
         case .object: return "a mapping"
         case .array: return "a list"
-        case .string: return "a string"
+        case .string, .orNull: return "a string"
         case .number: return "a number"
         case .bool: return "a boolean"
         case .null: return "null"
@@ -91,7 +120,7 @@ extension ShapeValue {
         switch self {
         case let .object(members): return members.flatMap(\.value.templates)
         case let .array(items): return items.flatMap(\.templates)
-        case let .string(template): return [template]
+        case let .string(template), let .orNull(template): return [template]
         case .number, .bool, .null: return []
         }
     }
@@ -102,6 +131,7 @@ extension ShapeValue {
         case let .object(members): return .object(Dictionary(members.map { ($0.key.value, $0.value.json) }, uniquingKeysWith: { first, _ in first }))
         case let .array(items): return .array(items.map(\.json))
         case let .string(template): return .string(template.value.source)
+        case let .orNull(template): return .string(String(template.value.source.dropLast()) + Self.nullRequest + "}")
         case let .number(text): return Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .null
         case let .bool(b): return .bool(b)
         case .null: return .null
@@ -126,50 +156,44 @@ package enum ShapeCompiler {
         }
     }
 
-    /// The steps of `shape` in a catalog with these metadata keys: compact JSON text, adjacent
-    /// literals joined.
+    /// The tree of `shape` in a catalog with these metadata keys: the runtime writes it as compact
+    /// JSON text.
     package static func compile(_ shape: ShapeValue, metadataKeys: Set<String>) -> JSONShape {
-        var steps: [JSONShape.Step] = []
-        func literal(_ text: String) { appendLiteral(text, to: &steps) }
         func source(_ name: String) -> JSONShape.Source { Self.source(name, metadataKeys: metadataKeys) }
-        func emit(_ value: ShapeValue) {
+        func node(_ value: ShapeValue) -> JSONShape.Node {
             switch value {
-            case let .object(members):
-                literal("{")
-                for (index, member) in members.enumerated() {
-                    literal((index == 0 ? "" : ",") + WireBody.jsonString(member.key.value) + ":")
-                    emit(member.value)
-                }
-                literal("}")
-            case let .array(items):
-                literal("[")
-                for (index, item) in items.enumerated() {
-                    if index > 0 { literal(",") }
-                    emit(item)
-                }
-                literal("]")
-            case let .string(template):
+            case let .object(members): return .object(members.map { JSONShape.Member(key: $0.key.value, value: node($0.value)) })
+            case let .array(items): return .array(items.map(node))
+            case let .string(template), let .orNull(template):
                 let segments = template.value.segments
                 if segments.count == 1, case let .placeholder(name, _) = segments[0] {
-                    steps.append(.value(source(name)))
-                    return
+                    if case .orNull = value { return .value(source(name), orNull: true) }
+                    return .value(source(name), orNull: false)
                 }
-                literal("\"")
+                var parts: [JSONShape.Part] = []
                 for segment in segments {
                     switch segment {
-                    case let .text(text): literal(String(WireBody.jsonString(text).dropFirst().dropLast()))
-                    case let .placeholder(name, _): steps.append(.text(source(name)))
+                    case let .text(text): parts.append(.text(String(WireBody.jsonString(text).dropFirst().dropLast())))
+                    case let .placeholder(name, _): parts.append(.hole(source(name)))
                     case .section: break  // refused in shapes by the validator
                     }
                 }
-                literal("\"")
-            case let .number(text): literal(text)
-            case let .bool(b): literal(b ? "true" : "false")
-            case .null: literal("null")
+                // Adjacent text joined (a text segment is never split, but `{{` ends one).
+                var joined: [JSONShape.Part] = []
+                for part in parts {
+                    if case let .text(text) = part, case let .text(previous)? = joined.last {
+                        joined[joined.count - 1] = .text(previous + text)
+                    } else {
+                        joined.append(part)
+                    }
+                }
+                return .string(joined)
+            case let .number(text): return .literal(text)
+            case let .bool(b): return .literal(b ? "true" : "false")
+            case .null: return .literal("null")
             }
         }
-        emit(shape)
-        return JSONShape(steps: steps)
+        return JSONShape(root: node(shape))
     }
 
     /// The steps of a validated XML layout: the declaration, then the root element (in the
@@ -190,7 +214,7 @@ package enum ShapeCompiler {
         }
         func attribute(_ name: String, _ value: ShapeValue) {
             switch value {
-            case let .string(template):
+            case let .string(template), let .orNull(template):
                 if let placeholder = whole(template.value) {
                     steps.append(.attribute(name: name, source: source(placeholder)))
                     return
@@ -226,7 +250,7 @@ package enum ShapeCompiler {
                 literal(margin + "</" + name + ">\n")
             case let .array(items):
                 for item in items { element(name, item, indent: indent) }
-            case let .string(template):
+            case let .string(template), let .orNull(template):
                 if let placeholder = whole(template.value) {
                     steps.append(.element(name: name, source: source(placeholder), indent: indent))
                     return
@@ -257,13 +281,6 @@ package enum ShapeCompiler {
 protocol LiteralStep {
     static func literal(_ text: String) -> Self
     var literalText: String? { get }
-}
-
-extension JSONShape.Step: LiteralStep {
-    var literalText: String? {
-        if case let .literal(text) = self { return text }
-        return nil
-    }
 }
 
 extension XMLShape.Step: LiteralStep {

@@ -361,10 +361,10 @@ public enum Validator {
     /// A body shape's placeholders: each a value the shape knows (`{code}`, `{message}`,
     /// `{status}`, `{title}`, `{documentation}`, `{parameters}`, `{metadata}`), a parameter or a
     /// metadata key. A string that is exactly one placeholder takes the value's JSON type, and is
-    /// `null` on an error without it; inside a longer string a placeholder is text, so it names a
+    /// left out on an error without it (`null` there with `|null`); inside a longer string a placeholder is text, so it names a
     /// value every error has: not an object, not an error's own parameter, not an optional key.
     static func checkShape(
-        _ shape: ShapeValue, catalog: CatalogSpec, absent: String = "null where absent", file: String, diagnostics: inout DiagnosticCollector
+        _ shape: ShapeValue, catalog: CatalogSpec, absent: String = "left out where absent", file: String, diagnostics: inout DiagnosticCollector
     ) {
         // Member names are text: two keys the loader kept apart (by a tag) are one name here.
         func checkNames(_ value: ShapeValue) {
@@ -380,7 +380,7 @@ public enum Validator {
                     checkNames(member.value)
                 }
             case let .array(items): items.forEach(checkNames)
-            case .string, .number, .bool, .null: break
+            case .string, .orNull, .number, .bool, .null: break
             }
         }
         checkNames(shape)
@@ -472,6 +472,12 @@ public enum Validator {
                         + (bare.contains(":") ? " (prefixed names are not supported; set the format's 'namespace')" : ""),
                     file: file, at: name.location)
             }
+            if case let .orNull(template) = value {
+                diagnostics.error(
+                    "an xml layout leaves out an element or attribute whose value the error has none of: '|null' is for json bodies",
+                    file: file, at: template.location)
+                return
+            }
             if isAttribute {
                 if bare == "xmlns", namespace {
                     diagnostics.error("'@xmlns' and the format's 'namespace' both set the namespace; keep one", file: file, at: name.location)
@@ -495,7 +501,7 @@ public enum Validator {
                             "parameter '\(placeholder)' is a list, and attribute '\(bare)' holds one value: make it an element, which is repeated for each item",
                             file: file, at: template.value.location(ofOffset: offset) ?? template.location)
                     }
-                case .number, .bool: break
+                case .number, .bool, .orNull: break
                 }
                 return
             }
@@ -511,7 +517,7 @@ public enum Validator {
                     return
                 }
                 for item in items { check(name, item, inList: true) }
-            case .string, .number, .bool, .null: break
+            case .string, .orNull, .number, .bool, .null: break
             }
         }
         check(members[0].key, members[0].value, inList: false)

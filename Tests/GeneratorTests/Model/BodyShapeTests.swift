@@ -41,12 +41,12 @@ import Testing
         }
     }
 
-    @Test func aWholePlaceholderKeepsItsTypeAndIsNullWhereAbsent() throws {
+    @Test func aWholePlaceholderKeepsItsTypeAndIsLeftOutWhereAbsent() throws {
         let bodies = try bodies(spec(
             body: #"{ok: false, error: "{code}", status: "{status}", left: "{left}", tier: "{tier}", all: "{parameters}", meta: "{metadata}", n: 1.5, list: [true, null]}"#,
             errors: errors))
         #expect(bodies == [
-            #"{"ok":false,"error":"A","status":404,"left":null,"tier":null,"all":{"item":"sample-item","request-id":"sample-request-id"},"meta":{"product":"P"},"n":1.5,"list":[true,null]}"#,
+            #"{"ok":false,"error":"A","status":404,"all":{"item":"sample-item","request-id":"sample-request-id"},"meta":{"product":"P"},"n":1.5,"list":[true,null]}"#,
             #"{"ok":false,"error":"B","status":409,"left":42,"tier":"gold","all":{"left":42,"request-id":"sample-request-id"},"meta":{"product":"Q","tier":"gold"},"n":1.5,"list":[true,null]}"#,
         ])
     }
@@ -70,8 +70,8 @@ import Testing
         #expect(diagnose(spec(body: #"{a: "{cod}", b: "x{parameters}", c: "x{tier}", d: "x{left}", e: "{documentation}", f: "{zzzzzz}"}"#, errors: errors)) == [
             "7:20: error: unknown placeholder '{cod}' in the body shape; did you mean '{code}'?",
             "7:33: error: '{parameters}' is an object: it can only be a whole string (\"{parameters}\"), not part of one",
-            "7:53: error: metadata key 'tier' is optional, so some errors have no value: it can only be a whole string (\"{tier}\", null where absent), not part of one",
-            "7:67: error: parameter 'left' belongs to some errors only: it can only be a whole string (\"{left}\", null where absent), not part of one",
+            "7:53: error: metadata key 'tier' is optional, so some errors have no value: it can only be a whole string (\"{tier}\", left out where absent), not part of one",
+            "7:67: error: parameter 'left' belongs to some errors only: it can only be a whole string (\"{left}\", left out where absent), not part of one",
             "7:80: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url' and no error has one",
             "7:102: error: unknown placeholder '{zzzzzz}' in the body shape (expected one of: code, message, status, title, documentation, parameters, metadata, or a parameter or metadata key of the catalog)",
         ])
@@ -107,11 +107,12 @@ import Testing
             A: {status: 404, message: "No {item}.", parameters: {item: string}, metadata: {product: P}, documentation-url: "https://help.example/a#x"}
             B: {status: 409, message: "Only {left} left.", parameters: {left: integer}, metadata: {product: Q}}
             """
-        // Without a catalog URL, only A has a link: whole placeholders only, null for B.
+        // Without a catalog URL, only A has a link: whole placeholders only, left out for B (null with `|null`).
         let bodies = try bodies(spec(body: #"{more: "{documentation}"}"#, errors: own))
-        #expect(bodies == [#"{"more":"https://help.example/a#x"}"#, #"{"more":null}"#])
+        #expect(bodies == [#"{"more":"https://help.example/a#x"}"#, "{}"])
+        #expect(try self.bodies(spec(body: #"{more: "{documentation|null}"}"#, errors: own)) == [#"{"more":"https://help.example/a#x"}"#, #"{"more":null}"#])
         #expect(diagnose(spec(body: #"{more: "see {documentation}"}"#, errors: own)) == [
-            "7:27: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url', so some errors have none: it can only be a whole string (\"{documentation}\", null where absent), not part of one"
+            "7:27: error: '{documentation}' is the error's documentation link, but catalog 'K' has no 'documentation-url', so some errors have none: it can only be a whole string (\"{documentation}\", left out where absent), not part of one"
         ])
         // With one, A's own link wins and B's is made from the catalog's URL, in problem details too.
         let linked = try validSpec(spec(body: #"{more: "{documentation}"}"#, errors: own, catalog: "documentation-url: https://docs.example/k"))
@@ -126,10 +127,42 @@ import Testing
             .first?.contains("of a scheme that runs nothing") == true)
     }
 
+    /// Slack's bodies as Slack's documentation shows them (docs.slack.dev, "Web API": evaluating
+    /// responses, errors and scopes), written compact: a member whose value the error has none of
+    /// is left out, and an object left empty by that too.
+    @Test func slacksBodiesAreSlacks() throws {
+        #expect(SlackError.channelNotFound.body(in: .json) == #"{"ok":false,"error":"channel_not_found"}"#)
+        #expect(SlackError.missingScope(needed: "chat:write", provided: "channels:read,users:read").body(in: .json)
+            == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"channels:read,users:read"}"#)
+        #expect(SlackError.missingScope(needed: "chat:write", provided: nil).body(in: .json) == #"{"ok":false,"error":"missing_scope","needed":"chat:write"}"#)
+        #expect(SlackError.invalidArguments(messages: ["[ERROR] missing required field: channel"]).body(in: .json)
+            == #"{"ok":false,"error":"invalid_arguments","response_metadata":{"messages":["[ERROR] missing required field: channel"]}}"#)
+        #expect(SlackError.ratelimited.body(in: .json) == #"{"ok":false,"error":"ratelimited"}"#)
+        // And a client reads each back as the error it is, what the body leaves out absent.
+        for error in [SlackError.missingScope(needed: "chat:write", provided: nil), .missingScope(needed: nil, provided: nil), .channelNotFound] {
+            let response = error.response(in: .json)
+            #expect(try SlackError.decode(response.head, body: response.body) == .known(error))
+        }
+    }
+
+    /// `"{name|null}"` asks for null where the value is missing; an element of a list is left out
+    /// as a member is; an object or list the omissions leave empty goes too; the root stays.
+    @Test func whatIsMissingIsLeftOutOrNull() throws {
+        let shape = #"{a: "{note|null}", b: "{note}", list: ["{note}", 1], only: ["{note}"], nested: {deep: {x: "{note}"}}, kept: {}, code: "{code}"}"#
+        let parsed = try validSpec(spec(body: shape, errors: #"E: {status: 400, message: M, metadata: {product: P}, parameters: {note: {type: string, optional: true}}}"#))
+        let catalog = RuntimeTable.catalog(parsed.catalogs[0])
+        #expect(catalog.body(entry: 0, arguments: [.absent, .string("r")], format: .json) == #"{"a":null,"list":[1],"kept":{},"code":"E"}"#)
+        #expect(catalog.body(entry: 0, arguments: [.string("n"), .string("r")], format: .json)
+            == #"{"a":"n","b":"n","list":["n",1],"only":["n"],"nested":{"deep":{"x":"n"}},"kept":{},"code":"E"}"#)
+        // The root is written even when everything in it is left out.
+        let bare = try validSpec(spec(body: #"{b: "{note}"}"#, errors: #"E: {status: 400, message: M, metadata: {product: P}, parameters: {note: {type: string, optional: true}}}"#))
+        #expect(RuntimeTable.catalog(bare.catalogs[0]).body(entry: 0, arguments: [.absent, .string("r")], format: .json) == "{}")
+        // `|null` is for a whole placeholder of a json body.
+        #expect(diagnose(spec(body: #"{a: "id {note|null}"}"#, errors: errors)).first?.contains("'|null' asks for null where a whole placeholder has no value") == true)
+        #expect(diagnose(spec(body: #"{a: "{note|nul}"}"#, errors: errors)).isEmpty == false)
+    }
+
     @Test func theShapesOfRealAPIs() {
-        #expect(SlackError.missingScope(needed: "chat:write", provided: "identify").body(in: .json)
-            == #"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"identify","response_metadata":{"messages":null}}"#)
-        #expect(SlackError.channelNotFound.body(in: .json) == #"{"ok":false,"error":"channel_not_found","needed":null,"provided":null,"response_metadata":{"messages":null}}"#)
         #expect(GoogleError.rateLimitExceeded(quota: "reads", limit: 60).body(in: .json)
             == #"{"error":{"code":429,"message":"Quota reads exceeded: at most 60 requests a minute.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"example.googleapis.com","metadata":{"quota":"reads","limit":60}}]}}"#)
         #expect(AWSError.throttlingException.body(in: .json) == #"{"__type":"com.example#ThrottlingException","message":"Rate exceeded."}"#)
@@ -139,9 +172,11 @@ import Testing
         let spec = try validSpec(spec(body: #"{a: ["{code}", "x{status}y", "{tier}", "\\\t"]}"#, errors: errors))
         let shape = try #require(RuntimeTable.jsonShape(ResolvedCatalog(spec.catalogs[0])))
         #expect(JSONShape(program: shape.program, catalog: "K") == shape)
-        #expect(shape.steps == [
-            .literal(#"{"a":["#), .value(.code), .literal(#","x"#), .text(.status), .literal(#"y","#), .value(.metadataKey("tier")),
-            .literal(#","\\\t"]}"#),
-        ])
+        #expect(shape.root == .object([
+            .init(key: "a", value: .array([
+                .value(.code, orNull: false), .string([.text("x"), .hole(.status), .text("y")]), .value(.metadataKey("tier"), orNull: false),
+                .string([.text(#"\\\t"#)]),
+            ])),
+        ]))
     }
 }

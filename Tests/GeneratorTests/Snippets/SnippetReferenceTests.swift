@@ -163,6 +163,27 @@ import Testing
             """, in: outputs.fixture, "the fixture")
     }
 
+    @Test func aBodyShapeLeavesOutWhatIsMissingOrSaysNull() throws {
+        let outputs = try Self.generate("""
+            formats:
+              - type: json
+                body: {ok: false, error: "{code}", needed: "{needed}", hint: "{needed|null}", meta: {scope: "{needed}"}}
+            errors:
+              missing_scope:
+                status: 403
+                message: "Missing{needed? {needed}|}."
+                parameters: {needed: {type: string, optional: true, example: "chat:write"}}
+            """)
+        Self.expectSnippet("""
+            kneeded
+            vp:needed
+            khint
+            np:needed
+            """, in: outputs.swift, "the Swift")
+        Self.expectSnippet(#""body": "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"chat:write\",\"hint\":\"chat:write\",\"meta\":{\"scope\":\"chat:write\"}}","#, in: outputs.fixture, "the fixture")
+        Self.expectSnippet(#""hint": "{needed|null}","#, in: outputs.fixture, "the fixture")
+    }
+
     @Test func metadataIsAPropertyOfTheCode() throws {
         let outputs = try Self.generate("""
             formats: [json]

@@ -81,11 +81,16 @@ extension AWSError.Code {
             ThrottlingException\tthrottlingException\t400\tRate exceeded.\t\t
             """,
         jsonBody: """
-            ={\"__type\":\"com.example#
+            #tree
+            {
+            k__type
+            \"
+            tcom.example#
             s@code
-            =\",\"message\":
+            '
+            kmessage
             v@message
-            =}
+            }
             """
     )
 }

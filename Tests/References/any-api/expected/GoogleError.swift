@@ -127,19 +127,33 @@ extension GoogleError.Code {
             INVALID_ARGUMENT\texample.googleapis.com
             """,
         jsonBody: """
-            ={\"error\":{\"code\":
+            #tree
+            {
+            kerror
+            {
+            kcode
             v@status
-            =,\"message\":
+            kmessage
             v@message
-            =,\"status\":
+            kstatus
             vm:grpc-status
-            =,\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":
+            kdetails
+            [
+            {
+            k@type
+            \"
+            ttype.googleapis.com/google.rpc.ErrorInfo
+            '
+            kreason
             v@code
-            =,\"domain\":
+            kdomain
             vm:domain
-            =,\"metadata\":
+            kmetadata
             v@parameters
-            =}]}}
+            }
+            ]
+            }
+            }
             """
     )
 }

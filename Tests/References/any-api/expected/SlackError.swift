@@ -108,15 +108,22 @@ extension SlackError.Code {
             """,
         notAcceptable: .defaultFormat,
         jsonBody: """
-            ={\"ok\":false,\"error\":
+            #tree
+            {
+            kok
+            =false
+            kerror
             v@code
-            =,\"needed\":
+            kneeded
             vp:needed
-            =,\"provided\":
+            kprovided
             vp:provided
-            =,\"response_metadata\":{\"messages\":
+            kresponse_metadata
+            {
+            kmessages
             vp:messages
-            =}}
+            }
+            }
             """
     )
 }

@@ -106,15 +106,17 @@ extension TwilioError.Code {
             """,
         codeType: .integer,
         jsonBody: """
-            ={\"code\":
+            #tree
+            {
+            kcode
             v@code
-            =,\"message\":
+            kmessage
             v@message
-            =,\"more_info\":
+            kmore_info
             v@documentation
-            =,\"status\":
+            kstatus
             v@status
-            =}
+            }
             """
     )
 }

@@ -113,15 +113,21 @@ extension InjectionErrorShaped.Code {
             !#\" 2\te2\t414\t`&⃒&⃒{value}#\"{extra?[x](javascript:alert(1))👩\u{200D}💻\\r\\n||{extra}|<$``\"\"\"||}{items? [{items}]}\tvalue:string,extra:string?,items:[string]\t
             """,
         jsonBody: """
-            ={\"\\\\\\\\u{41}\\\\\\\\(x) 1\":
+            #tree
+            {
+            k\\\\u{41}\\\\(x) 1
             v@code
-            =,\"\\\\\\\\|é👩\u{200D}💻</Message>é 2\":\"*
+            k\\\\|é👩\u{200D}💻</Message>é 2
+            \"
+            t*
             s@message
-            =\\\\\\\\|\",\"v\":
+            t\\\\\\\\|
+            '
+            kv
             vp:value
-            =,\"l\":
+            kl
             vp:items
-            =}
+            }
             """,
         xmlBody: """
             =<?xml version=\"1.0\" encoding=\"UTF-8\"?>\\n<Error note=\"1. item👩\u{200D}💻# Heading😀

@@ -153,7 +153,8 @@ extension Catalog {
         let entry = entries[index]
         let ownCount = entry.parameters.count - sharedParameters.count
         let nodes = entry.parameters.enumerated().map { position, parameter in
-            position < ownCount ? own?[parameter.name] : document[parameter.name]
+            // Every parameter has its place here: one the body leaves out is empty there.
+            (position < ownCount ? own?[parameter.name] : document[parameter.name]) ?? .null
         }
         // Every parameter has its place in these layouts: one left out is absent, not in the message.
         return .known(index, try arguments(of: index, nodes: nodes, message: nil, code: code))
@@ -163,12 +164,20 @@ extension Catalog {
     /// has no place for it (Twilio's and AWS's bodies carry only the message; a body shape may
     /// leave a parameter to the message), which is then read from the message where the template
     /// shows it; null where its place is empty (absent, for an optional parameter).
+    ///
+    /// A parameter the response does not carry at all (no place in the body, and not in a
+    /// message the body holds) reads as absent, even a required one: the body is the API's, and
+    /// right (errgen warns at the spec's line about such a parameter, unless it is `server-only`).
     func arguments(of index: Int, nodes: [JSONDocument?], message: String?, code: String) throws(ResponseDecodingError) -> [ArgumentValue] {
         let entry = entries[index]
         var fromMessage: [String?]?
         var arguments: [ArgumentValue] = []
         for (position, (parameter, node)) in zip(entry.parameters, nodes).enumerated() {
-            if node == nil, let message {
+            if node == nil {
+                guard let message, entry.message.shows(argument: position) else {
+                    arguments.append(.absent)
+                    continue
+                }
                 fromMessage = fromMessage ?? entry.message.match(message, count: entry.parameters.count) ?? []
                 if let texts = fromMessage, position < texts.count, let text = texts[position], let value = Self.value(text: text, of: parameter) {
                     arguments.append(value)
@@ -248,9 +257,10 @@ extension Catalog {
         for (index, entry) in entries.enumerated() where entry.status == status {
             guard let texts = entry.message.match(target, count: entry.parameters.count) else { continue }
             var arguments: [ArgumentValue] = []
-            for (parameter, text) in zip(entry.parameters, texts) {
+            for (position, (parameter, text)) in zip(entry.parameters, texts).enumerated() {
                 guard let text else {
-                    guard parameter.isOptional else { break }
+                    // Absent; or, for a parameter the message never shows, not carried.
+                    guard parameter.isOptional || !entry.message.shows(argument: position) else { break }
                     arguments.append(.absent)
                     continue
                 }
@@ -265,6 +275,20 @@ extension Catalog {
 }
 
 extension Catalog.Template {
+    /// Whether the template shows argument `index` anywhere (a placeholder, or a section on it).
+    func shows(argument index: Int) -> Bool {
+        func shows(_ segments: [Segment]) -> Bool {
+            segments.contains { segment in
+                switch segment {
+                case .text: return false
+                case let .argument(argument): return argument == index
+                case let .section(argument, present, absent): return argument == index || shows(present) || shows(absent)
+                }
+            }
+        }
+        return shows(segments)
+    }
+
     /// The texts a rendered message gives each argument (nil where it shows none: absent, or not
     /// in the template), if `text` is this template rendered; the first way it fits, the earliest
     /// placeholder taking the shortest text. A section's text for a value is tried before its

@@ -302,6 +302,9 @@ public struct ParameterSpec: Sendable, Hashable {
     /// (`ArgumentValue.absent`): a message shows it only through a section, `{name?…|…}`.
     public var optional: Located<Bool>?
     public var isOptional: Bool { optional != nil }
+    /// `server-only: true`: the server keeps the value (for its logs) and no response carries it,
+    /// which the validator then does not warn about.
+    public var isServerOnly = false
 
     public init(name: Located<String>, kind: Kind, description: String? = nil, example: String? = nil) {
         self.name = name

@@ -401,6 +401,14 @@ public enum SpecDecoder {
                 }
             }
             let exampleNode = fields.node("example", diagnostics: &diagnostics)
+            var isServerOnly = false
+            if let node = fields.node("server-only", diagnostics: &diagnostics) {
+                if case let .bool(b)? = node.scalar?.resolved {
+                    isServerOnly = b
+                } else {
+                    diagnostics.error("'server-only' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
+                }
+            }
             fields.finish(diagnostics: &diagnostics)
             // A parameter whose type is wrong still counts as declared, so its placeholders do not
             // also report it missing.
@@ -408,6 +416,7 @@ public enum SpecDecoder {
             var parameter = ParameterSpec(name: located, kind: kind, description: description?.value)
             parameter.isList = isList
             parameter.optional = isOptional?.value == true ? isOptional : nil
+            parameter.isServerOnly = isServerOnly
             if let exampleNode {
                 if isList {
                     // A list's example: a sequence of items, each of the items' type.

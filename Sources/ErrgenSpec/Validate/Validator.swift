@@ -55,6 +55,10 @@ public enum Validator {
                 swiftFiles[typeName.lowercased()] = catalog
             }
         }
+        // Said last, of a spec otherwise right: a message that does not parse shows nothing.
+        if !diagnostics.hasErrors {
+            for catalog in spec.catalogs { checkCarried(catalog, file: file, diagnostics: &diagnostics) }
+        }
     }
 
     /// Page names the docs index takes (`README.md`, `index.html`), as catalog file names.
@@ -281,7 +285,8 @@ public enum Validator {
                 }
             }
         }
-        for parameter in entry.parameters where entry.isComplete && !used.contains(parameter.name.value) {
+        // A parameter the server keeps for itself (`server-only`) may go out nowhere.
+        for parameter in entry.parameters where entry.isComplete && !parameter.isServerOnly && !used.contains(parameter.name.value) {
             diagnostics.error(
                 "parameter '\(parameter.name.value)' is never used in the message, the headers or a body shape of error '\(entry.code.value)'",
                 file: file, at: parameter.name.location)
@@ -356,6 +361,51 @@ public enum Validator {
             return "is not written as the integer is (no '+', no leading zero): write '\(value)'"
         }
         return nil
+    }
+
+    /// A parameter that a response in some format carries nowhere (not in the body, not in a
+    /// message the body holds, not in a header) cannot be read back by a client, which then reads
+    /// it as absent: a warning at the parameter, once per parameter and error, naming the
+    /// formats, unless the parameter says `server-only: true`. errgen's own layouts and problem
+    /// details carry every parameter; text carries what the message shows; a body shape what it
+    /// names, all of them with `{parameters}`, and what the message shows with `{message}`.
+    static func checkCarried(_ catalog: CatalogSpec, file: String, diagnostics: inout DiagnosticCollector) {
+        guard catalog.isHTTP else { return }
+        func names(_ shape: ShapeValue?) -> (names: Set<String>, all: Bool, message: Bool)? {
+            guard let shape else { return nil }
+            let used = Set(shape.templates.flatMap(\.value.placeholderNames))
+            return (used, used.contains(ShapePlaceholder.parameters.rawValue), used.contains(ShapePlaceholder.message.rawValue))
+        }
+        let json = names(catalog.jsonShape), xml = names(catalog.xmlShape)
+        var warned: Set<String> = []
+        for entry in catalog.errors {
+            let inMessage = Set(entry.message.value.placeholderNames)
+            let inHeaders = Set(entry.headers.flatMap(\.value.value.placeholderNames))
+            for parameter in entry.parameters + catalog.parameters where !parameter.isServerOnly {
+                let name = parameter.name.value
+                guard !inHeaders.contains(name) else { continue }
+                let missing = catalog.formats.filter { format in
+                    let shape: (names: Set<String>, all: Bool, message: Bool)?
+                    switch format.kind {
+                    case .problemJSON, .problemXML: return false
+                    case .text: return !inMessage.contains(name)
+                    case .json: shape = json
+                    case .xml: shape = xml
+                    }
+                    guard let shape else { return false }  // errgen's own layout
+                    return !(shape.all || shape.names.contains(name) || (shape.message && inMessage.contains(name)))
+                }.map(\.kind.rawValue)
+                guard !missing.isEmpty else { continue }
+                // A shared parameter is said once, for the first error that loses it.
+                let isShared = catalog.parameters.contains { $0.name.value == name }
+                if isShared, !warned.insert(name).inserted { continue }
+                let owner = isShared ? "catalog parameter '\(name)'" : "parameter '\(name)' of '\(entry.code.value)'"
+                let formats = missing.joined(separator: ", ")
+                diagnostics.warning(
+                    "\(owner) goes out in no \(formats) response (not in the body, the message or a header): a client reading one cannot read it back, and gets it absent; carry it, or mark it 'server-only: true'",
+                    file: file, at: parameter.name.location)
+            }
+        }
     }
 
     /// A body shape's placeholders: each a value the shape knows (`{code}`, `{message}`,

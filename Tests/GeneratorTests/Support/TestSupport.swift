@@ -41,7 +41,10 @@ func diagnose(_ yaml: String, file: String = "errors.yaml") -> [String] {
 /// A spec that must be valid.
 func validSpec(_ yaml: String, file: String = "errors.yaml") throws -> Spec {
     let (spec, diagnostics) = Generator.check(bytes: Array(yaml.utf8), file: file)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
+    // Small specs made for one feature often leave a parameter out of some format: that warning
+    // (`CarriedParameterTests`) is not what they test.
+    let others = diagnostics.filter { !$0.message.contains("a client reading one cannot read it back") }
+    #expect(others.isEmpty, "\(others.map(\.description).joined(separator: "\n"))")
     return try #require(spec)
 }
 

@@ -139,7 +139,8 @@ struct HostileSpec {
         out += "    description: \(Self.quoted(description))\n"
         out += "    documentation-url: https://docs.example.com/errors\n"
         out += "    formats: [json, {type: xml, namespace: \"urn:example:hostile\"}, problem+json, text]\n"
-        out += "    parameters:\n      trace: {type: string, description: \(Self.quoted(summary)), example: \(Self.quoted(traceExample))}\n"
+        // The text format shows the message alone: the trace is the server's.
+        out += "    parameters:\n      trace: {type: string, description: \(Self.quoted(summary)), example: \(Self.quoted(traceExample)), server-only: true}\n"
         out += "    errors:\n"
         for error in errors {
             out += "      \(Self.quoted(error.code)):\n"

@@ -108,9 +108,12 @@ public enum ParameterKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A parameter's name and value, as a catalog error carries it.
-public struct NamedArgument: Sendable, Hashable {
+public struct NamedArgument: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var value: ArgumentValue
+
+    /// `name: value` (`item: 7`, `fields: name, e-mail`, `note: (absent)`).
+    public var description: String { "\(name): " + (value == .absent ? "(absent)" : value.description) }
 
     public init(name: String, value: ArgumentValue) {
         self.name = name

@@ -41,9 +41,17 @@ public struct UnknownError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// What a client reads from an error response: an error of the catalog with its typed values, or
 /// one the catalog does not know.
-public enum DecodedError<E: CatalogError>: Sendable, Hashable {
+public enum DecodedError<E: CatalogError>: Sendable, Hashable, CustomStringConvertible {
     case known(E)
     case unknown(UnknownError)
+
+    /// The error as its own `description` says it (`not-found (404): No item 7.`).
+    public var description: String {
+        switch self {
+        case let .known(error): return error.description
+        case let .unknown(error): return error.description
+        }
+    }
 
     /// The response's status.
     public var status: HTTPResponse.Status {
@@ -62,17 +70,55 @@ public struct DecodedResponse: Sendable, Hashable {
     public var index: Int?
     /// The wire code the body names, as text.
     public var code: String?
-    /// The message the body carries, where it carries one (nil for a known error of a JSON
-    /// format: render it from the arguments).
+    /// The message the body carries, as it came (in the response's language), where it carries one.
     public var message: String?
     /// The known error's parameter values, its own then the catalog's; empty when unknown.
     public var arguments: [ArgumentValue]
+    /// The language the response says its text is in (`Content-Language`), if it says.
+    public var language: String?
 
-    public init(index: Int?, code: String?, message: String?, arguments: [ArgumentValue]) {
+    public init(index: Int?, code: String?, message: String?, arguments: [ArgumentValue], language: String? = nil) {
         self.index = index
         self.code = code
         self.message = message
         self.arguments = arguments
+        self.language = language
+    }
+}
+
+/// An error response as a client received it (`CatalogError.receive(_:body:maxBodySize:)`): the
+/// error, typed where the catalog knows it, with what the response said in its own words: the
+/// language of its text (`Content-Language`) and the message as the body carried it. A German
+/// response's `message` is the German text, never the catalog's default language's.
+public struct ReceivedError<E: CatalogError>: Sendable, Hashable, CustomStringConvertible {
+    public var error: DecodedError<E>
+    /// The response's `Content-Language`, if it has one.
+    public var language: String?
+    /// The message as the body carried it; nil where it carries none (a HEAD, an empty 406, a
+    /// body shape without the message).
+    public var receivedMessage: String?
+
+    public init(error: DecodedError<E>, language: String?, receivedMessage: String?) {
+        self.error = error
+        self.language = language
+        self.receivedMessage = receivedMessage
+    }
+
+    /// The message for people, in the response's language: the one the body carried; else a
+    /// known error's own message in the catalog's language closest to `language`; nil for an
+    /// unknown error whose body carried none.
+    public var message: String? {
+        if let receivedMessage { return receivedMessage }
+        guard case let .known(error) = error else { return nil }
+        return language.map(error.message(in:)) ?? error.message
+    }
+
+    /// `not-found (404): Nein.`, the message in the response's language.
+    public var description: String {
+        switch error {
+        case let .known(known): return "\(known.wireCode) (\(known.statusCode))" + (message.map { ": " + $0 } ?? "")
+        case let .unknown(unknown): return unknown.description
+        }
     }
 }
 
@@ -80,9 +126,13 @@ extension Catalog {
     /// A response of this catalog's API, read as `CatalogError.decode(_:body:maxBodySize:)` reads
     /// it, for code that has the catalog but not its generated type (a gateway, a logger).
     public func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedResponse {
-        switch try decode(status: response.status.code, contentType: response.headerFields[.contentType], body: body, maxBodySize: maxBodySize) {
-        case let .known(index, arguments): return DecodedResponse(index: index, code: entries[index].wireCode, message: nil, arguments: arguments)
-        case let .unknown(code, message): return DecodedResponse(index: nil, code: code, message: message, arguments: [])
+        switch try decode(
+            status: response.status.code, contentType: response.headerFields[.contentType], language: response.headerFields[.contentLanguage],
+            body: body, maxBodySize: maxBodySize) {
+        case let .known(index, arguments, message):
+            return DecodedResponse(index: index, code: entries[index].wireCode, message: message, arguments: arguments, language: response.headerFields[.contentLanguage])
+        case let .unknown(code, message):
+            return DecodedResponse(index: nil, code: code, message: message, arguments: [], language: response.headerFields[.contentLanguage])
         }
     }
 }
@@ -99,22 +149,43 @@ extension CatalogError {
     /// catalog's templates). Never reads more than
     /// `maxBodySize` bytes' worth: a larger body is refused before it is parsed.
     public static func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedError<Self> {
-        switch try catalog.decode(status: response.status.code, contentType: response.headerFields[.contentType], body: body, maxBodySize: maxBodySize) {
-        case let .known(index, arguments):
+        switch try catalog.decode(
+            status: response.status.code, contentType: response.headerFields[.contentType], language: response.headerFields[.contentLanguage],
+            body: body, maxBodySize: maxBodySize) {
+        case let .known(index, arguments, _):
             return .known(Self(unchecked: Code(uncheckedRawValue: index), arguments: arguments))
         case let .unknown(code, message):
             return .unknown(UnknownError(status: response.status, code: code, message: message))
         }
     }
+
+    /// The error a response carries, as `decode(_:body:maxBodySize:)` reads it, with the
+    /// language of its text (`Content-Language`) and its message as it came: what a client shows
+    /// its users, in their language.
+    public static func receive(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> ReceivedError<Self> {
+        let decoded = try catalog.decode(
+            status: response.status.code, contentType: response.headerFields[.contentType], language: response.headerFields[.contentLanguage],
+            body: body, maxBodySize: maxBodySize)
+        let error: DecodedError<Self>, message: String?
+        switch decoded {
+        case let .known(index, arguments, text):
+            (error, message) = (.known(Self(unchecked: Code(uncheckedRawValue: index), arguments: arguments)), text)
+        case let .unknown(code, text):
+            (error, message) = (.unknown(UnknownError(status: response.status, code: code, message: text)), text)
+        }
+        return ReceivedError(error: error, language: response.headerFields[.contentLanguage], receivedMessage: message)
+    }
 }
 
 extension Catalog {
     enum Decoded {
-        case known(Int, [ArgumentValue])
+        /// The error's index, its values, and the message the body carries, if it carries one.
+        case known(Int, [ArgumentValue], message: String?)
         case unknown(code: String?, message: String?)
     }
 
-    func decode(status: Int, contentType: String?, body: [UInt8], maxBodySize: Int) throws(ResponseDecodingError) -> Decoded {
+    /// `language`: the response's `Content-Language`, the language a text body is matched in.
+    func decode(status: Int, contentType: String?, language: String? = nil, body: [UInt8], maxBodySize: Int) throws(ResponseDecodingError) -> Decoded {
         guard body.count <= maxBodySize else { throw .tooLarge(size: body.count, limit: maxBodySize) }
         let mediaType = contentType.map { String($0.prefix { $0 != ";" }).trimmingSpaces.lowercased() }
         guard let format = formats.first(where: { $0.mediaType == mediaType }) else {
@@ -126,7 +197,7 @@ extension Catalog {
         switch format {
         case .text:
             guard let message = String(validating: body, as: UTF8.self) else { throw .malformedBody("not UTF-8") }
-            return decodeText(message, status: status)
+            return decodeText(message, status: status, language: language.flatMap(languageIndex(for:)) ?? 0)
         case .json:
             let document = try JSONDocument.parse(body)
             if let shape = jsonShape { return try ShapeReader.reader(for: shape).decode(document, in: self) }
@@ -157,7 +228,7 @@ extension Catalog {
             (position < ownCount ? own?[parameter.name] : document[parameter.name]) ?? .null
         }
         // Every parameter has its place in these layouts: one left out is absent, not in the message.
-        return .known(index, try arguments(of: index, nodes: nodes, message: nil, code: code))
+        return .known(index, try arguments(of: index, nodes: nodes, message: nil, code: code), message: text)
     }
 
     /// The values of error `index` from the body's JSON for each parameter: nil where the body
@@ -250,24 +321,27 @@ extension Catalog {
     /// fits, its values read back as their types; an unknown error with the message when none
     /// fits, or with the code of the one that fits when the message does not show every value the
     /// error needs (a catalog parameter, a value only its headers carry).
-    func decodeText(_ message: String, status: Int) -> Decoded {
+    /// A text body matched against the messages of the errors with its status, in the response's
+    /// language (an index into `languages`) where an error has a translation into it.
+    func decodeText(_ message: String, status: Int, language: Int = 0) -> Decoded {
         var fitting: String?
         let target = Array(message.unicodeScalars)
         guard target.count <= Template.matchLimit else { return .unknown(code: nil, message: message) }
         for (index, entry) in entries.enumerated() where entry.status == status {
-            guard let texts = entry.message.match(target, count: entry.parameters.count) else { continue }
+            let template = language > 0 && isTranslated(index, language: language) ? self.entry(index, language: language).message : entry.message
+            guard let texts = template.match(target, count: entry.parameters.count) else { continue }
             var arguments: [ArgumentValue] = []
             for (position, (parameter, text)) in zip(entry.parameters, texts).enumerated() {
                 guard let text else {
                     // Absent; or, for a parameter the message never shows, not carried.
-                    guard parameter.isOptional || !entry.message.shows(argument: position) else { break }
+                    guard parameter.isOptional || !template.shows(argument: position) else { break }
                     arguments.append(.absent)
                     continue
                 }
                 guard let value = Self.value(text: text, of: parameter) else { break }
                 arguments.append(value)
             }
-            if arguments.count == entry.parameters.count { return .known(index, arguments) }
+            if arguments.count == entry.parameters.count { return .known(index, arguments, message: message) }
             fitting = fitting ?? entry.wireCode
         }
         return .unknown(code: fitting, message: message)

@@ -195,6 +195,6 @@ struct ShapeReader {
         // A parameter the shape names, whole or in {parameters}, has its place: null there is absent.
         let container = values.contains { $0.source == .parameters }
         let nodes = catalog.entries[index].parameters.map { named[$0.name] ?? (container ? parameterObject?[$0.name] ?? .null : nil) }
-        return .known(index, try catalog.arguments(of: index, nodes: nodes, message: message, code: wire))
+        return .known(index, try catalog.arguments(of: index, nodes: nodes, message: message, code: wire), message: message)
     }
 }

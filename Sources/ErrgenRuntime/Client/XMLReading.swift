@@ -20,7 +20,7 @@ extension Catalog {
         let values = entry.parameters.enumerated().map { position, parameter -> [String]? in
             (position < ownCount ? details : root)?.children(named: parameter.name).map(\.text) ?? []
         }
-        return .known(index, try arguments(of: index, texts: values, message: nil, code: code))
+        return .known(index, try arguments(of: index, texts: values, message: nil, code: code), message: message)
     }
 
     /// The values of error `index` from the texts of each parameter's elements (several for a
@@ -160,6 +160,6 @@ struct XMLShapeReader {
         let texts = catalog.entries[index].parameters.map { parameter -> [String]? in
             named[parameter.name] ?? parameterElement?.children(named: parameter.name).map(\.text) ?? (container ? [] : nil)
         }
-        return .known(index, try catalog.arguments(of: index, texts: texts, message: message, code: wire))
+        return .known(index, try catalog.arguments(of: index, texts: texts, message: message, code: wire), message: message)
     }
 }

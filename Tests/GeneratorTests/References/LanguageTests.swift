@@ -13,6 +13,35 @@ import Testing
         return HTTPRequest(method: method, scheme: "https", authority: "shop.example", path: "/cart", headerFields: fields)
     }
 
+    /// A client keeps what the server said: the response's language and its message as it came,
+    /// in every format; the typed error is the same whatever the language.
+    @Test(arguments: ["application/json", "application/problem+json", "application/xml", "text/plain"])
+    func aClientKeepsTheLanguageAndTheMessageItReceived(_ accept: String) throws {
+        let error = ShopError.outOfStock(available: 2, item: "Tee")
+        let response = error.response(to: Self.request(accept: accept, language: "de"))
+        let received = try ShopError.receive(response.head, body: response.body)
+        #expect(received.error == .known(error))
+        #expect(received.language == "de")
+        #expect(received.message == "Nur noch 2 von Tee übrig." && received.receivedMessage == "Nur noch 2 von Tee übrig.")
+        #expect(received.description == "OutOfStock (409): Nur noch 2 von Tee übrig.")
+        // Without the body's message (a HEAD), a known error's message in the response's language.
+        let head = error.response(to: Self.request(.head, accept: accept, language: "fr-CA"))
+        let bare = try ShopError.receive(head.head, body: head.body)
+        #expect(bare.receivedMessage == nil && bare.language == "fr-CA")
+        #expect(try ShopError.decode(head.head, body: head.body) == bare.error)
+        // The catalog-level reader says the same.
+        let read = try ShopError.catalog.decode(response.head, body: response.body)
+        #expect(read.message == "Nur noch 2 von Tee übrig." && read.language == "de" && read.index == 0)
+    }
+
+    @Test func decodedValuesPrintReadably() throws {
+        #expect(NamedArgument(name: "item", value: .string("Tee")).description == "item: Tee")
+        #expect(NamedArgument(name: "note", value: .absent).description == "note: (absent)")
+        #expect(NamedArgument(name: "fields", value: .list([.string("name"), .string("e-mail")])).description == "fields: name, e-mail")
+        let decoded: DecodedError<ShopError> = .known(.notFound)
+        #expect(decoded.description == ShopError.notFound.description)
+    }
+
     @Test func theCatalogKnowsItsLanguagesDefaultFirst() {
         #expect(ShopError.catalog.languages == ["en", "de", "fr-CA"])
     }

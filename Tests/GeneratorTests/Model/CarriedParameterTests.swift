@@ -67,6 +67,10 @@ import Testing
         let yaml = spec(#"- {type: json, body: {error: "{code}", text: "{message}"}}"#, message: "Needs {scope}.")
         let decoded = try read(yaml, contentType: "application/json", body: #"{"error":"E","text":"Needs chat:write."}"#)
         #expect(decoded.index == 0 && decoded.arguments == [.string("chat:write")])
+        // A body whose message never shows the parameter: absent, not a malformed body.
+        let silent = spec(#"- {type: json, body: {error: "{code}", text: "{message}"}}"#, parameter: "{type: string, server-only: true}")
+        let quiet = try read(silent, contentType: "application/json", body: #"{"error":"E","text":"Denied."}"#)
+        #expect(quiet.index == 0 && quiet.arguments == [.absent] && quiet.message == "Denied.")
         // errgen's own layout has a place for every parameter: one it lacks is a malformed body.
         #expect(throws: ResponseDecodingError.self) {
             try read(spec("- json", message: "Needs {scope}."), contentType: "application/json", body: #"{"code":"E","message":"Needs x.","details":{}}"#)

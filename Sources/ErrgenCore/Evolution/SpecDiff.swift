@@ -383,12 +383,9 @@ public struct SpecDiff: Sendable {
     /// Whether a metadata key's values go on the wire: a body shape carries it (by name, or all
     /// of them through `{metadata}`), or a header value names it.
     static func sendsMetadata(_ key: String, in catalog: CatalogSpec) -> Bool {
-        let shapes = [catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).map(\.value)
-        let headers = catalog.errors.flatMap(\.headers).map(\.value.value)
-        return (shapes + headers).contains { template in
-            let names = template.placeholderNames
-            return names.contains(key) || names.contains(ShapePlaceholder.metadata.rawValue) && shapes.contains(template)
-        }
+        let inShapes = [catalog.jsonShape, catalog.xmlShape].compactMap { $0 }.flatMap(\.templates).flatMap(\.value.placeholderNames)
+        let inHeaders = catalog.errors.flatMap(\.headers).flatMap(\.value.value.placeholderNames)
+        return inShapes.contains(key) || inShapes.contains(ShapePlaceholder.metadata.rawValue) || inHeaders.contains(key)
     }
 
     /// Values of keys both versions declare with the same type.
@@ -419,10 +416,11 @@ public struct SpecDiff: Sendable {
         let wasNames = Set(was.parameters.map(\.name.value))
         // A parameter gone whose place (its position) a new one of the same type and optionality
         // takes is renamed, not removed and added.
-        var renamed: Set<String> = []
+        var renamedFrom: Set<String> = [], renamed: Set<String> = []
         for (position, parameter) in was.parameters.enumerated() where nowByName[parameter.name.value] == nil && position < now.parameters.count {
             let current = now.parameters[position]
             guard !wasNames.contains(current.name.value), current.type == parameter.type, current.isOptional == parameter.isOptional else { continue }
+            renamedFrom.insert(parameter.name.value)
             renamed.insert(current.name.value)
             add("parameter-renamed", .wire, name, code, parameter.name.value, current.name.value, current.name.location, false,
                 "error '\(code)': parameter \(parameter.name.value) is now \(current.name.value)")
@@ -431,11 +429,8 @@ public struct SpecDiff: Sendable {
                     "error '\(code)': the factory's argument \(parameter.swiftName): is now \(current.swiftName):")
             }
         }
-        for parameter in was.parameters {
+        for parameter in was.parameters where !renamedFrom.contains(parameter.name.value) {
             guard let current = nowByName[parameter.name.value] else {
-                if let position = was.parameters.firstIndex(of: parameter), position < now.parameters.count, renamed.contains(now.parameters[position].name.value) {
-                    continue
-                }
                 add("parameter-removed", .wire, name, code, parameter.name.value, nil, parameter.name.location, true,
                     "error '\(code)': parameter \(parameter.name.value) was removed")
                 add("parameter-removed", .swift, name, code, parameter.swiftName, nil, parameter.name.location, true,

@@ -149,14 +149,7 @@ extension CatalogError {
     /// catalog's templates). Never reads more than
     /// `maxBodySize` bytes' worth: a larger body is refused before it is parsed.
     public static func decode(_ response: HTTPResponse, body: [UInt8], maxBodySize: Int = 1 << 20) throws(ResponseDecodingError) -> DecodedError<Self> {
-        switch try catalog.decode(
-            status: response.status.code, contentType: response.headerFields[.contentType], language: response.headerFields[.contentLanguage],
-            body: body, maxBodySize: maxBodySize) {
-        case let .known(index, arguments, _):
-            return .known(Self(unchecked: Code(uncheckedRawValue: index), arguments: arguments))
-        case let .unknown(code, message):
-            return .unknown(UnknownError(status: response.status, code: code, message: message))
-        }
+        try receive(response, body: body, maxBodySize: maxBodySize).error
     }
 
     /// The error a response carries, as `decode(_:body:maxBodySize:)` reads it, with the

@@ -71,22 +71,20 @@ struct ShapeReader {
         }
     }
 
-    /// A string of a shape written with markers, as literal text and holes (with the number of
-    /// each hole); nil for a string without a hole. The marker comes in pairs around a number.
-    static func pieces(_ string: String, marker: Unicode.Scalar, sources: [JSONShape.Source]) -> (pieces: [Piece], holes: [Int])? {
+    /// A string of an XML layout written with markers, as literal text and holes; nil for a
+    /// string without a hole. The marker comes in pairs around a hole's number.
+    static func pieces(_ string: String, marker: Unicode.Scalar, sources: [JSONShape.Source]) -> [Piece]? {
         guard string.unicodeScalars.contains(marker) else { return nil }
         let parts = string.unicodeScalars.split(separator: marker, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         var pieces: [Piece] = []
-        var holes: [Int] = []
         for (position, part) in parts.enumerated() {
             if position % 2 == 1, let index = Int(part), sources.indices.contains(index) {
                 pieces.append(.hole(sources[index]))
-                holes.append(index)
             } else if !part.isEmpty {
                 pieces.append(.literal(part))
             }
         }
-        return (pieces, holes)
+        return pieces
     }
 
     static func node(at path: [Step], in document: JSONDocument) -> JSONDocument? {

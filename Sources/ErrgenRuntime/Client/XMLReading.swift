@@ -83,7 +83,7 @@ struct XMLShapeReader {
         let template = try XMLNode.parse(Array(text.utf8))
         var reader = XMLShapeReader()
         reader.root = template.name
-        func pieces(_ string: String) -> [ShapeReader.Piece]? { ShapeReader.pieces(string, marker: marker, sources: sources)?.pieces }
+        func pieces(_ string: String) -> [ShapeReader.Piece]? { ShapeReader.pieces(string, marker: marker, sources: sources) }
         func walk(_ node: XMLNode, _ path: Path) {
             for (name, value) in node.attributes.sorted(by: { $0.key < $1.key }) {
                 guard let found = pieces(value) else { continue }

@@ -47,8 +47,8 @@ public struct JSONShape: Sendable, Hashable {
     }
 
     public struct Member: Sendable, Hashable {
-        public var key: String
-        public var value: Node
+        public let key: String
+        public let value: Node
         /// The key as JSON text with its colon (`"needed":`), made once.
         let keyText: String
 
@@ -58,12 +58,6 @@ public struct JSONShape: Sendable, Hashable {
             var text = ""
             JSON.quote(key, to: &text)
             keyText = text + ":"
-        }
-
-        public static func == (a: Member, b: Member) -> Bool { a.key == b.key && a.value == b.value }
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(key)
-            hasher.combine(value)
         }
     }
 
@@ -222,44 +216,13 @@ public struct JSONShape: Sendable, Hashable {
     private func write(_ node: Node, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog, to out: inout String) -> Bool {
         switch node {
         case let .object(members):
-            let start = out.endIndex
-            out += "{"
-            var written = 0
-            for member in members {
-                let before = out.endIndex
-                if written > 0 { out += "," }
-                out += member.keyText
-                if write(member.value, entry: entry, arguments: arguments, catalog: catalog, to: &out) {
-                    written += 1
-                } else {
-                    out.removeSubrange(before...)
-                }
+            return writeContainer("{", "}", count: members.count, entry: entry, arguments: arguments, catalog: catalog, to: &out) { index in
+                (members[index].keyText, members[index].value)
             }
-            if written == 0, !members.isEmpty {
-                out.removeSubrange(start...)
-                return false
-            }
-            out += "}"
-            return true
         case let .array(items):
-            let start = out.endIndex
-            out += "["
-            var written = 0
-            for item in items {
-                let before = out.endIndex
-                if written > 0 { out += "," }
-                if write(item, entry: entry, arguments: arguments, catalog: catalog, to: &out) {
-                    written += 1
-                } else {
-                    out.removeSubrange(before...)
-                }
+            return writeContainer("[", "]", count: items.count, entry: entry, arguments: arguments, catalog: catalog, to: &out) { index in
+                ("", items[index])
             }
-            if written == 0, !items.isEmpty {
-                out.removeSubrange(start...)
-                return false
-            }
-            out += "]"
-            return true
         case let .literal(text):
             out += text
             return true
@@ -283,6 +246,35 @@ public struct JSONShape: Sendable, Hashable {
             out += "\""
             return true
         }
+    }
+
+    /// Writes an object's members or an array's elements (`item`: the text before a member's
+    /// value, its key, and the value), each left out where it is; false, having written nothing,
+    /// where that leaves out every one of them (an empty one in the shape is written).
+    private func writeContainer(
+        _ open: String, _ close: String, count: Int, entry: Catalog.Entry, arguments: [ArgumentValue], catalog: Catalog,
+        to out: inout String, item: (Int) -> (prefix: String, node: Node)
+    ) -> Bool {
+        let start = out.endIndex
+        out += open
+        var written = 0
+        for index in 0..<count {
+            let before = out.endIndex
+            if written > 0 { out += "," }
+            let (prefix, node) = item(index)
+            out += prefix
+            if write(node, entry: entry, arguments: arguments, catalog: catalog, to: &out) {
+                written += 1
+            } else {
+                out.removeSubrange(before...)
+            }
+        }
+        if written == 0, count > 0 {
+            out.removeSubrange(start...)
+            return false
+        }
+        out += close
+        return true
     }
 
     /// Writes a whole value; false, having written nothing, where the error has none.

@@ -407,6 +407,7 @@ public enum SpecDecoder {
                     isServerOnly = b
                 } else {
                     diagnostics.error("'server-only' must be true or false, not \(node.kindDescription)", file: file, at: node.location)
+                    isServerOnly = true  // so that its not being used is not reported as well
                 }
             }
             fields.finish(diagnostics: &diagnostics)

@@ -18,9 +18,6 @@ public struct ResolvedSpec: Sendable {
         // Catalogs are independent: resolved side by side.
         catalogs = (try? parallelMap(spec.catalogs) { ResolvedCatalog($0) }) ?? spec.catalogs.map { ResolvedCatalog($0) }
     }
-
-    /// Errors in all catalogs.
-    public var errorCount: Int { catalogs.reduce(0) { $0 + $1.errors.count } }
 }
 
 /// A catalog, resolved. The resolved types are classes: the outputs read them in place, without

@@ -96,7 +96,28 @@ public struct DocsCatalogContext: TemplateContext {
         // Whether a request that accepts none of the formats is answered in the default format
         // (`not-acceptable: default-format`) rather than with a 406.
         "answersInDefaultFormat": { .init($0.catalog.notAcceptable == .defaultFormat) },
+        // The default language's tag where it is not English, for a `lang` attribute on the
+        // messages of a page whose own words are English; empty where it is.
+        "messageLanguage": { .init($0.messageLanguage) },
+        // What the filter box can find, for its placeholder: `Code, status or words of a
+        // message`, naming only what the catalog has (statuses, its metadata keys, languages).
+        "filterPlaceholder": { .init($0.filterPlaceholder) },
+        // The longest code's length in characters, at most 32, and the longest status line's:
+        // the widths of the overview's columns, so that they keep their width while filtering.
+        "codeColumnCharacters": { .init(min(32, $0.catalog.errors.lazy.map(\.code.count).max() ?? 4)) },
+        "statusColumnCharacters": { .init($0.catalog.isHTTP ? $0.catalog.errors.lazy.map(\.statusLine.count).max() ?? 0 : 0) },
     ])
+
+    var messageLanguage: String {
+        let tag = catalog.languages[0]
+        return tag.lowercased() == "en" || tag.lowercased().hasPrefix("en-") ? "" : tag
+    }
+
+    var filterPlaceholder: String {
+        let things = ["code"] + (catalog.isHTTP ? ["status"] : []) + catalog.metadataKeys.map(\.name)
+        let languages = catalog.languages.count > 1 ? " in any of its \(catalog.languages.count) languages" : ""
+        return "Part of a " + things.joined(separator: ", ") + " or words of a message" + languages
+    }
 }
 
 /// A metadata key of a catalog.
@@ -141,6 +162,10 @@ public struct DocsLanguage: TemplateContext {
     public static let fields = ContextFields<Self>([
         // The BCP 47 tag.
         "tag": { .init($0.line.language) },
+        // Its English name from the platform's locale data (`German`, `Portuguese (Brazil)`);
+        // the tag itself where the data has none.
+        "name": { .init(LanguageName.english($0.line.language)) },
+        "nameCellMarkdown": { .init(Markdown.cell(LanguageName.english($0.line.language))) },
         "isDefault": { .init($0.line.isDefault) },
         // How many errors have a message in this language (all, for the default language).
         "translatedCount": { .init($0.line.translated) },
@@ -156,6 +181,8 @@ public struct DocsTranslation: TemplateContext {
 
     public static let fields = ContextFields<Self>([
         "language": { .init($0.translation.language) },
+        // The language's English name (see `DocsLanguage`).
+        "languageName": { .init(LanguageName.english($0.translation.language)) },
         "message": { .init($0.translation.message.source) },
         "messageMarkdown": { .init(Markdown.text($0.translation.message.source)) },
         "messageCellMarkdown": { .init(Markdown.cell($0.translation.message.source)) },

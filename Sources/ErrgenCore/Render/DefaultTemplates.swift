@@ -33,7 +33,15 @@ enum DefaultTemplates {
 <p>These errors do not travel over HTTP: they have no status and no wire format.</p>
 {{/isHTTP}}
 {{#hasLanguages}}
-<p>Languages: {{#languages}}<code>{{tag}}</code>{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.</p>
+<p>The messages are in these languages; an error without a translation answers in the default language.</p>
+<table class="languages">
+<thead><tr><th>Language</th><th>Tag</th><th>Messages</th></tr></thead>
+<tbody>
+{{#languages}}
+<tr><td>{{name}}</td><td><code>{{tag}}</code></td><td>{{#isDefault}}all {{errorCount}} (default){{/isDefault}}{{^isDefault}}{{translatedCount}} of {{errorCount}} ({{percent}}%){{/isDefault}}</td></tr>
+{{/languages}}
+</tbody>
+</table>
 {{/hasLanguages}}
 {{#hasMetadataKeys}}
 <table class="fields">
@@ -45,13 +53,17 @@ enum DefaultTemplates {
 </tbody>
 </table>
 {{/hasMetadataKeys}}
-<p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="Part of a code, a status or words of a message" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
-<table class="errors">
+<p class="filter" hidden><label for="filter">Filter errors</label> <input type="search" id="filter" placeholder="{{filterPlaceholder}}" autocomplete="off" aria-describedby="filter-count"> <span id="filter-count" aria-live="polite"></span></p>
+{{! The columns' widths come from the catalog's longest code and status line, so that they stay
+    the same while the filter hides rows. Each row holds the error's metadata and, hidden, its
+    translations: the filter finds them, and shows the translations that match. }}
+<table class="errors" style="--code-characters: {{codeColumnCharacters}}; --status-characters: {{statusColumnCharacters}}">
+<colgroup><col class="code">{{#isHTTP}}<col class="status">{{/isHTTP}}<col></colgroup>
 <thead><tr><th>Code</th>{{#isHTTP}}<th>Status</th>{{/isHTTP}}<th>Message</th></tr></thead>
 <tbody>
 {{#errors}}
 {{^retired}}
-<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td>{{#isHTTP}}<td class="status">{{statusLine}}</td>{{/isHTTP}}<td>{{message}}</td></tr>
+<tr{{#isSplit}} id="{{anchor}}"{{/isSplit}}><td><a href="{{htmlHref}}"><code>{{code}}</code></a></td>{{#isHTTP}}<td class="status">{{statusLine}}</td>{{/isHTTP}}<td>{{#messageLanguage}}<span lang="{{messageLanguage}}">{{/messageLanguage}}{{message}}{{#messageLanguage}}</span>{{/messageLanguage}}{{#hasMetadata}}<span class="metadata">{{#metadata}} <span>{{name}} <code>{{value}}</code></span>{{/metadata}}</span>{{/hasMetadata}}{{#hasTranslations}}<span class="translations" hidden>{{#translations}}<span lang="{{language}}">{{message}}</span>{{/translations}}</span>{{/hasTranslations}}</td></tr>
 {{/retired}}
 {{/errors}}
 </tbody>
@@ -83,7 +95,19 @@ enum DefaultTemplates {
   var rows = Array.prototype.slice.call(document.querySelectorAll("table.errors > tbody > tr"));
   if (!box || !rows.length) return;
   box.parentNode.hidden = false;
+  // A row's text includes its metadata and its hidden translations; a translation holding a
+  // word typed that the rest of the row lacks is shown under the message.
   var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+  var translations = rows.map(function (row) {
+    var list = row.querySelector(".translations");
+    if (!list) return null;
+    var spans = Array.prototype.slice.call(list.children);
+    return { list: list, spans: spans, texts: spans.map(function (span) { return span.textContent.toLowerCase(); }) };
+  });
+  var visible = rows.map(function (row, index) {
+    var list = translations[index];
+    return list ? texts[index].slice(0, texts[index].length - list.list.textContent.length) : texts[index];
+  });
   function apply() {
     var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
@@ -91,6 +115,16 @@ enum DefaultTemplates {
       var match = words.every(function (word) { return texts[index].indexOf(word) >= 0; });
       row.hidden = !match;
       if (match) shown += 1;
+      var list = translations[index];
+      if (!list) return;
+      var missing = words.filter(function (word) { return visible[index].indexOf(word) === -1; });
+      var any = false;
+      list.spans.forEach(function (span, spanIndex) {
+        var show = match && missing.length !== 0 && missing.some(function (word) { return list.texts[spanIndex].indexOf(word) >= 0; });
+        span.hidden = !show;
+        any = any || show;
+      });
+      list.list.hidden = !any;
     });
     count.textContent = words.length ? shown + " of " + rows.length + " errors" : "";
   }
@@ -114,7 +148,7 @@ enum DefaultTemplates {
 {{#errors}}
 <section id="{{anchor}}">
 <h2><code>{{code}}</code></h2>
-<p>{{#isHTTP}}<strong>{{statusLine}}</strong>: {{/isHTTP}}{{message}}</p>
+<p>{{#isHTTP}}<strong>{{statusLine}}</strong>: {{/isHTTP}}{{#messageLanguage}}<span lang="{{messageLanguage}}">{{/messageLanguage}}{{message}}{{#messageLanguage}}</span>{{/messageLanguage}}</p>
 {{#deprecated}}
 <p class="deprecated"><strong>Deprecated.</strong> {{deprecationMessage}}</p>
 {{/deprecated}}
@@ -163,15 +197,12 @@ enum DefaultTemplates {
 </table>
 {{/hasMetadata}}
 {{#hasTranslations}}
-<table class="fields">
-<colgroup><col style="width: 15%"><col></colgroup>
-<thead><tr><th>Language</th><th>Message</th></tr></thead>
-<tbody>
+{{! A list rather than a table: a page of 500 errors in 28 languages stays light to load. }}
+<dl class="translations">
 {{#translations}}
-<tr><td><code>{{language}}</code></td><td>{{message}}</td></tr>
+<dt title="{{languageName}}">{{language}}</dt><dd lang="{{language}}">{{message}}</dd>
 {{/translations}}
-</tbody>
-</table>
+</dl>
 {{/hasTranslations}}
 {{#examples}}
 <p>Example response, <code>{{contentType}}</code>:</p>
@@ -210,7 +241,13 @@ These errors do not travel over HTTP: they have no status and no wire format.
 {{/isHTTP}}
 {{#hasLanguages}}
 
-Languages: {{#languages}}`{{{tag}}}`{{#isDefault}} (default){{/isDefault}}{{^isDefault}} ({{translatedCount}} of {{errorCount}} errors, {{percent}}%){{/isDefault}}{{^last()}}, {{/last()}}{{/languages}}. An error without a translation answers in the default language.
+The messages are in these languages; an error without a translation answers in the default language.
+
+| Language | Tag | Messages |
+| --- | --- | --- |
+{{#languages}}
+| {{{nameCellMarkdown}}} | `{{{tag}}}` | {{#isDefault}}all {{errorCount}} (default){{/isDefault}}{{^isDefault}}{{translatedCount}} of {{errorCount}} ({{percent}}%){{/isDefault}} |
+{{/languages}}
 {{/hasLanguages}}
 {{#hasMetadataKeys}}
 
@@ -381,8 +418,20 @@ h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem
 table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .75rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 table.fields { table-layout: fixed; }
+td > :first-child { margin-top: 0; }
+td > :last-child { margin-bottom: 0; }
 td.status { white-space: nowrap; }
-table.errors td:first-child { min-width: min(15em, 28vw); }
+table.errors col.code { width: min(calc(var(--code-characters) * .56em + 2.4em), 40vw); }
+table.errors col.status { width: min(calc(var(--status-characters) * .62em + 1.8em), 25vw); }
+table.errors .metadata, table.errors .translations > span { display: block; font-size: .875em; color: #59636e; }
+table.errors .metadata > span { margin-right: .75em; }
+table.errors .translations > span::before { content: attr(lang) ": "; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+table.errors .translations > span[hidden] { display: none; }
+table.languages { width: auto; }
+dl.translations { display: grid; grid-template-columns: max-content 1fr; align-items: baseline; margin: 1rem 0; border-top: 1px solid #d0d7de; }
+dl.translations dt, dl.translations dd { margin: 0; padding: .35rem .75rem; border-bottom: 1px solid #d0d7de; overflow-wrap: anywhere; }
+dl.translations dt { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; }
+section { content-visibility: auto; contain-intrinsic-size: auto 30rem; }
 th { background: #f6f8fa; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; word-break: break-word; }
 pre { background: #f6f8fa; padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; white-space: pre-wrap; word-break: break-word; }

@@ -249,7 +249,7 @@ import Testing
             "p", "a", "code", "pre", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "blockquote", "br", "hr",
             // What else cmark-gfm writes for a spec's Markdown.
             "h4", "h5", "h6", "del", "img",
-            "colgroup", "col", "label", "input", "span", "script",
+            "colgroup", "col", "label", "input", "span", "script", "dl", "dt", "dd",
         ]
         // The one script is the overview's filter box, errgen's own: it holds no `<`, so the scan
         // below reads through it, and spec text can never open a second one.

@@ -124,6 +124,22 @@ public struct SwiftPrinter: Sendable {
                 p.line("self.arguments = arguments")
             }
             p.line()
+            // The factories make their error through these, one per list of parameter types: a
+            // factory's body is then a call with its arguments as they are, where an array literal
+            // of values and an initializer call in each of thousands of factories doubled the
+            // catalog's compile time (Documentation/Performance.md).
+            var makers: [String: [ResolvedParameter]] = [:]
+            for error in catalog.errors { makers[Self.makerName(error.parameters)] = error.parameters }
+            for (name, all) in makers.sorted(by: { $0.key < $1.key }) {
+                let parameters = all.enumerated().map { index, parameter in
+                    "_ v\(index): " + Self.qualified(parameter.type) + (parameter.isOptional ? "?" : "")
+                }
+                let values = all.enumerated().map { index, parameter in Self.value(of: parameter, named: "v\(index)") }
+                p.line(
+                    "static func \(name)(_ code: Code\(parameters.map { ", " + $0 }.joined())) -> Self { "
+                        + "Self(unchecked: code, arguments: [\(values.joined(separator: ", "))]) }")
+            }
+            p.line()
             p.line("/// The errors of the catalog without their parameters, a case per error in spec order.")
             p.block("\(a)enum Code: ErrgenRuntime.\(catalog.isHTTP ? "CatalogCode" : "ErrorCode")") { p in
                 for error in errors { p.append(printed: error.enumCase) }
@@ -170,7 +186,7 @@ public struct SwiftPrinter: Sendable {
         let name = SwiftNames.escaped(entry.swiftName)
         let a = access.modifier
         if all.isEmpty {
-            p.line("\(a)static var \(name): Self { Self(unchecked: .\(name), arguments: []) }")
+            p.line("\(a)static var \(name): Self { \(Self.makerName([]))(.\(name)) }")
         } else {
             let parameters = all.map { parameter -> String in
                 let label = SwiftNames.argumentLabel(parameter.swiftName)
@@ -179,18 +195,9 @@ public struct SwiftPrinter: Sendable {
                 return (label == binding ? label : "\(label) \(binding)") + ": " + Self.qualified(parameter.type)
                     + (parameter.isOptional ? "? = nil" : "")
             }
-            let arguments = all.map { parameter in
-                let local = SwiftNames.localName(parameter.swiftName)
-                let kind = parameter.kind.rawValue
-                switch (parameter.isOptional, parameter.isList) {
-                case (false, false): return ".\(kind)(\(local))"
-                case (true, false): return "\(local).map(ErrgenRuntime.ArgumentValue.\(kind)) ?? .absent"
-                case (false, true): return ".list(\(local).map(ErrgenRuntime.ArgumentValue.\(kind)))"
-                case (true, true): return "\(local).map { .list($0.map(ErrgenRuntime.ArgumentValue.\(kind))) } ?? .absent"
-                }
-            }
+            let arguments = all.map { SwiftNames.localName($0.swiftName) }
             p.block("\(a)static func \(name)(\(parameters.joined(separator: ", "))) -> Self") { p in
-                p.line("Self(unchecked: .\(name), arguments: [\(arguments.joined(separator: ", "))])")
+                p.line("\(Self.makerName(all))(.\(name), \(arguments.joined(separator: ", ")))")
             }
         }
         return p.bytes
@@ -409,6 +416,25 @@ public struct SwiftPrinter: Sendable {
     }
 
     /// The standard library type of a parameter, qualified.
+    /// The name of the helper that makes an error of these parameters' types: `_make` and a
+    /// letter per parameter (its type's first letter), after `l` for a list, before `o` for an
+    /// optional one: `_make_s_i_s`, `_make_lso`; `_make` without parameters.
+    static func makerName(_ parameters: [ResolvedParameter]) -> String {
+        "_make" + parameters.map { "_" + ($0.isList ? "l" : "") + String($0.kind.rawValue.prefix(1)) + ($0.isOptional ? "o" : "") }.joined()
+    }
+
+    /// The `ArgumentValue` of a parameter's Swift value named `local`: an optional one left out
+    /// (nil) is `.absent`.
+    static func value(of parameter: ResolvedParameter, named local: String) -> String {
+        let kind = parameter.kind.rawValue
+        switch (parameter.isOptional, parameter.isList) {
+        case (false, false): return ".\(kind)(\(local))"
+        case (true, false): return "\(local).map(ErrgenRuntime.ArgumentValue.\(kind)) ?? .absent"
+        case (false, true): return ".list(\(local).map(ErrgenRuntime.ArgumentValue.\(kind)))"
+        case (true, true): return "\(local).map { .list($0.map(ErrgenRuntime.ArgumentValue.\(kind))) } ?? .absent"
+        }
+    }
+
     static func qualified(_ kind: ParameterKind) -> String {
         "Swift." + kind.swiftType
     }

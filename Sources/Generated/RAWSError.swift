@@ -27,6 +27,9 @@ public struct RAWSError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `InvalidURI` (400): The path specified in the URI is not supported by this service.
@@ -90,7 +93,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidURI(reason: Swift.String) -> Self {
-        Self(unchecked: .invalidURI, arguments: [.string(reason)])
+        _make_s(.invalidURI, reason)
     }
 
     /// The HTTP Header didn't include a required part.
@@ -100,7 +103,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func incompleteHeader(reason: Swift.String) -> Self {
-        Self(unchecked: .incompleteHeader, arguments: [.string(reason)])
+        _make_s(.incompleteHeader, reason)
     }
 
     /// You did not provide the number of bytes specified by the Content-Length HTTP header.
@@ -110,7 +113,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func incompleteBody(reason: Swift.String) -> Self {
-        Self(unchecked: .incompleteBody, arguments: [.string(reason)])
+        _make_s(.incompleteBody, reason)
     }
 
     /// Invalid or incomplete input data was provided.
@@ -120,7 +123,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidInputData(reason: Swift.String) -> Self {
-        Self(unchecked: .invalidInputData, arguments: [.string(reason)])
+        _make_s(.invalidInputData, reason)
     }
 
     /// None or invalid credentials were supplied for authorization to this realm.
@@ -133,7 +136,7 @@ extension RAWSError {
     ///    - realm: The protection space the credentials were checked against.
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidCredentials(realm: Swift.String, reason: Swift.String) -> Self {
-        Self(unchecked: .invalidCredentials, arguments: [.string(realm), .string(reason)])
+        _make_s_s(.invalidCredentials, realm, reason)
     }
 
     /// You are not allowed to access this resource.
@@ -143,7 +146,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceNotAccessible(reason: Swift.String) -> Self {
-        Self(unchecked: .resourceNotAccessible, arguments: [.string(reason)])
+        _make_s(.resourceNotAccessible, reason)
     }
 
     /// You are not allowed to edit this resource.
@@ -153,7 +156,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceCanNotBeEdited(reason: Swift.String) -> Self {
-        Self(unchecked: .resourceCanNotBeEdited, arguments: [.string(reason)])
+        _make_s(.resourceCanNotBeEdited, reason)
     }
 
     /// You are not allowed to delete this resource.
@@ -163,7 +166,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceCanNotBeDeleted(reason: Swift.String) -> Self {
-        Self(unchecked: .resourceCanNotBeDeleted, arguments: [.string(reason)])
+        _make_s(.resourceCanNotBeDeleted, reason)
     }
 
     /// You are not authorized to access this directory.
@@ -173,7 +176,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidDirAccess(reason: Swift.String) -> Self {
-        Self(unchecked: .invalidDirAccess, arguments: [.string(reason)])
+        _make_s(.invalidDirAccess, reason)
     }
 
     /// You are not authorized to access this item.
@@ -183,7 +186,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidItemAccess(reason: Swift.String) -> Self {
-        Self(unchecked: .invalidItemAccess, arguments: [.string(reason)])
+        _make_s(.invalidItemAccess, reason)
     }
 
     /// You are not authorized to manage users.
@@ -193,7 +196,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func invalidUserAccess(reason: Swift.String) -> Self {
-        Self(unchecked: .invalidUserAccess, arguments: [.string(reason)])
+        _make_s(.invalidUserAccess, reason)
     }
 
     /// The specified user does not exist.
@@ -203,7 +206,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchUser(reason: Swift.String) -> Self {
-        Self(unchecked: .noSuchUser, arguments: [.string(reason)])
+        _make_s(.noSuchUser, reason)
     }
 
     /// The specified resource does not exist.
@@ -213,7 +216,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchResource(reason: Swift.String) -> Self {
-        Self(unchecked: .noSuchResource, arguments: [.string(reason)])
+        _make_s(.noSuchResource, reason)
     }
 
     /// The specified directory does not exist.
@@ -223,7 +226,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchDir(reason: Swift.String) -> Self {
-        Self(unchecked: .noSuchDir, arguments: [.string(reason)])
+        _make_s(.noSuchDir, reason)
     }
 
     /// The specified item does not exist.
@@ -233,7 +236,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func noSuchItem(reason: Swift.String) -> Self {
-        Self(unchecked: .noSuchItem, arguments: [.string(reason)])
+        _make_s(.noSuchItem, reason)
     }
 
     /// The specified method is not allowed against this resource.
@@ -246,7 +249,7 @@ extension RAWSError {
     ///    - allow: The methods the resource supports, comma-separated.
     ///    - reason: Further information about the occurrence of the error.
     public static func methodNotAllowed(allow: Swift.String, reason: Swift.String) -> Self {
-        Self(unchecked: .methodNotAllowed, arguments: [.string(allow), .string(reason)])
+        _make_s_s(.methodNotAllowed, allow, reason)
     }
 
     /// The response type is not supported for this resource and method.
@@ -256,7 +259,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func responseTypeNotAcceptable(reason: Swift.String) -> Self {
-        Self(unchecked: .responseTypeNotAcceptable, arguments: [.string(reason)])
+        _make_s(.responseTypeNotAcceptable, reason)
     }
 
     /// A resource already exists at the given URI.
@@ -266,7 +269,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func resourceAlreadyExists(reason: Swift.String) -> Self {
-        Self(unchecked: .resourceAlreadyExists, arguments: [.string(reason)])
+        _make_s(.resourceAlreadyExists, reason)
     }
 
     /// The directory you tried to create already exists.
@@ -276,7 +279,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func dirAlreadyExists(reason: Swift.String) -> Self {
-        Self(unchecked: .dirAlreadyExists, arguments: [.string(reason)])
+        _make_s(.dirAlreadyExists, reason)
     }
 
     /// The directory you tried to delete is not empty.
@@ -286,7 +289,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func dirNotEmpty(reason: Swift.String) -> Self {
-        Self(unchecked: .dirNotEmpty, arguments: [.string(reason)])
+        _make_s(.dirNotEmpty, reason)
     }
 
     /// The item you tried to create already exists.
@@ -296,7 +299,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func itemAlreadyExists(reason: Swift.String) -> Self {
-        Self(unchecked: .itemAlreadyExists, arguments: [.string(reason)])
+        _make_s(.itemAlreadyExists, reason)
     }
 
     /// The user you tried to create already exists.
@@ -306,7 +309,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func userAlreadyExists(reason: Swift.String) -> Self {
-        Self(unchecked: .userAlreadyExists, arguments: [.string(reason)])
+        _make_s(.userAlreadyExists, reason)
     }
 
     /// You must provide the Content-Length HTTP header.
@@ -316,7 +319,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func missingContentLength(reason: Swift.String) -> Self {
-        Self(unchecked: .missingContentLength, arguments: [.string(reason)])
+        _make_s(.missingContentLength, reason)
     }
 
     /// We encountered an internal error. Please try again.
@@ -326,7 +329,7 @@ extension RAWSError {
     /// - Parameters:
     ///    - reason: Further information about the occurrence of the error.
     public static func internalError(reason: Swift.String) -> Self {
-        Self(unchecked: .internalError, arguments: [.string(reason)])
+        _make_s(.internalError, reason)
     }
 }
 

@@ -18,6 +18,10 @@ public struct RestAuthError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `service-not-allowed-from-address` (401): {service} is not allowed to authenticate from {ip-address}
@@ -50,7 +54,7 @@ extension RestAuthError {
     ///    - service: The name of the service that tried to authenticate.
     ///    - ipAddress: The IP address the request came from.
     public static func serviceNotAllowedFromAddress(service: Swift.String, ipAddress: Swift.String) -> Self {
-        Self(unchecked: .serviceNotAllowedFromAddress, arguments: [.string(service), .string(ipAddress)])
+        _make_s_s(.serviceNotAllowedFromAddress, service, ipAddress)
     }
 
     /// please authenticate
@@ -58,7 +62,7 @@ extension RestAuthError {
     /// Wire code `authentication-required`, HTTP status 401.
     ///
     /// Returned when service authentication failed but it is possible to authenticate. This means that no initial authentication was provided.
-    public static var authenticationRequired: Self { Self(unchecked: .authenticationRequired, arguments: []) }
+    public static var authenticationRequired: Self { _make(.authenticationRequired) }
 
     /// no service allowed to authenticate from {ip-address}
     ///
@@ -69,7 +73,7 @@ extension RestAuthError {
     /// - Parameters:
     ///    - ipAddress: The IP address the request came from.
     public static func noServiceAllowedFromAddress(ipAddress: Swift.String) -> Self {
-        Self(unchecked: .noServiceAllowedFromAddress, arguments: [.string(ipAddress)])
+        _make_s(.noServiceAllowedFromAddress, ipAddress)
     }
 
     /// The requested content type is unknown to RestAuth.
@@ -77,28 +81,28 @@ extension RestAuthError {
     /// Wire code `not-acceptable`, HTTP status 406.
     ///
     /// In general thrown when you requested a Content-Type that is unknown to RestAuth. Currently the only supported Content-Types are 'text/plain' and 'application/json'. This exception is only thrown when there actually is any content to return.
-    public static var notAcceptable: Self { Self(unchecked: .notAcceptable, arguments: []) }
+    public static var notAcceptable: Self { _make(.notAcceptable) }
 
     /// The AUTH_PROVIDER setting in is not 'internal' or 'apache'.
     ///
     /// Wire code `invalid-auth-provider`, HTTP status 500.
     ///
     /// The AUTH_PROVIDER setting has a value RestAuth does not know. The message is the page's own wording.
-    public static var invalidAuthProvider: Self { Self(unchecked: .invalidAuthProvider, arguments: []) }
+    public static var invalidAuthProvider: Self { _make(.invalidAuthProvider) }
 
     /// The webserver authenticated to a username that is unknown in the local database.
     ///
     /// Wire code `unknown-webserver-user`, HTTP status 500.
     ///
     /// Indicates that the webserver already authenticated the service, but the username it used is unknown to RestAuth.
-    public static var unknownWebserverUser: Self { Self(unchecked: .unknownWebserverUser, arguments: []) }
+    public static var unknownWebserverUser: Self { _make(.unknownWebserverUser) }
 
     /// RestAuth threw an exception that was not otherwise caught.
     ///
     /// Wire code `internal-error`, HTTP status 500.
     ///
     /// This status code is also the standard status code when RestAuth itself throws an exception that is not otherwise caught. If you encounter this, you should view this in your browser and file a bug-report.
-    public static var internalError: Self { Self(unchecked: .internalError, arguments: []) }
+    public static var internalError: Self { _make(.internalError) }
 }
 
 // MARK: - Codes

@@ -98,7 +98,7 @@ import Testing
         Self.expectSnippet("""
             /// Wire code `Old`, HTTP status 410.
             @available(*, deprecated, message: "retired in 2.0: Split in two. Use .new instead.")
-            public static var old: Self { Self(unchecked: .old, arguments: []) }
+            public static var old: Self { _make(.old) }
             """, in: outputs.swift, "the Swift")
         Self.expectSnippet("""
             "retired": {
@@ -120,7 +120,7 @@ import Testing
             """)
         Self.expectSnippet("""
             public static func busy(retry: Swift.Int? = nil) -> Self {
-            Self(unchecked: .busy, arguments: [retry.map(ErrgenRuntime.ArgumentValue.integer) ?? .absent])
+            _make_io(.busy, retry)
             }
             """, in: outputs.swift, "the Swift")
         Self.expectSnippet("""

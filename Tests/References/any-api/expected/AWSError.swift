@@ -16,6 +16,9 @@ public struct AWSError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `ResourceNotFoundException` (400): Requested resource not found: {resource}
@@ -35,13 +38,13 @@ extension AWSError {
     /// - Parameters:
     ///    - resource: The `resource` value.
     public static func resourceNotFoundException(resource: Swift.String) -> Self {
-        Self(unchecked: .resourceNotFoundException, arguments: [.string(resource)])
+        _make_s(.resourceNotFoundException, resource)
     }
 
     /// Rate exceeded.
     ///
     /// Wire code `ThrottlingException`, HTTP status 400.
-    public static var throttlingException: Self { Self(unchecked: .throttlingException, arguments: []) }
+    public static var throttlingException: Self { _make(.throttlingException) }
 }
 
 // MARK: - Codes

@@ -18,6 +18,10 @@ public struct GoogleError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_i_li(_ code: Code, _ v0: Swift.Int, _ v1: [Swift.Int]) -> Self { Self(unchecked: code, arguments: [.integer(v0), .list(v1.map(ErrgenRuntime.ArgumentValue.integer))]) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+    static func _make_s_i(_ code: Code, _ v0: Swift.String, _ v1: Swift.Int) -> Self { Self(unchecked: code, arguments: [.string(v0), .integer(v1)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `RESOURCE_NOT_FOUND` (404): Resource {name} was not found.
@@ -39,7 +43,7 @@ extension GoogleError {
     /// - Parameters:
     ///    - name: The `name` value.
     public static func resourceNotFound(name: Swift.String) -> Self {
-        Self(unchecked: .resourceNotFound, arguments: [.string(name)])
+        _make_s(.resourceNotFound, name)
     }
 
     /// Quota {quota} exceeded: at most {limit} requests a minute.
@@ -50,7 +54,7 @@ extension GoogleError {
     ///    - quota: The `quota` value.
     ///    - limit: The `limit` value.
     public static func rateLimitExceeded(quota: Swift.String, limit: Swift.Int) -> Self {
-        Self(unchecked: .rateLimitExceeded, arguments: [.string(quota), .integer(limit)])
+        _make_s_i(.rateLimitExceeded, quota, limit)
     }
 
     /// API version {version} is not supported{supported?; supported: {supported}|}.
@@ -61,7 +65,7 @@ extension GoogleError {
     ///    - version: The `version` value.
     ///    - supported: The `supported` value.
     public static func unsupportedApiVersion(version: Swift.Int, supported: [Swift.Int]) -> Self {
-        Self(unchecked: .unsupportedApiVersion, arguments: [.integer(version), .list(supported.map(ErrgenRuntime.ArgumentValue.integer))])
+        _make_i_li(.unsupportedApiVersion, version, supported)
     }
 }
 

@@ -18,6 +18,9 @@ public struct PostgreSQLError: ErrgenRuntime.CodedError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.ErrorCode {
         /// `23505`: duplicate key value violates unique constraint "{constraint}"
@@ -41,19 +44,19 @@ extension PostgreSQLError {
     /// - Parameters:
     ///    - constraint: The `constraint` value.
     public static func uniqueViolation(constraint: Swift.String) -> Self {
-        Self(unchecked: .uniqueViolation, arguments: [.string(constraint)])
+        _make_s(.uniqueViolation, constraint)
     }
 
     /// deadlock detected
     ///
     /// Code `40P01`.
-    public static var deadlockDetected: Self { Self(unchecked: .deadlockDetected, arguments: []) }
+    public static var deadlockDetected: Self { _make(.deadlockDetected) }
 
     /// syntax error
     ///
     /// Code `42601`.
     @available(*, deprecated, message: "retired in 9.0: Split by position. Use .undefinedTable instead.")
-    public static var syntaxError: Self { Self(unchecked: .syntaxError, arguments: []) }
+    public static var syntaxError: Self { _make(.syntaxError) }
 
     /// relation "{relation}" does not exist
     ///
@@ -62,7 +65,7 @@ extension PostgreSQLError {
     /// - Parameters:
     ///    - relation: The `relation` value.
     public static func undefinedTable(relation: Swift.String) -> Self {
-        Self(unchecked: .undefinedTable, arguments: [.string(relation)])
+        _make_s(.undefinedTable, relation)
     }
 }
 

@@ -16,6 +16,11 @@ public struct S3Error: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+    static func _make_s_s_ls_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String, _ v2: [Swift.String], _ v3: Swift.String, _ v4: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1), .list(v2.map(ErrgenRuntime.ArgumentValue.string)), .string(v3), .string(v4)]) }
+    static func _make_s_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String, _ v2: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1), .string(v2)]) }
+    static func _make_u_u_s_s(_ code: Code, _ v0: Swift.UInt64, _ v1: Swift.UInt64, _ v2: Swift.String, _ v3: Swift.String) -> Self { Self(unchecked: code, arguments: [.unsigned(v0), .unsigned(v1), .string(v2), .string(v3)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `NoSuchKey` (404): The specified key does not exist.
@@ -43,7 +48,7 @@ extension S3Error {
     ///    - requestId: The `request-id` value.
     ///    - hostId: The `host-id` value.
     public static func noSuchKey(key: Swift.String, requestId: Swift.String, hostId: Swift.String) -> Self {
-        Self(unchecked: .noSuchKey, arguments: [.string(key), .string(requestId), .string(hostId)])
+        _make_s_s_s(.noSuchKey, key, requestId, hostId)
     }
 
     /// The specified bucket does not exist.
@@ -55,7 +60,7 @@ extension S3Error {
     ///    - requestId: The `request-id` value.
     ///    - hostId: The `host-id` value.
     public static func noSuchBucket(bucket: Swift.String, requestId: Swift.String, hostId: Swift.String) -> Self {
-        Self(unchecked: .noSuchBucket, arguments: [.string(bucket), .string(requestId), .string(hostId)])
+        _make_s_s_s(.noSuchBucket, bucket, requestId, hostId)
     }
 
     /// The specified method is not allowed against this resource.
@@ -69,7 +74,7 @@ extension S3Error {
     ///    - requestId: The `request-id` value.
     ///    - hostId: The `host-id` value.
     public static func methodNotAllowed(method: Swift.String, resourceType: Swift.String, allowedMethods: [Swift.String], requestId: Swift.String, hostId: Swift.String) -> Self {
-        Self(unchecked: .methodNotAllowed, arguments: [.string(method), .string(resourceType), .list(allowedMethods.map(ErrgenRuntime.ArgumentValue.string)), .string(requestId), .string(hostId)])
+        _make_s_s_ls_s_s(.methodNotAllowed, method, resourceType, allowedMethods, requestId, hostId)
     }
 
     /// Please reduce your request rate.
@@ -80,7 +85,7 @@ extension S3Error {
     ///    - requestId: The `request-id` value.
     ///    - hostId: The `host-id` value.
     public static func slowDown(requestId: Swift.String, hostId: Swift.String) -> Self {
-        Self(unchecked: .slowDown, arguments: [.string(requestId), .string(hostId)])
+        _make_s_s(.slowDown, requestId, hostId)
     }
 
     /// Your proposed upload exceeds the maximum allowed object size.
@@ -93,7 +98,7 @@ extension S3Error {
     ///    - requestId: The `request-id` value.
     ///    - hostId: The `host-id` value.
     public static func entityTooLarge(proposedSize: Swift.UInt64, maxSizeAllowed: Swift.UInt64, requestId: Swift.String, hostId: Swift.String) -> Self {
-        Self(unchecked: .entityTooLarge, arguments: [.unsigned(proposedSize), .unsigned(maxSizeAllowed), .string(requestId), .string(hostId)])
+        _make_u_u_s_s(.entityTooLarge, proposedSize, maxSizeAllowed, requestId, hostId)
     }
 }
 

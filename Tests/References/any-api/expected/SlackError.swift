@@ -16,6 +16,10 @@ public struct SlackError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_ls(_ code: Code, _ v0: [Swift.String]) -> Self { Self(unchecked: code, arguments: [.list(v0.map(ErrgenRuntime.ArgumentValue.string))]) }
+    static func _make_so_so(_ code: Code, _ v0: Swift.String?, _ v1: Swift.String?) -> Self { Self(unchecked: code, arguments: [v0.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, v1.map(ErrgenRuntime.ArgumentValue.string) ?? .absent]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `channel_not_found` (200): Value passed for channel was invalid.
@@ -35,7 +39,7 @@ extension SlackError {
     /// Value passed for channel was invalid.
     ///
     /// Wire code `channel_not_found`, HTTP status 200.
-    public static var channelNotFound: Self { Self(unchecked: .channelNotFound, arguments: []) }
+    public static var channelNotFound: Self { _make(.channelNotFound) }
 
     /// The token lacks {needed?the scope {needed}|a scope}{provided? (it has {provided})}.
     ///
@@ -45,7 +49,7 @@ extension SlackError {
     ///    - needed: The `needed` value.
     ///    - provided: The `provided` value.
     public static func missingScope(needed: Swift.String? = nil, provided: Swift.String? = nil) -> Self {
-        Self(unchecked: .missingScope, arguments: [needed.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, provided.map(ErrgenRuntime.ArgumentValue.string) ?? .absent])
+        _make_so_so(.missingScope, needed, provided)
     }
 
     /// The method was called with invalid arguments{messages?: {messages}}.
@@ -55,13 +59,13 @@ extension SlackError {
     /// - Parameters:
     ///    - messages: What was wrong, one problem an item.
     public static func invalidArguments(messages: [Swift.String]) -> Self {
-        Self(unchecked: .invalidArguments, arguments: [.list(messages.map(ErrgenRuntime.ArgumentValue.string))])
+        _make_ls(.invalidArguments, messages)
     }
 
     /// The method has been called too many times.
     ///
     /// Wire code `ratelimited`, HTTP status 429.
-    public static var ratelimited: Self { Self(unchecked: .ratelimited, arguments: []) }
+    public static var ratelimited: Self { _make(.ratelimited) }
 }
 
 // MARK: - Codes

@@ -16,6 +16,9 @@ public struct TwilioError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `20404` (404): The requested resource {resource} was not found.
@@ -37,18 +40,18 @@ extension TwilioError {
     /// - Parameters:
     ///    - resource: The `resource` value.
     public static func _20404(resource: Swift.String) -> Self {
-        Self(unchecked: ._20404, arguments: [.string(resource)])
+        _make_s(._20404, resource)
     }
 
     /// Invalid 'To' Phone Number
     ///
     /// Wire code `21211`, HTTP status 400.
-    public static var _21211: Self { Self(unchecked: ._21211, arguments: []) }
+    public static var _21211: Self { _make(._21211) }
 
     /// A code below zero.
     ///
     /// Wire code `-1`, HTTP status 500.
-    public static var negative: Self { Self(unchecked: .negative, arguments: []) }
+    public static var negative: Self { _make(.negative) }
 }
 
 // MARK: - Codes

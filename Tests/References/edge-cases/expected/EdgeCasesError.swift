@@ -21,6 +21,12 @@ public struct EdgeCasesError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_i_s(_ code: Code, _ v0: Swift.Int, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.integer(v0), .string(v1)]) }
+    static func _make_n_i_i_s_s(_ code: Code, _ v0: Swift.Double, _ v1: Swift.Int, _ v2: Swift.Int, _ v3: Swift.String, _ v4: Swift.String) -> Self { Self(unchecked: code, arguments: [.number(v0), .integer(v1), .integer(v2), .string(v3), .string(v4)]) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+    static func _make_s_s_b_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String, _ v2: Swift.Bool, _ v3: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1), .boolean(v2), .string(v3)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `default` (400): The keyword case. Braces: {{literal}} and "quotes" and \(not interpolated) and """
@@ -56,7 +62,7 @@ extension EdgeCasesError {
     /// - Parameters:
     ///    - traceId: The request's trace.
     public static func `default`(traceId: Swift.String) -> Self {
-        Self(unchecked: .`default`, arguments: [.string(traceId)])
+        _make_s(.`default`, traceId)
     }
 
     /// Tabs	and
@@ -67,7 +73,7 @@ extension EdgeCasesError {
     /// - Parameters:
     ///    - traceId: The request's trace.
     public static func klass(traceId: Swift.String) -> Self {
-        Self(unchecked: .klass, arguments: [.string(traceId)])
+        _make_s(.klass, traceId)
     }
 
     /// Access denied for user '{user}'@'{host}' (using password: {using-password})
@@ -80,7 +86,7 @@ extension EdgeCasesError {
     ///    - usingPassword: The `using-password` value.
     ///    - traceId: The request's trace.
     public static func _1045(user: Swift.String, host: Swift.String, usingPassword: Swift.Bool, traceId: Swift.String) -> Self {
-        Self(unchecked: ._1045, arguments: [.string(user), .string(host), .boolean(usingPassword), .string(traceId)])
+        _make_s_s_b_s(._1045, user, host, usingPassword, traceId)
     }
 
     /// Value {in} is outside [{min}, {max}] for {self}
@@ -94,7 +100,7 @@ extension EdgeCasesError {
     ///    - self: What was out of range.
     ///    - traceId: The request's trace.
     public static func outOfRange(in in_: Swift.Double, min: Swift.Int, max: Swift.Int, self self_: Swift.String, traceId: Swift.String) -> Self {
-        Self(unchecked: .outOfRange, arguments: [.number(in_), .integer(min), .integer(max), .string(self_), .string(traceId)])
+        _make_n_i_i_s_s(.outOfRange, in_, min, max, self_, traceId)
     }
 
     /// {what} is gone
@@ -106,7 +112,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated, message: "Use NewThing instead.")
     public static func oldThing(what: Swift.String, traceId: Swift.String) -> Self {
-        Self(unchecked: .oldThing, arguments: [.string(what), .string(traceId)])
+        _make_s_s(.oldThing, what, traceId)
     }
 
     /// Long gone.
@@ -117,7 +123,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated)
     public static func olderThing(traceId: Swift.String) -> Self {
-        Self(unchecked: .olderThing, arguments: [.string(traceId)])
+        _make_s(.olderThing, traceId)
     }
 
     /// Retry after {seconds} seconds.
@@ -128,7 +134,7 @@ extension EdgeCasesError {
     ///    - seconds: The `seconds` value.
     ///    - traceId: The request's trace.
     public static func rateLimited(seconds: Swift.Int, traceId: Swift.String) -> Self {
-        Self(unchecked: .rateLimited, arguments: [.integer(seconds), .string(traceId)])
+        _make_i_s(.rateLimited, seconds, traceId)
     }
 
     /// {what} was retired.
@@ -140,7 +146,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated, message: "retired in 2.0: Merged into *RateLimited*; `what` is gone. Use .rateLimited instead.")
     public static func retiredThing(what: Swift.String, traceId: Swift.String) -> Self {
-        Self(unchecked: .retiredThing, arguments: [.string(what), .string(traceId)])
+        _make_s_s(.retiredThing, what, traceId)
     }
 
     /// Never seen since 0.9.
@@ -151,7 +157,7 @@ extension EdgeCasesError {
     ///    - traceId: The request's trace.
     @available(*, deprecated, message: "retired in 0.9")
     public static func longRetired(traceId: Swift.String) -> Self {
-        Self(unchecked: .longRetired, arguments: [.string(traceId)])
+        _make_s(.longRetired, traceId)
     }
 }
 

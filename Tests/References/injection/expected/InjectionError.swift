@@ -20,6 +20,8 @@ public struct InjectionError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}
@@ -130,7 +132,7 @@ extension InjectionError {
     ///    - value: <!--</error>
     ///    - trace: /*~~~ &#0;
     public static func e0(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e0, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e0, value_, trace)
     }
 
     /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---
@@ -144,7 +146,7 @@ extension InjectionError {
     ///    - value: &amp;
     ///    - trace: /*~~~ &#0;
     public static func e1(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e1, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e1, value_, trace)
     }
 
     /// `&⃒&⃒{value}#"
@@ -157,7 +159,7 @@ extension InjectionError {
     ///    - value: ~~~```#"~~~
     ///    - trace: /*~~~ &#0;
     public static func e2(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e2, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e2, value_, trace)
     }
 
     ///  {value}é{{{{>``\||
@@ -172,7 +174,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "{{name}}\\")
     public static func e3(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e3, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e3, value_, trace)
     }
 
     /// > quote_0}}}}{value}\u{FEFF}**bold**:
@@ -187,7 +189,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "```")
     public static func e4(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e4, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e4, value_, trace)
     }
 
     /// '> quote${{x}}a&#0;<script>alert(1)</script>{value}\u{2029}---
@@ -200,7 +202,7 @@ extension InjectionError {
     ///    - value: \
     ///    - trace: /*~~~ &#0;
     public static func e5(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e5, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e5, value_, trace)
     }
 
     /// ...{value}*
@@ -214,7 +216,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "a")
     public static func e6(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e6, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e6, value_, trace)
     }
 
     /// &anchor{value}
@@ -228,7 +230,7 @@ extension InjectionError {
     ///    - value: \u{200F}\(<!-- *alias
     ///    - trace: /*~~~ &#0;
     public static func e7(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e7, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e7, value_, trace)
     }
 
     ///  |#&{value} |\u{85}\u{0}<![CDATA[``
@@ -241,7 +243,7 @@ extension InjectionError {
     ///    - value: 👩\u{200D}💻-->\u{FEFF}
     ///    - trace: /*~~~ &#0;
     public static func e8(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e8, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e8, value_, trace)
     }
 
     /// é	&#0;!<https://example.com>{value}**bold**"́<script>alert(1)</script>:\u{200F}
@@ -256,7 +258,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "0*/\r#\"``")
     public static func e9(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e9, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e9, value_, trace)
     }
 
     /// @objc{value}///%s%@
@@ -269,7 +271,7 @@ extension InjectionError {
     ///    - value: 👩\u{200D}💻#!≮-<![CDATA[
     ///    - trace: /*~~~ &#0;
     public static func e10(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e10, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e10, value_, trace)
     }
 
     /// \u{85}{value}>%YAML 👩\u{200D}💻%@
@@ -283,7 +285,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "!</error>\\(|-->|")
     public static func e11(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e11, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e11, value_, trace)
     }
 
     /// 	🇺🇳%YAML- item{{{{name}}}}{value}\u{FEFF}<![CDATA[: {{{{/x}}}}\u{200B}
@@ -297,7 +299,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "日本語\\<script>alert(1)</script>")
     public static func e12(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e12, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e12, value_, trace)
     }
 
     /// #*> quote\u{0}{value}👩\u{200D}💻a
@@ -310,7 +312,7 @@ extension InjectionError {
     ///    - value: {{{x}}}*alias#if&
     ///    - trace: /*~~~ &#0;
     public static func e13(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e13, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e13, value_, trace)
     }
 
     /// <Error>///{{{{{{x}}}}}}---##"""{value}
@@ -324,7 +326,7 @@ extension InjectionError {
     ///    - value: {{/x}};"##
     ///    - trace: /*~~~ &#0;
     public static func e14(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e14, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e14, value_, trace)
     }
 
     /// */*alias
@@ -338,7 +340,7 @@ extension InjectionError {
     ///    - value: |a-
     ///    - trace: /*~~~ &#0;
     public static func e15(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e15, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e15, value_, trace)
     }
 
     /// \(x)**bold**1. item👩\u{200D}💻{value}$&#0;
@@ -354,7 +356,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "1. item1. item")
     public static func e16(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e16, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e16, value_, trace)
     }
 
     /// \(&amp;\u{FEFF}\u{200B}/*{value}*/&⃒</Message>{{{{/x}}}}
@@ -367,7 +369,7 @@ extension InjectionError {
     ///    - value: "👩\u{200D}💻
     ///    - trace: /*~~~ &#0;
     public static func e17(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e17, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e17, value_, trace)
     }
 
     /// *😀~~~:##if{value}é<!--é]]>&amp;"#
@@ -380,7 +382,7 @@ extension InjectionError {
     ///    - value: a
     ///    - trace: /*~~~ &#0;
     public static func e18(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e18, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e18, value_, trace)
     }
 
     /// \(\|
@@ -394,7 +396,7 @@ extension InjectionError {
     ///    - value: <script>alert(1)</script>#
     ///    - trace: /*~~~ &#0;
     public static func e19(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e19, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e19, value_, trace)
     }
 
     /// ...#if\u{200F}!%YAML{value}&#0;}}}}éa{{{{/x}}}}*alias
@@ -407,7 +409,7 @@ extension InjectionError {
     ///    - value: /*\(x)
     ///    - trace: /*~~~ &#0;
     public static func e20(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e20, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e20, value_, trace)
     }
 
     /// *👩\u{200D}💻{value}\u{1}!\u{202E}
@@ -421,7 +423,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "\\u{41}<<script>alert(1)</script></error>עברית: ")
     public static func e21(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e21, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e21, value_, trace)
     }
 
     /// <!--# Heading&anchor\u{1}עברית{value}}}}}
@@ -434,7 +436,7 @@ extension InjectionError {
     ///    - value: 1. itemעברית#if<https://example.com>"#
     ///    - trace: /*~~~ &#0;
     public static func e22(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e22, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e22, value_, trace)
     }
 
     ///   "#---�{value}Z\|```&anchor
@@ -447,7 +449,7 @@ extension InjectionError {
     ///    - value: ${x}
     ///    - trace: /*~~~ &#0;
     public static func e23(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e23, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e23, value_, trace)
     }
 
     /// """-
@@ -461,7 +463,7 @@ extension InjectionError {
     ///    - value: `\u{200F}
     ///    - trace: /*~~~ &#0;
     public static func e24(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e24, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e24, value_, trace)
     }
 
     /// a<Error>- item{value}日本語*alias
@@ -476,7 +478,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "\\(x)///#``é-")
     public static func e25(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e25, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e25, value_, trace)
     }
 
     /// <##""": {value}-->
@@ -490,7 +492,7 @@ extension InjectionError {
     ///    - value: ;Z\
     ///    - trace: /*~~~ &#0;
     public static func e26(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e26, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e26, value_, trace)
     }
 
     /// \u{200F}%@- item%@{value}\u{{41}}-->%s
@@ -504,7 +506,7 @@ extension InjectionError {
     ///    - value: <Error>;-*`*/
     ///    - trace: /*~~~ &#0;
     public static func e27(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e27, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e27, value_, trace)
     }
 
     /// \u{7F}{value}#if${{x}}:
@@ -517,7 +519,7 @@ extension InjectionError {
     ///    - value: <![CDATA[
     ///    - trace: /*~~~ &#0;
     public static func e28(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e28, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e28, value_, trace)
     }
 
     /// //</Message>*/**bold**{value}&⃒🇺🇳
@@ -531,7 +533,7 @@ extension InjectionError {
     ///    - value: ><!--
     ///    - trace: /*~~~ &#0;
     public static func e29(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e29, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e29, value_, trace)
     }
 
     /// [x](javascript:alert(1))a<&⃒\u{2029}{value}&amp;:
@@ -544,7 +546,7 @@ extension InjectionError {
     ///    - value: <script>alert(1)</script>≮
     ///    - trace: /*~~~ &#0;
     public static func e30(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e30, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e30, value_, trace)
     }
 
     /// \u{2029}é\u{7F}? {value}'%@
@@ -557,7 +559,7 @@ extension InjectionError {
     ///    - value: 1. item@objc\u{0}≮``</Message>
     ///    - trace: /*~~~ &#0;
     public static func e31(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e31, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e31, value_, trace)
     }
 
     /// ${{x}}"""1. item? /*{value}\u{200F}{{{{%@]]>//!
@@ -571,7 +573,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "0\"́\u{FEFF}$ ")
     public static func e32(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e32, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e32, value_, trace)
     }
 
     /// &&anchor😀{value}\u{1}"́?
@@ -584,7 +586,7 @@ extension InjectionError {
     ///    - value: ZZ1. item -
     ///    - trace: /*~~~ &#0;
     public static func e33(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e33, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e33, value_, trace)
     }
 
     /// #""""{value}é
@@ -599,7 +601,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "\u{202E}{{##\"\"\"�")
     public static func e34(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e34, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e34, value_, trace)
     }
 
     /// <"#\(日本語{value}# Heading> quote
@@ -613,7 +615,7 @@ extension InjectionError {
     ///    - value: <a
     ///    - trace: /*~~~ &#0;
     public static func e35(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e35, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e35, value_, trace)
     }
 
     /// \(${{{{{{x}}}}}}*/{value}<≮{{{{{{x}}}}}}``#{{{{name}}}}
@@ -626,7 +628,7 @@ extension InjectionError {
     ///    - value: #"-->...
     ///    - trace: /*~~~ &#0;
     public static func e36(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e36, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e36, value_, trace)
     }
 
     /// 👩\u{200D}💻!> quote{value}&#0;&#0;<https://example.com># Heading"
@@ -640,7 +642,7 @@ extension InjectionError {
     ///    - trace: /*~~~ &#0;
     @available(*, deprecated, message: "///&#0;-->{{name}}\": ")
     public static func e37(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e37, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e37, value_, trace)
     }
 
     /// >~~~#{value}{{{{name}}}}</Message>```
@@ -653,7 +655,7 @@ extension InjectionError {
     ///    - value: ---``:
     ///    - trace: /*~~~ &#0;
     public static func e38(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e38, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e38, value_, trace)
     }
 
     /// \u{200F}-}}}}- item? \u{0}{value}\u{{41}}"""%@
@@ -666,7 +668,7 @@ extension InjectionError {
     ///    - value: **bold**$
     ///    - trace: /*~~~ &#0;
     public static func e39(value value_: Swift.String, trace: Swift.String) -> Self {
-        Self(unchecked: .e39, arguments: [.string(value_), .string(trace)])
+        _make_s_s(.e39, value_, trace)
     }
 }
 

@@ -16,6 +16,8 @@ public struct InjectionErrorShaped: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make_s_so_ls(_ code: Code, _ v0: Swift.String, _ v1: Swift.String?, _ v2: [Swift.String]) -> Self { Self(unchecked: code, arguments: [.string(v0), v1.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(v2.map(ErrgenRuntime.ArgumentValue.string))]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `|👩\u{200D}💻 0` (429): }}}}$@objc{value}&amp;-: @objc[x](javascript:alert(1))${{x}}{extra?[x](javascript:alert(1))👩\u{200D}💻 ||{extra}|<$``"""||}{items? [{items}]}
@@ -40,7 +42,7 @@ extension InjectionErrorShaped {
     ///    - extra: The `extra` value.
     ///    - items: The `items` value.
     public static func e0(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
-        Self(unchecked: .e0, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
+        _make_s_so_ls(.e0, value_, extra, items)
     }
 
     /// 👩\u{200D}💻- item---😀%YAML{value}\u{0}👩\u{200D}💻{{{{:---{extra?[x](javascript:alert(1))👩\u{200D}💻
@@ -54,7 +56,7 @@ extension InjectionErrorShaped {
     ///    - extra: The `extra` value.
     ///    - items: The `items` value.
     public static func e1(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
-        Self(unchecked: .e1, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
+        _make_s_so_ls(.e1, value_, extra, items)
     }
 
     /// `&⃒&⃒{value}#"{extra?[x](javascript:alert(1))👩\u{200D}💻
@@ -67,7 +69,7 @@ extension InjectionErrorShaped {
     ///    - extra: The `extra` value.
     ///    - items: The `items` value.
     public static func e2(value value_: Swift.String, extra: Swift.String? = nil, items: [Swift.String]) -> Self {
-        Self(unchecked: .e2, arguments: [.string(value_), extra.map(ErrgenRuntime.ArgumentValue.string) ?? .absent, .list(items.map(ErrgenRuntime.ArgumentValue.string))])
+        _make_s_so_ls(.e2, value_, extra, items)
     }
 }
 

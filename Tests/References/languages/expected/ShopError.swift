@@ -18,6 +18,11 @@ public struct ShopError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_i(_ code: Code, _ v0: Swift.Int) -> Self { Self(unchecked: code, arguments: [.integer(v0)]) }
+    static func _make_i_s(_ code: Code, _ v0: Swift.Int, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.integer(v0), .string(v1)]) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `OutOfStock` (409): Only {available} of {item} left.
@@ -44,13 +49,13 @@ extension ShopError {
     ///    - available: The `available` value.
     ///    - item: The `item` value.
     public static func outOfStock(available: Swift.Int, item: Swift.String) -> Self {
-        Self(unchecked: .outOfStock, arguments: [.integer(available), .string(item)])
+        _make_i_s(.outOfStock, available, item)
     }
 
     /// No such product.
     ///
     /// Wire code `NotFound`, HTTP status 404.
-    public static var notFound: Self { Self(unchecked: .notFound, arguments: []) }
+    public static var notFound: Self { _make(.notFound) }
 
     /// Cannot answer in the format asked for: {why}
     ///
@@ -59,7 +64,7 @@ extension ShopError {
     /// - Parameters:
     ///    - why: The `why` value.
     public static func notAcceptable(why: Swift.String) -> Self {
-        Self(unchecked: .notAcceptable, arguments: [.string(why)])
+        _make_s(.notAcceptable, why)
     }
 
     /// Try again in {seconds} seconds.
@@ -69,7 +74,7 @@ extension ShopError {
     /// - Parameters:
     ///    - seconds: The `seconds` value.
     public static func busy(seconds: Swift.Int) -> Self {
-        Self(unchecked: .busy, arguments: [.integer(seconds)])
+        _make_i(.busy, seconds)
     }
 }
 

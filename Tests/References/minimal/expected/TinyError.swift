@@ -16,6 +16,8 @@ public struct TinyError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `NotFound` (404): Nothing here.
@@ -29,7 +31,7 @@ extension TinyError {
     /// Nothing here.
     ///
     /// Wire code `NotFound`, HTTP status 404.
-    public static var notFound: Self { Self(unchecked: .notFound, arguments: []) }
+    public static var notFound: Self { _make(.notFound) }
 }
 
 // MARK: - Codes

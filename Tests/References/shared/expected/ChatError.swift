@@ -16,6 +16,8 @@ public struct ChatError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `channel_not_found` (404): Value passed for channel was invalid.
@@ -33,17 +35,17 @@ extension ChatError {
     /// Value passed for channel was invalid.
     ///
     /// Wire code `channel_not_found`, HTTP status 404.
-    public static var channelNotFound: Self { Self(unchecked: .channelNotFound, arguments: []) }
+    public static var channelNotFound: Self { _make(.channelNotFound) }
 
     /// Invalid authentication token.
     ///
     /// Wire code `invalid_auth`, HTTP status 401.
-    public static var invalidAuth: Self { Self(unchecked: .invalidAuth, arguments: []) }
+    public static var invalidAuth: Self { _make(.invalidAuth) }
 
     /// The server could not complete your request.
     ///
     /// Wire code `internal_error`, HTTP status 500.
-    public static var internalError: Self { Self(unchecked: .internalError, arguments: []) }
+    public static var internalError: Self { _make(.internalError) }
 }
 
 // MARK: - Codes

@@ -16,6 +16,8 @@ public struct FilesError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `file_not_found` (404): The file does not exist.
@@ -31,12 +33,12 @@ extension FilesError {
     /// The file does not exist.
     ///
     /// Wire code `file_not_found`, HTTP status 404.
-    public static var fileNotFound: Self { Self(unchecked: .fileNotFound, arguments: []) }
+    public static var fileNotFound: Self { _make(.fileNotFound) }
 
     /// Invalid authentication token.
     ///
     /// Wire code `invalid_auth`, HTTP status 401.
-    public static var invalidAuth: Self { Self(unchecked: .invalidAuth, arguments: []) }
+    public static var invalidAuth: Self { _make(.invalidAuth) }
 }
 
 // MARK: - Codes

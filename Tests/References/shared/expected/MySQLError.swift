@@ -16,6 +16,10 @@ public struct MySQLError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_i(_ code: Code, _ v0: Swift.Int) -> Self { Self(unchecked: code, arguments: [.integer(v0)]) }
+    static func _make_s_s(_ code: Code, _ v0: Swift.String, _ v1: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0), .string(v1)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `ER_DUP_ENTRY` (409): Duplicate entry '{entry}' for key '{key}'.
@@ -42,13 +46,13 @@ extension MySQLError {
     ///    - entry: The `entry` value.
     ///    - key: The `key` value.
     public static func dupEntry(entry: Swift.String, key: Swift.String) -> Self {
-        Self(unchecked: .dupEntry, arguments: [.string(entry), .string(key)])
+        _make_s_s(.dupEntry, entry, key)
     }
 
     /// The SQL query could not be parsed.
     ///
     /// Wire code `ER_BAD_SQL_QUERY`, HTTP status 400.
-    public static var badSQLQuery: Self { Self(unchecked: .badSQLQuery, arguments: []) }
+    public static var badSQLQuery: Self { _make(.badSQLQuery) }
 
     /// No user with ID {id}.
     ///
@@ -57,18 +61,18 @@ extension MySQLError {
     /// - Parameters:
     ///    - id: The `id` value.
     public static func userIDUnknown(id: Swift.Int) -> Self {
-        Self(unchecked: .userIDUnknown, arguments: [.integer(id)])
+        _make_i(.userIDUnknown, id)
     }
 
     /// Invalid UTF-8 in the request.
     ///
     /// Wire code `ER_INVALID_UTF8`, HTTP status 400.
-    public static var badEncoding: Self { Self(unchecked: .badEncoding, arguments: []) }
+    public static var badEncoding: Self { _make(.badEncoding) }
 
     /// The server could not complete your request.
     ///
     /// Wire code `internal_error`, HTTP status 500.
-    public static var internalError: Self { Self(unchecked: .internalError, arguments: []) }
+    public static var internalError: Self { _make(.internalError) }
 }
 
 // MARK: - Codes

@@ -10,37 +10,37 @@ extension WideError {
     /// Error number 100.
     ///
     /// Wire code `W100`, HTTP status 400.
-    public static var w100: Self { Self(unchecked: .w100, arguments: []) }
+    public static var w100: Self { _make(.w100) }
 
     /// Error number 101.
     ///
     /// Wire code `W101`, HTTP status 401.
-    public static var w101: Self { Self(unchecked: .w101, arguments: []) }
+    public static var w101: Self { _make(.w101) }
 
     /// Error number 102.
     ///
     /// Wire code `W102`, HTTP status 402.
-    public static var w102: Self { Self(unchecked: .w102, arguments: []) }
+    public static var w102: Self { _make(.w102) }
 
     /// Error number 103.
     ///
     /// Wire code `W103`, HTTP status 403.
-    public static var w103: Self { Self(unchecked: .w103, arguments: []) }
+    public static var w103: Self { _make(.w103) }
 
     /// Error number 104.
     ///
     /// Wire code `W104`, HTTP status 404.
-    public static var w104: Self { Self(unchecked: .w104, arguments: []) }
+    public static var w104: Self { _make(.w104) }
 
     /// Error number 105.
     ///
     /// Wire code `W105`, HTTP status 405.
-    public static var w105: Self { Self(unchecked: .w105, arguments: []) }
+    public static var w105: Self { _make(.w105) }
 
     /// Error number 106.
     ///
     /// Wire code `W106`, HTTP status 406.
-    public static var w106: Self { Self(unchecked: .w106, arguments: []) }
+    public static var w106: Self { _make(.w106) }
 
     /// Item {item} failed at 107.
     ///
@@ -49,253 +49,253 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w107(item: Swift.String) -> Self {
-        Self(unchecked: .w107, arguments: [.string(item)])
+        _make_s(.w107, item)
     }
 
     /// Error number 108.
     ///
     /// Wire code `W108`, HTTP status 408.
-    public static var w108: Self { Self(unchecked: .w108, arguments: []) }
+    public static var w108: Self { _make(.w108) }
 
     /// Error number 109.
     ///
     /// Wire code `W109`, HTTP status 409.
-    public static var w109: Self { Self(unchecked: .w109, arguments: []) }
+    public static var w109: Self { _make(.w109) }
 
     /// Error number 110.
     ///
     /// Wire code `W110`, HTTP status 410.
-    public static var w110: Self { Self(unchecked: .w110, arguments: []) }
+    public static var w110: Self { _make(.w110) }
 
     /// Error number 111.
     ///
     /// Wire code `W111`, HTTP status 411.
-    public static var w111: Self { Self(unchecked: .w111, arguments: []) }
+    public static var w111: Self { _make(.w111) }
 
     /// Error number 112.
     ///
     /// Wire code `W112`, HTTP status 412.
-    public static var w112: Self { Self(unchecked: .w112, arguments: []) }
+    public static var w112: Self { _make(.w112) }
 
     /// Error number 113.
     ///
     /// Wire code `W113`, HTTP status 413.
-    public static var w113: Self { Self(unchecked: .w113, arguments: []) }
+    public static var w113: Self { _make(.w113) }
 
     /// Error number 114.
     ///
     /// Wire code `W114`, HTTP status 414.
-    public static var w114: Self { Self(unchecked: .w114, arguments: []) }
+    public static var w114: Self { _make(.w114) }
 
     /// Error number 115.
     ///
     /// Wire code `W115`, HTTP status 415.
-    public static var w115: Self { Self(unchecked: .w115, arguments: []) }
+    public static var w115: Self { _make(.w115) }
 
     /// Error number 116.
     ///
     /// Wire code `W116`, HTTP status 416.
-    public static var w116: Self { Self(unchecked: .w116, arguments: []) }
+    public static var w116: Self { _make(.w116) }
 
     /// Error number 117.
     ///
     /// Wire code `W117`, HTTP status 417.
-    public static var w117: Self { Self(unchecked: .w117, arguments: []) }
+    public static var w117: Self { _make(.w117) }
 
     /// Error number 118.
     ///
     /// Wire code `W118`, HTTP status 418.
-    public static var w118: Self { Self(unchecked: .w118, arguments: []) }
+    public static var w118: Self { _make(.w118) }
 
     /// Error number 119.
     ///
     /// Wire code `W119`, HTTP status 419.
-    public static var w119: Self { Self(unchecked: .w119, arguments: []) }
+    public static var w119: Self { _make(.w119) }
 
     /// Error number 120.
     ///
     /// Wire code `W120`, HTTP status 420.
-    public static var w120: Self { Self(unchecked: .w120, arguments: []) }
+    public static var w120: Self { _make(.w120) }
 
     /// Error number 121.
     ///
     /// Wire code `W121`, HTTP status 421.
-    public static var w121: Self { Self(unchecked: .w121, arguments: []) }
+    public static var w121: Self { _make(.w121) }
 
     /// Error number 122.
     ///
     /// Wire code `W122`, HTTP status 422.
-    public static var w122: Self { Self(unchecked: .w122, arguments: []) }
+    public static var w122: Self { _make(.w122) }
 
     /// Error number 123.
     ///
     /// Wire code `W123`, HTTP status 423.
-    public static var w123: Self { Self(unchecked: .w123, arguments: []) }
+    public static var w123: Self { _make(.w123) }
 
     /// Error number 124.
     ///
     /// Wire code `W124`, HTTP status 424.
-    public static var w124: Self { Self(unchecked: .w124, arguments: []) }
+    public static var w124: Self { _make(.w124) }
 
     /// Error number 125.
     ///
     /// Wire code `W125`, HTTP status 425.
-    public static var w125: Self { Self(unchecked: .w125, arguments: []) }
+    public static var w125: Self { _make(.w125) }
 
     /// Error number 126.
     ///
     /// Wire code `W126`, HTTP status 426.
-    public static var w126: Self { Self(unchecked: .w126, arguments: []) }
+    public static var w126: Self { _make(.w126) }
 
     /// Error number 127.
     ///
     /// Wire code `W127`, HTTP status 427.
-    public static var w127: Self { Self(unchecked: .w127, arguments: []) }
+    public static var w127: Self { _make(.w127) }
 
     /// Error number 128.
     ///
     /// Wire code `W128`, HTTP status 428.
-    public static var w128: Self { Self(unchecked: .w128, arguments: []) }
+    public static var w128: Self { _make(.w128) }
 
     /// Error number 129.
     ///
     /// Wire code `W129`, HTTP status 429.
-    public static var w129: Self { Self(unchecked: .w129, arguments: []) }
+    public static var w129: Self { _make(.w129) }
 
     /// Error number 130.
     ///
     /// Wire code `W130`, HTTP status 430.
-    public static var w130: Self { Self(unchecked: .w130, arguments: []) }
+    public static var w130: Self { _make(.w130) }
 
     /// Error number 131.
     ///
     /// Wire code `W131`, HTTP status 431.
-    public static var w131: Self { Self(unchecked: .w131, arguments: []) }
+    public static var w131: Self { _make(.w131) }
 
     /// Error number 132.
     ///
     /// Wire code `W132`, HTTP status 432.
-    public static var w132: Self { Self(unchecked: .w132, arguments: []) }
+    public static var w132: Self { _make(.w132) }
 
     /// Error number 133.
     ///
     /// Wire code `W133`, HTTP status 433.
-    public static var w133: Self { Self(unchecked: .w133, arguments: []) }
+    public static var w133: Self { _make(.w133) }
 
     /// Error number 134.
     ///
     /// Wire code `W134`, HTTP status 434.
-    public static var w134: Self { Self(unchecked: .w134, arguments: []) }
+    public static var w134: Self { _make(.w134) }
 
     /// Error number 135.
     ///
     /// Wire code `W135`, HTTP status 435.
-    public static var w135: Self { Self(unchecked: .w135, arguments: []) }
+    public static var w135: Self { _make(.w135) }
 
     /// Error number 136.
     ///
     /// Wire code `W136`, HTTP status 436.
-    public static var w136: Self { Self(unchecked: .w136, arguments: []) }
+    public static var w136: Self { _make(.w136) }
 
     /// Error number 137.
     ///
     /// Wire code `W137`, HTTP status 437.
-    public static var w137: Self { Self(unchecked: .w137, arguments: []) }
+    public static var w137: Self { _make(.w137) }
 
     /// Error number 138.
     ///
     /// Wire code `W138`, HTTP status 438.
-    public static var w138: Self { Self(unchecked: .w138, arguments: []) }
+    public static var w138: Self { _make(.w138) }
 
     /// Error number 139.
     ///
     /// Wire code `W139`, HTTP status 439.
-    public static var w139: Self { Self(unchecked: .w139, arguments: []) }
+    public static var w139: Self { _make(.w139) }
 
     /// Error number 140.
     ///
     /// Wire code `W140`, HTTP status 440.
-    public static var w140: Self { Self(unchecked: .w140, arguments: []) }
+    public static var w140: Self { _make(.w140) }
 
     /// Error number 141.
     ///
     /// Wire code `W141`, HTTP status 441.
-    public static var w141: Self { Self(unchecked: .w141, arguments: []) }
+    public static var w141: Self { _make(.w141) }
 
     /// Error number 142.
     ///
     /// Wire code `W142`, HTTP status 442.
-    public static var w142: Self { Self(unchecked: .w142, arguments: []) }
+    public static var w142: Self { _make(.w142) }
 
     /// Error number 143.
     ///
     /// Wire code `W143`, HTTP status 443.
-    public static var w143: Self { Self(unchecked: .w143, arguments: []) }
+    public static var w143: Self { _make(.w143) }
 
     /// Error number 144.
     ///
     /// Wire code `W144`, HTTP status 444.
-    public static var w144: Self { Self(unchecked: .w144, arguments: []) }
+    public static var w144: Self { _make(.w144) }
 
     /// Error number 145.
     ///
     /// Wire code `W145`, HTTP status 445.
-    public static var w145: Self { Self(unchecked: .w145, arguments: []) }
+    public static var w145: Self { _make(.w145) }
 
     /// Error number 146.
     ///
     /// Wire code `W146`, HTTP status 446.
-    public static var w146: Self { Self(unchecked: .w146, arguments: []) }
+    public static var w146: Self { _make(.w146) }
 
     /// Error number 147.
     ///
     /// Wire code `W147`, HTTP status 447.
-    public static var w147: Self { Self(unchecked: .w147, arguments: []) }
+    public static var w147: Self { _make(.w147) }
 
     /// Error number 148.
     ///
     /// Wire code `W148`, HTTP status 448.
-    public static var w148: Self { Self(unchecked: .w148, arguments: []) }
+    public static var w148: Self { _make(.w148) }
 
     /// Error number 149.
     ///
     /// Wire code `W149`, HTTP status 449.
-    public static var w149: Self { Self(unchecked: .w149, arguments: []) }
+    public static var w149: Self { _make(.w149) }
 
     /// Error number 150.
     ///
     /// Wire code `W150`, HTTP status 450.
-    public static var w150: Self { Self(unchecked: .w150, arguments: []) }
+    public static var w150: Self { _make(.w150) }
 
     /// Error number 151.
     ///
     /// Wire code `W151`, HTTP status 451.
-    public static var w151: Self { Self(unchecked: .w151, arguments: []) }
+    public static var w151: Self { _make(.w151) }
 
     /// Error number 152.
     ///
     /// Wire code `W152`, HTTP status 452.
-    public static var w152: Self { Self(unchecked: .w152, arguments: []) }
+    public static var w152: Self { _make(.w152) }
 
     /// Error number 153.
     ///
     /// Wire code `W153`, HTTP status 453.
-    public static var w153: Self { Self(unchecked: .w153, arguments: []) }
+    public static var w153: Self { _make(.w153) }
 
     /// Error number 154.
     ///
     /// Wire code `W154`, HTTP status 454.
-    public static var w154: Self { Self(unchecked: .w154, arguments: []) }
+    public static var w154: Self { _make(.w154) }
 
     /// Error number 155.
     ///
     /// Wire code `W155`, HTTP status 455.
-    public static var w155: Self { Self(unchecked: .w155, arguments: []) }
+    public static var w155: Self { _make(.w155) }
 
     /// Error number 156.
     ///
     /// Wire code `W156`, HTTP status 456.
-    public static var w156: Self { Self(unchecked: .w156, arguments: []) }
+    public static var w156: Self { _make(.w156) }
 
     /// Item {item} failed at 157.
     ///
@@ -304,216 +304,216 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w157(item: Swift.String) -> Self {
-        Self(unchecked: .w157, arguments: [.string(item)])
+        _make_s(.w157, item)
     }
 
     /// Error number 158.
     ///
     /// Wire code `W158`, HTTP status 458.
-    public static var w158: Self { Self(unchecked: .w158, arguments: []) }
+    public static var w158: Self { _make(.w158) }
 
     /// Error number 159.
     ///
     /// Wire code `W159`, HTTP status 459.
-    public static var w159: Self { Self(unchecked: .w159, arguments: []) }
+    public static var w159: Self { _make(.w159) }
 
     /// Error number 160.
     ///
     /// Wire code `W160`, HTTP status 460.
-    public static var w160: Self { Self(unchecked: .w160, arguments: []) }
+    public static var w160: Self { _make(.w160) }
 
     /// Error number 161.
     ///
     /// Wire code `W161`, HTTP status 461.
-    public static var w161: Self { Self(unchecked: .w161, arguments: []) }
+    public static var w161: Self { _make(.w161) }
 
     /// Error number 162.
     ///
     /// Wire code `W162`, HTTP status 462.
-    public static var w162: Self { Self(unchecked: .w162, arguments: []) }
+    public static var w162: Self { _make(.w162) }
 
     /// Error number 163.
     ///
     /// Wire code `W163`, HTTP status 463.
-    public static var w163: Self { Self(unchecked: .w163, arguments: []) }
+    public static var w163: Self { _make(.w163) }
 
     /// Error number 164.
     ///
     /// Wire code `W164`, HTTP status 464.
-    public static var w164: Self { Self(unchecked: .w164, arguments: []) }
+    public static var w164: Self { _make(.w164) }
 
     /// Error number 165.
     ///
     /// Wire code `W165`, HTTP status 465.
-    public static var w165: Self { Self(unchecked: .w165, arguments: []) }
+    public static var w165: Self { _make(.w165) }
 
     /// Error number 166.
     ///
     /// Wire code `W166`, HTTP status 466.
-    public static var w166: Self { Self(unchecked: .w166, arguments: []) }
+    public static var w166: Self { _make(.w166) }
 
     /// Error number 167.
     ///
     /// Wire code `W167`, HTTP status 467.
-    public static var w167: Self { Self(unchecked: .w167, arguments: []) }
+    public static var w167: Self { _make(.w167) }
 
     /// Error number 168.
     ///
     /// Wire code `W168`, HTTP status 468.
-    public static var w168: Self { Self(unchecked: .w168, arguments: []) }
+    public static var w168: Self { _make(.w168) }
 
     /// Error number 169.
     ///
     /// Wire code `W169`, HTTP status 469.
-    public static var w169: Self { Self(unchecked: .w169, arguments: []) }
+    public static var w169: Self { _make(.w169) }
 
     /// Error number 170.
     ///
     /// Wire code `W170`, HTTP status 470.
-    public static var w170: Self { Self(unchecked: .w170, arguments: []) }
+    public static var w170: Self { _make(.w170) }
 
     /// Error number 171.
     ///
     /// Wire code `W171`, HTTP status 471.
-    public static var w171: Self { Self(unchecked: .w171, arguments: []) }
+    public static var w171: Self { _make(.w171) }
 
     /// Error number 172.
     ///
     /// Wire code `W172`, HTTP status 472.
-    public static var w172: Self { Self(unchecked: .w172, arguments: []) }
+    public static var w172: Self { _make(.w172) }
 
     /// Error number 173.
     ///
     /// Wire code `W173`, HTTP status 473.
-    public static var w173: Self { Self(unchecked: .w173, arguments: []) }
+    public static var w173: Self { _make(.w173) }
 
     /// Error number 174.
     ///
     /// Wire code `W174`, HTTP status 474.
-    public static var w174: Self { Self(unchecked: .w174, arguments: []) }
+    public static var w174: Self { _make(.w174) }
 
     /// Error number 175.
     ///
     /// Wire code `W175`, HTTP status 475.
-    public static var w175: Self { Self(unchecked: .w175, arguments: []) }
+    public static var w175: Self { _make(.w175) }
 
     /// Error number 176.
     ///
     /// Wire code `W176`, HTTP status 476.
-    public static var w176: Self { Self(unchecked: .w176, arguments: []) }
+    public static var w176: Self { _make(.w176) }
 
     /// Error number 177.
     ///
     /// Wire code `W177`, HTTP status 477.
-    public static var w177: Self { Self(unchecked: .w177, arguments: []) }
+    public static var w177: Self { _make(.w177) }
 
     /// Error number 178.
     ///
     /// Wire code `W178`, HTTP status 478.
-    public static var w178: Self { Self(unchecked: .w178, arguments: []) }
+    public static var w178: Self { _make(.w178) }
 
     /// Error number 179.
     ///
     /// Wire code `W179`, HTTP status 479.
-    public static var w179: Self { Self(unchecked: .w179, arguments: []) }
+    public static var w179: Self { _make(.w179) }
 
     /// Error number 180.
     ///
     /// Wire code `W180`, HTTP status 480.
-    public static var w180: Self { Self(unchecked: .w180, arguments: []) }
+    public static var w180: Self { _make(.w180) }
 
     /// Error number 181.
     ///
     /// Wire code `W181`, HTTP status 481.
-    public static var w181: Self { Self(unchecked: .w181, arguments: []) }
+    public static var w181: Self { _make(.w181) }
 
     /// Error number 182.
     ///
     /// Wire code `W182`, HTTP status 482.
-    public static var w182: Self { Self(unchecked: .w182, arguments: []) }
+    public static var w182: Self { _make(.w182) }
 
     /// Error number 183.
     ///
     /// Wire code `W183`, HTTP status 483.
-    public static var w183: Self { Self(unchecked: .w183, arguments: []) }
+    public static var w183: Self { _make(.w183) }
 
     /// Error number 184.
     ///
     /// Wire code `W184`, HTTP status 484.
-    public static var w184: Self { Self(unchecked: .w184, arguments: []) }
+    public static var w184: Self { _make(.w184) }
 
     /// Error number 185.
     ///
     /// Wire code `W185`, HTTP status 485.
-    public static var w185: Self { Self(unchecked: .w185, arguments: []) }
+    public static var w185: Self { _make(.w185) }
 
     /// Error number 186.
     ///
     /// Wire code `W186`, HTTP status 486.
-    public static var w186: Self { Self(unchecked: .w186, arguments: []) }
+    public static var w186: Self { _make(.w186) }
 
     /// Error number 187.
     ///
     /// Wire code `W187`, HTTP status 487.
-    public static var w187: Self { Self(unchecked: .w187, arguments: []) }
+    public static var w187: Self { _make(.w187) }
 
     /// Error number 188.
     ///
     /// Wire code `W188`, HTTP status 488.
-    public static var w188: Self { Self(unchecked: .w188, arguments: []) }
+    public static var w188: Self { _make(.w188) }
 
     /// Error number 189.
     ///
     /// Wire code `W189`, HTTP status 489.
-    public static var w189: Self { Self(unchecked: .w189, arguments: []) }
+    public static var w189: Self { _make(.w189) }
 
     /// Error number 190.
     ///
     /// Wire code `W190`, HTTP status 490.
-    public static var w190: Self { Self(unchecked: .w190, arguments: []) }
+    public static var w190: Self { _make(.w190) }
 
     /// Error number 191.
     ///
     /// Wire code `W191`, HTTP status 491.
-    public static var w191: Self { Self(unchecked: .w191, arguments: []) }
+    public static var w191: Self { _make(.w191) }
 
     /// Error number 192.
     ///
     /// Wire code `W192`, HTTP status 492.
-    public static var w192: Self { Self(unchecked: .w192, arguments: []) }
+    public static var w192: Self { _make(.w192) }
 
     /// Error number 193.
     ///
     /// Wire code `W193`, HTTP status 493.
-    public static var w193: Self { Self(unchecked: .w193, arguments: []) }
+    public static var w193: Self { _make(.w193) }
 
     /// Error number 194.
     ///
     /// Wire code `W194`, HTTP status 494.
-    public static var w194: Self { Self(unchecked: .w194, arguments: []) }
+    public static var w194: Self { _make(.w194) }
 
     /// Error number 195.
     ///
     /// Wire code `W195`, HTTP status 495.
-    public static var w195: Self { Self(unchecked: .w195, arguments: []) }
+    public static var w195: Self { _make(.w195) }
 
     /// Error number 196.
     ///
     /// Wire code `W196`, HTTP status 496.
-    public static var w196: Self { Self(unchecked: .w196, arguments: []) }
+    public static var w196: Self { _make(.w196) }
 
     /// Error number 197.
     ///
     /// Wire code `W197`, HTTP status 497.
-    public static var w197: Self { Self(unchecked: .w197, arguments: []) }
+    public static var w197: Self { _make(.w197) }
 
     /// Error number 198.
     ///
     /// Wire code `W198`, HTTP status 498.
-    public static var w198: Self { Self(unchecked: .w198, arguments: []) }
+    public static var w198: Self { _make(.w198) }
 
     /// Error number 199.
     ///
     /// Wire code `W199`, HTTP status 499.
-    public static var w199: Self { Self(unchecked: .w199, arguments: []) }
+    public static var w199: Self { _make(.w199) }
 }

@@ -10,37 +10,37 @@ extension WideError {
     /// Error number 200.
     ///
     /// Wire code `W200`, HTTP status 400.
-    public static var w200: Self { Self(unchecked: .w200, arguments: []) }
+    public static var w200: Self { _make(.w200) }
 
     /// Error number 201.
     ///
     /// Wire code `W201`, HTTP status 401.
-    public static var w201: Self { Self(unchecked: .w201, arguments: []) }
+    public static var w201: Self { _make(.w201) }
 
     /// Error number 202.
     ///
     /// Wire code `W202`, HTTP status 402.
-    public static var w202: Self { Self(unchecked: .w202, arguments: []) }
+    public static var w202: Self { _make(.w202) }
 
     /// Error number 203.
     ///
     /// Wire code `W203`, HTTP status 403.
-    public static var w203: Self { Self(unchecked: .w203, arguments: []) }
+    public static var w203: Self { _make(.w203) }
 
     /// Error number 204.
     ///
     /// Wire code `W204`, HTTP status 404.
-    public static var w204: Self { Self(unchecked: .w204, arguments: []) }
+    public static var w204: Self { _make(.w204) }
 
     /// Error number 205.
     ///
     /// Wire code `W205`, HTTP status 405.
-    public static var w205: Self { Self(unchecked: .w205, arguments: []) }
+    public static var w205: Self { _make(.w205) }
 
     /// Error number 206.
     ///
     /// Wire code `W206`, HTTP status 406.
-    public static var w206: Self { Self(unchecked: .w206, arguments: []) }
+    public static var w206: Self { _make(.w206) }
 
     /// Item {item} failed at 207.
     ///
@@ -49,253 +49,253 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w207(item: Swift.String) -> Self {
-        Self(unchecked: .w207, arguments: [.string(item)])
+        _make_s(.w207, item)
     }
 
     /// Error number 208.
     ///
     /// Wire code `W208`, HTTP status 408.
-    public static var w208: Self { Self(unchecked: .w208, arguments: []) }
+    public static var w208: Self { _make(.w208) }
 
     /// Error number 209.
     ///
     /// Wire code `W209`, HTTP status 409.
-    public static var w209: Self { Self(unchecked: .w209, arguments: []) }
+    public static var w209: Self { _make(.w209) }
 
     /// Error number 210.
     ///
     /// Wire code `W210`, HTTP status 410.
-    public static var w210: Self { Self(unchecked: .w210, arguments: []) }
+    public static var w210: Self { _make(.w210) }
 
     /// Error number 211.
     ///
     /// Wire code `W211`, HTTP status 411.
-    public static var w211: Self { Self(unchecked: .w211, arguments: []) }
+    public static var w211: Self { _make(.w211) }
 
     /// Error number 212.
     ///
     /// Wire code `W212`, HTTP status 412.
-    public static var w212: Self { Self(unchecked: .w212, arguments: []) }
+    public static var w212: Self { _make(.w212) }
 
     /// Error number 213.
     ///
     /// Wire code `W213`, HTTP status 413.
-    public static var w213: Self { Self(unchecked: .w213, arguments: []) }
+    public static var w213: Self { _make(.w213) }
 
     /// Error number 214.
     ///
     /// Wire code `W214`, HTTP status 414.
-    public static var w214: Self { Self(unchecked: .w214, arguments: []) }
+    public static var w214: Self { _make(.w214) }
 
     /// Error number 215.
     ///
     /// Wire code `W215`, HTTP status 415.
-    public static var w215: Self { Self(unchecked: .w215, arguments: []) }
+    public static var w215: Self { _make(.w215) }
 
     /// Error number 216.
     ///
     /// Wire code `W216`, HTTP status 416.
-    public static var w216: Self { Self(unchecked: .w216, arguments: []) }
+    public static var w216: Self { _make(.w216) }
 
     /// Error number 217.
     ///
     /// Wire code `W217`, HTTP status 417.
-    public static var w217: Self { Self(unchecked: .w217, arguments: []) }
+    public static var w217: Self { _make(.w217) }
 
     /// Error number 218.
     ///
     /// Wire code `W218`, HTTP status 418.
-    public static var w218: Self { Self(unchecked: .w218, arguments: []) }
+    public static var w218: Self { _make(.w218) }
 
     /// Error number 219.
     ///
     /// Wire code `W219`, HTTP status 419.
-    public static var w219: Self { Self(unchecked: .w219, arguments: []) }
+    public static var w219: Self { _make(.w219) }
 
     /// Error number 220.
     ///
     /// Wire code `W220`, HTTP status 420.
-    public static var w220: Self { Self(unchecked: .w220, arguments: []) }
+    public static var w220: Self { _make(.w220) }
 
     /// Error number 221.
     ///
     /// Wire code `W221`, HTTP status 421.
-    public static var w221: Self { Self(unchecked: .w221, arguments: []) }
+    public static var w221: Self { _make(.w221) }
 
     /// Error number 222.
     ///
     /// Wire code `W222`, HTTP status 422.
-    public static var w222: Self { Self(unchecked: .w222, arguments: []) }
+    public static var w222: Self { _make(.w222) }
 
     /// Error number 223.
     ///
     /// Wire code `W223`, HTTP status 423.
-    public static var w223: Self { Self(unchecked: .w223, arguments: []) }
+    public static var w223: Self { _make(.w223) }
 
     /// Error number 224.
     ///
     /// Wire code `W224`, HTTP status 424.
-    public static var w224: Self { Self(unchecked: .w224, arguments: []) }
+    public static var w224: Self { _make(.w224) }
 
     /// Error number 225.
     ///
     /// Wire code `W225`, HTTP status 425.
-    public static var w225: Self { Self(unchecked: .w225, arguments: []) }
+    public static var w225: Self { _make(.w225) }
 
     /// Error number 226.
     ///
     /// Wire code `W226`, HTTP status 426.
-    public static var w226: Self { Self(unchecked: .w226, arguments: []) }
+    public static var w226: Self { _make(.w226) }
 
     /// Error number 227.
     ///
     /// Wire code `W227`, HTTP status 427.
-    public static var w227: Self { Self(unchecked: .w227, arguments: []) }
+    public static var w227: Self { _make(.w227) }
 
     /// Error number 228.
     ///
     /// Wire code `W228`, HTTP status 428.
-    public static var w228: Self { Self(unchecked: .w228, arguments: []) }
+    public static var w228: Self { _make(.w228) }
 
     /// Error number 229.
     ///
     /// Wire code `W229`, HTTP status 429.
-    public static var w229: Self { Self(unchecked: .w229, arguments: []) }
+    public static var w229: Self { _make(.w229) }
 
     /// Error number 230.
     ///
     /// Wire code `W230`, HTTP status 430.
-    public static var w230: Self { Self(unchecked: .w230, arguments: []) }
+    public static var w230: Self { _make(.w230) }
 
     /// Error number 231.
     ///
     /// Wire code `W231`, HTTP status 431.
-    public static var w231: Self { Self(unchecked: .w231, arguments: []) }
+    public static var w231: Self { _make(.w231) }
 
     /// Error number 232.
     ///
     /// Wire code `W232`, HTTP status 432.
-    public static var w232: Self { Self(unchecked: .w232, arguments: []) }
+    public static var w232: Self { _make(.w232) }
 
     /// Error number 233.
     ///
     /// Wire code `W233`, HTTP status 433.
-    public static var w233: Self { Self(unchecked: .w233, arguments: []) }
+    public static var w233: Self { _make(.w233) }
 
     /// Error number 234.
     ///
     /// Wire code `W234`, HTTP status 434.
-    public static var w234: Self { Self(unchecked: .w234, arguments: []) }
+    public static var w234: Self { _make(.w234) }
 
     /// Error number 235.
     ///
     /// Wire code `W235`, HTTP status 435.
-    public static var w235: Self { Self(unchecked: .w235, arguments: []) }
+    public static var w235: Self { _make(.w235) }
 
     /// Error number 236.
     ///
     /// Wire code `W236`, HTTP status 436.
-    public static var w236: Self { Self(unchecked: .w236, arguments: []) }
+    public static var w236: Self { _make(.w236) }
 
     /// Error number 237.
     ///
     /// Wire code `W237`, HTTP status 437.
-    public static var w237: Self { Self(unchecked: .w237, arguments: []) }
+    public static var w237: Self { _make(.w237) }
 
     /// Error number 238.
     ///
     /// Wire code `W238`, HTTP status 438.
-    public static var w238: Self { Self(unchecked: .w238, arguments: []) }
+    public static var w238: Self { _make(.w238) }
 
     /// Error number 239.
     ///
     /// Wire code `W239`, HTTP status 439.
-    public static var w239: Self { Self(unchecked: .w239, arguments: []) }
+    public static var w239: Self { _make(.w239) }
 
     /// Error number 240.
     ///
     /// Wire code `W240`, HTTP status 440.
-    public static var w240: Self { Self(unchecked: .w240, arguments: []) }
+    public static var w240: Self { _make(.w240) }
 
     /// Error number 241.
     ///
     /// Wire code `W241`, HTTP status 441.
-    public static var w241: Self { Self(unchecked: .w241, arguments: []) }
+    public static var w241: Self { _make(.w241) }
 
     /// Error number 242.
     ///
     /// Wire code `W242`, HTTP status 442.
-    public static var w242: Self { Self(unchecked: .w242, arguments: []) }
+    public static var w242: Self { _make(.w242) }
 
     /// Error number 243.
     ///
     /// Wire code `W243`, HTTP status 443.
-    public static var w243: Self { Self(unchecked: .w243, arguments: []) }
+    public static var w243: Self { _make(.w243) }
 
     /// Error number 244.
     ///
     /// Wire code `W244`, HTTP status 444.
-    public static var w244: Self { Self(unchecked: .w244, arguments: []) }
+    public static var w244: Self { _make(.w244) }
 
     /// Error number 245.
     ///
     /// Wire code `W245`, HTTP status 445.
-    public static var w245: Self { Self(unchecked: .w245, arguments: []) }
+    public static var w245: Self { _make(.w245) }
 
     /// Error number 246.
     ///
     /// Wire code `W246`, HTTP status 446.
-    public static var w246: Self { Self(unchecked: .w246, arguments: []) }
+    public static var w246: Self { _make(.w246) }
 
     /// Error number 247.
     ///
     /// Wire code `W247`, HTTP status 447.
-    public static var w247: Self { Self(unchecked: .w247, arguments: []) }
+    public static var w247: Self { _make(.w247) }
 
     /// Error number 248.
     ///
     /// Wire code `W248`, HTTP status 448.
-    public static var w248: Self { Self(unchecked: .w248, arguments: []) }
+    public static var w248: Self { _make(.w248) }
 
     /// Error number 249.
     ///
     /// Wire code `W249`, HTTP status 449.
-    public static var w249: Self { Self(unchecked: .w249, arguments: []) }
+    public static var w249: Self { _make(.w249) }
 
     /// Error number 250.
     ///
     /// Wire code `W250`, HTTP status 450.
-    public static var w250: Self { Self(unchecked: .w250, arguments: []) }
+    public static var w250: Self { _make(.w250) }
 
     /// Error number 251.
     ///
     /// Wire code `W251`, HTTP status 451.
-    public static var w251: Self { Self(unchecked: .w251, arguments: []) }
+    public static var w251: Self { _make(.w251) }
 
     /// Error number 252.
     ///
     /// Wire code `W252`, HTTP status 452.
-    public static var w252: Self { Self(unchecked: .w252, arguments: []) }
+    public static var w252: Self { _make(.w252) }
 
     /// Error number 253.
     ///
     /// Wire code `W253`, HTTP status 453.
-    public static var w253: Self { Self(unchecked: .w253, arguments: []) }
+    public static var w253: Self { _make(.w253) }
 
     /// Error number 254.
     ///
     /// Wire code `W254`, HTTP status 454.
-    public static var w254: Self { Self(unchecked: .w254, arguments: []) }
+    public static var w254: Self { _make(.w254) }
 
     /// Error number 255.
     ///
     /// Wire code `W255`, HTTP status 455.
-    public static var w255: Self { Self(unchecked: .w255, arguments: []) }
+    public static var w255: Self { _make(.w255) }
 
     /// Error number 256.
     ///
     /// Wire code `W256`, HTTP status 456.
-    public static var w256: Self { Self(unchecked: .w256, arguments: []) }
+    public static var w256: Self { _make(.w256) }
 
     /// Item {item} failed at 257.
     ///
@@ -304,217 +304,217 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w257(item: Swift.String) -> Self {
-        Self(unchecked: .w257, arguments: [.string(item)])
+        _make_s(.w257, item)
     }
 
     /// Error number 258.
     ///
     /// Wire code `W258`, HTTP status 458.
-    public static var w258: Self { Self(unchecked: .w258, arguments: []) }
+    public static var w258: Self { _make(.w258) }
 
     /// Error number 259.
     ///
     /// Wire code `W259`, HTTP status 459.
-    public static var w259: Self { Self(unchecked: .w259, arguments: []) }
+    public static var w259: Self { _make(.w259) }
 
     /// Error number 260.
     ///
     /// Wire code `W260`, HTTP status 460.
-    public static var w260: Self { Self(unchecked: .w260, arguments: []) }
+    public static var w260: Self { _make(.w260) }
 
     /// Error number 261.
     ///
     /// Wire code `W261`, HTTP status 461.
-    public static var w261: Self { Self(unchecked: .w261, arguments: []) }
+    public static var w261: Self { _make(.w261) }
 
     /// Error number 262.
     ///
     /// Wire code `W262`, HTTP status 462.
-    public static var w262: Self { Self(unchecked: .w262, arguments: []) }
+    public static var w262: Self { _make(.w262) }
 
     /// Error number 263.
     ///
     /// Wire code `W263`, HTTP status 463.
-    public static var w263: Self { Self(unchecked: .w263, arguments: []) }
+    public static var w263: Self { _make(.w263) }
 
     /// Error number 264.
     ///
     /// Wire code `W264`, HTTP status 464.
-    public static var w264: Self { Self(unchecked: .w264, arguments: []) }
+    public static var w264: Self { _make(.w264) }
 
     /// Error number 265.
     ///
     /// Wire code `W265`, HTTP status 465.
-    public static var w265: Self { Self(unchecked: .w265, arguments: []) }
+    public static var w265: Self { _make(.w265) }
 
     /// Error number 266.
     ///
     /// Wire code `W266`, HTTP status 466.
-    public static var w266: Self { Self(unchecked: .w266, arguments: []) }
+    public static var w266: Self { _make(.w266) }
 
     /// Error number 267.
     ///
     /// Wire code `W267`, HTTP status 467.
-    public static var w267: Self { Self(unchecked: .w267, arguments: []) }
+    public static var w267: Self { _make(.w267) }
 
     /// Error number 268.
     ///
     /// Wire code `W268`, HTTP status 468.
-    public static var w268: Self { Self(unchecked: .w268, arguments: []) }
+    public static var w268: Self { _make(.w268) }
 
     /// Error number 269.
     ///
     /// Wire code `W269`, HTTP status 469.
-    public static var w269: Self { Self(unchecked: .w269, arguments: []) }
+    public static var w269: Self { _make(.w269) }
 
     /// Error number 270.
     ///
     /// Wire code `W270`, HTTP status 470.
-    public static var w270: Self { Self(unchecked: .w270, arguments: []) }
+    public static var w270: Self { _make(.w270) }
 
     /// Error number 271.
     ///
     /// Wire code `W271`, HTTP status 471.
-    public static var w271: Self { Self(unchecked: .w271, arguments: []) }
+    public static var w271: Self { _make(.w271) }
 
     /// Error number 272.
     ///
     /// Wire code `W272`, HTTP status 472.
-    public static var w272: Self { Self(unchecked: .w272, arguments: []) }
+    public static var w272: Self { _make(.w272) }
 
     /// Error number 273.
     ///
     /// Wire code `W273`, HTTP status 473.
-    public static var w273: Self { Self(unchecked: .w273, arguments: []) }
+    public static var w273: Self { _make(.w273) }
 
     /// Error number 274.
     ///
     /// Wire code `W274`, HTTP status 474.
-    public static var w274: Self { Self(unchecked: .w274, arguments: []) }
+    public static var w274: Self { _make(.w274) }
 
     /// Error number 275.
     ///
     /// Wire code `W275`, HTTP status 475.
-    public static var w275: Self { Self(unchecked: .w275, arguments: []) }
+    public static var w275: Self { _make(.w275) }
 
     /// Error number 276.
     ///
     /// Wire code `W276`, HTTP status 476.
-    public static var w276: Self { Self(unchecked: .w276, arguments: []) }
+    public static var w276: Self { _make(.w276) }
 
     /// Error number 277.
     ///
     /// Wire code `W277`, HTTP status 477.
-    public static var w277: Self { Self(unchecked: .w277, arguments: []) }
+    public static var w277: Self { _make(.w277) }
 
     /// Error number 278.
     ///
     /// Wire code `W278`, HTTP status 478.
-    public static var w278: Self { Self(unchecked: .w278, arguments: []) }
+    public static var w278: Self { _make(.w278) }
 
     /// Error number 279.
     ///
     /// Wire code `W279`, HTTP status 479.
-    public static var w279: Self { Self(unchecked: .w279, arguments: []) }
+    public static var w279: Self { _make(.w279) }
 
     /// Error number 280.
     ///
     /// Wire code `W280`, HTTP status 480.
-    public static var w280: Self { Self(unchecked: .w280, arguments: []) }
+    public static var w280: Self { _make(.w280) }
 
     /// Error number 281.
     ///
     /// Wire code `W281`, HTTP status 481.
-    public static var w281: Self { Self(unchecked: .w281, arguments: []) }
+    public static var w281: Self { _make(.w281) }
 
     /// Error number 282.
     ///
     /// Wire code `W282`, HTTP status 482.
-    public static var w282: Self { Self(unchecked: .w282, arguments: []) }
+    public static var w282: Self { _make(.w282) }
 
     /// Error number 283.
     ///
     /// Wire code `W283`, HTTP status 483.
-    public static var w283: Self { Self(unchecked: .w283, arguments: []) }
+    public static var w283: Self { _make(.w283) }
 
     /// Error number 284.
     ///
     /// Wire code `W284`, HTTP status 484.
-    public static var w284: Self { Self(unchecked: .w284, arguments: []) }
+    public static var w284: Self { _make(.w284) }
 
     /// Error number 285.
     ///
     /// Wire code `W285`, HTTP status 485.
-    public static var w285: Self { Self(unchecked: .w285, arguments: []) }
+    public static var w285: Self { _make(.w285) }
 
     /// Error number 286.
     ///
     /// Wire code `W286`, HTTP status 486.
-    public static var w286: Self { Self(unchecked: .w286, arguments: []) }
+    public static var w286: Self { _make(.w286) }
 
     /// Error number 287.
     ///
     /// Wire code `W287`, HTTP status 487.
-    public static var w287: Self { Self(unchecked: .w287, arguments: []) }
+    public static var w287: Self { _make(.w287) }
 
     /// Error number 288.
     ///
     /// Wire code `W288`, HTTP status 488.
-    public static var w288: Self { Self(unchecked: .w288, arguments: []) }
+    public static var w288: Self { _make(.w288) }
 
     /// Error number 289.
     ///
     /// Wire code `W289`, HTTP status 489.
-    public static var w289: Self { Self(unchecked: .w289, arguments: []) }
+    public static var w289: Self { _make(.w289) }
 
     /// Error number 290.
     ///
     /// Wire code `W290`, HTTP status 490.
-    public static var w290: Self { Self(unchecked: .w290, arguments: []) }
+    public static var w290: Self { _make(.w290) }
 
     /// Error number 291.
     ///
     /// Wire code `W291`, HTTP status 491.
-    public static var w291: Self { Self(unchecked: .w291, arguments: []) }
+    public static var w291: Self { _make(.w291) }
 
     /// Error number 292.
     ///
     /// Wire code `W292`, HTTP status 492.
-    public static var w292: Self { Self(unchecked: .w292, arguments: []) }
+    public static var w292: Self { _make(.w292) }
 
     /// Error number 293.
     ///
     /// Wire code `W293`, HTTP status 493.
-    public static var w293: Self { Self(unchecked: .w293, arguments: []) }
+    public static var w293: Self { _make(.w293) }
 
     /// Error number 294.
     ///
     /// Wire code `W294`, HTTP status 494.
-    public static var w294: Self { Self(unchecked: .w294, arguments: []) }
+    public static var w294: Self { _make(.w294) }
 
     /// Error number 295.
     ///
     /// Wire code `W295`, HTTP status 495.
-    public static var w295: Self { Self(unchecked: .w295, arguments: []) }
+    public static var w295: Self { _make(.w295) }
 
     /// Error number 296.
     ///
     /// Wire code `W296`, HTTP status 496.
-    public static var w296: Self { Self(unchecked: .w296, arguments: []) }
+    public static var w296: Self { _make(.w296) }
 
     /// Error number 297.
     ///
     /// Wire code `W297`, HTTP status 497.
-    public static var w297: Self { Self(unchecked: .w297, arguments: []) }
+    public static var w297: Self { _make(.w297) }
 
     /// Error number 298.
     ///
     /// Wire code `W298`, HTTP status 498.
-    public static var w298: Self { Self(unchecked: .w298, arguments: []) }
+    public static var w298: Self { _make(.w298) }
 
     /// Last one.
     ///
     /// Wire code `W299`, HTTP status 500.
     @available(*, deprecated, message: "Use W000 instead.")
-    public static var w299: Self { Self(unchecked: .w299, arguments: []) }
+    public static var w299: Self { _make(.w299) }
 }

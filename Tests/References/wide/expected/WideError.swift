@@ -16,6 +16,9 @@ public struct WideError: ErrgenRuntime.CatalogError {
         self.arguments = arguments
     }
 
+    static func _make(_ code: Code) -> Self { Self(unchecked: code, arguments: []) }
+    static func _make_s(_ code: Code, _ v0: Swift.String) -> Self { Self(unchecked: code, arguments: [.string(v0)]) }
+
     /// The errors of the catalog without their parameters, a case per error in spec order.
     public enum Code: ErrgenRuntime.CatalogCode {
         /// `W000` (400): Error number 0.
@@ -628,37 +631,37 @@ extension WideError {
     /// Error number 0.
     ///
     /// Wire code `W000`, HTTP status 400.
-    public static var w000: Self { Self(unchecked: .w000, arguments: []) }
+    public static var w000: Self { _make(.w000) }
 
     /// Error number 1.
     ///
     /// Wire code `W001`, HTTP status 401.
-    public static var w001: Self { Self(unchecked: .w001, arguments: []) }
+    public static var w001: Self { _make(.w001) }
 
     /// Error number 2.
     ///
     /// Wire code `W002`, HTTP status 402.
-    public static var w002: Self { Self(unchecked: .w002, arguments: []) }
+    public static var w002: Self { _make(.w002) }
 
     /// Error number 3.
     ///
     /// Wire code `W003`, HTTP status 403.
-    public static var w003: Self { Self(unchecked: .w003, arguments: []) }
+    public static var w003: Self { _make(.w003) }
 
     /// Error number 4.
     ///
     /// Wire code `W004`, HTTP status 404.
-    public static var w004: Self { Self(unchecked: .w004, arguments: []) }
+    public static var w004: Self { _make(.w004) }
 
     /// Error number 5.
     ///
     /// Wire code `W005`, HTTP status 405.
-    public static var w005: Self { Self(unchecked: .w005, arguments: []) }
+    public static var w005: Self { _make(.w005) }
 
     /// Error number 6.
     ///
     /// Wire code `W006`, HTTP status 406.
-    public static var w006: Self { Self(unchecked: .w006, arguments: []) }
+    public static var w006: Self { _make(.w006) }
 
     /// Item {item} failed at 7.
     ///
@@ -667,253 +670,253 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w007(item: Swift.String) -> Self {
-        Self(unchecked: .w007, arguments: [.string(item)])
+        _make_s(.w007, item)
     }
 
     /// Error number 8.
     ///
     /// Wire code `W008`, HTTP status 408.
-    public static var w008: Self { Self(unchecked: .w008, arguments: []) }
+    public static var w008: Self { _make(.w008) }
 
     /// Error number 9.
     ///
     /// Wire code `W009`, HTTP status 409.
-    public static var w009: Self { Self(unchecked: .w009, arguments: []) }
+    public static var w009: Self { _make(.w009) }
 
     /// Error number 10.
     ///
     /// Wire code `W010`, HTTP status 410.
-    public static var w010: Self { Self(unchecked: .w010, arguments: []) }
+    public static var w010: Self { _make(.w010) }
 
     /// Error number 11.
     ///
     /// Wire code `W011`, HTTP status 411.
-    public static var w011: Self { Self(unchecked: .w011, arguments: []) }
+    public static var w011: Self { _make(.w011) }
 
     /// Error number 12.
     ///
     /// Wire code `W012`, HTTP status 412.
-    public static var w012: Self { Self(unchecked: .w012, arguments: []) }
+    public static var w012: Self { _make(.w012) }
 
     /// Error number 13.
     ///
     /// Wire code `W013`, HTTP status 413.
-    public static var w013: Self { Self(unchecked: .w013, arguments: []) }
+    public static var w013: Self { _make(.w013) }
 
     /// Error number 14.
     ///
     /// Wire code `W014`, HTTP status 414.
-    public static var w014: Self { Self(unchecked: .w014, arguments: []) }
+    public static var w014: Self { _make(.w014) }
 
     /// Error number 15.
     ///
     /// Wire code `W015`, HTTP status 415.
-    public static var w015: Self { Self(unchecked: .w015, arguments: []) }
+    public static var w015: Self { _make(.w015) }
 
     /// Error number 16.
     ///
     /// Wire code `W016`, HTTP status 416.
-    public static var w016: Self { Self(unchecked: .w016, arguments: []) }
+    public static var w016: Self { _make(.w016) }
 
     /// Error number 17.
     ///
     /// Wire code `W017`, HTTP status 417.
-    public static var w017: Self { Self(unchecked: .w017, arguments: []) }
+    public static var w017: Self { _make(.w017) }
 
     /// Error number 18.
     ///
     /// Wire code `W018`, HTTP status 418.
-    public static var w018: Self { Self(unchecked: .w018, arguments: []) }
+    public static var w018: Self { _make(.w018) }
 
     /// Error number 19.
     ///
     /// Wire code `W019`, HTTP status 419.
-    public static var w019: Self { Self(unchecked: .w019, arguments: []) }
+    public static var w019: Self { _make(.w019) }
 
     /// Error number 20.
     ///
     /// Wire code `W020`, HTTP status 420.
-    public static var w020: Self { Self(unchecked: .w020, arguments: []) }
+    public static var w020: Self { _make(.w020) }
 
     /// Error number 21.
     ///
     /// Wire code `W021`, HTTP status 421.
-    public static var w021: Self { Self(unchecked: .w021, arguments: []) }
+    public static var w021: Self { _make(.w021) }
 
     /// Error number 22.
     ///
     /// Wire code `W022`, HTTP status 422.
-    public static var w022: Self { Self(unchecked: .w022, arguments: []) }
+    public static var w022: Self { _make(.w022) }
 
     /// Error number 23.
     ///
     /// Wire code `W023`, HTTP status 423.
-    public static var w023: Self { Self(unchecked: .w023, arguments: []) }
+    public static var w023: Self { _make(.w023) }
 
     /// Error number 24.
     ///
     /// Wire code `W024`, HTTP status 424.
-    public static var w024: Self { Self(unchecked: .w024, arguments: []) }
+    public static var w024: Self { _make(.w024) }
 
     /// Error number 25.
     ///
     /// Wire code `W025`, HTTP status 425.
-    public static var w025: Self { Self(unchecked: .w025, arguments: []) }
+    public static var w025: Self { _make(.w025) }
 
     /// Error number 26.
     ///
     /// Wire code `W026`, HTTP status 426.
-    public static var w026: Self { Self(unchecked: .w026, arguments: []) }
+    public static var w026: Self { _make(.w026) }
 
     /// Error number 27.
     ///
     /// Wire code `W027`, HTTP status 427.
-    public static var w027: Self { Self(unchecked: .w027, arguments: []) }
+    public static var w027: Self { _make(.w027) }
 
     /// Error number 28.
     ///
     /// Wire code `W028`, HTTP status 428.
-    public static var w028: Self { Self(unchecked: .w028, arguments: []) }
+    public static var w028: Self { _make(.w028) }
 
     /// Error number 29.
     ///
     /// Wire code `W029`, HTTP status 429.
-    public static var w029: Self { Self(unchecked: .w029, arguments: []) }
+    public static var w029: Self { _make(.w029) }
 
     /// Error number 30.
     ///
     /// Wire code `W030`, HTTP status 430.
-    public static var w030: Self { Self(unchecked: .w030, arguments: []) }
+    public static var w030: Self { _make(.w030) }
 
     /// Error number 31.
     ///
     /// Wire code `W031`, HTTP status 431.
-    public static var w031: Self { Self(unchecked: .w031, arguments: []) }
+    public static var w031: Self { _make(.w031) }
 
     /// Error number 32.
     ///
     /// Wire code `W032`, HTTP status 432.
-    public static var w032: Self { Self(unchecked: .w032, arguments: []) }
+    public static var w032: Self { _make(.w032) }
 
     /// Error number 33.
     ///
     /// Wire code `W033`, HTTP status 433.
-    public static var w033: Self { Self(unchecked: .w033, arguments: []) }
+    public static var w033: Self { _make(.w033) }
 
     /// Error number 34.
     ///
     /// Wire code `W034`, HTTP status 434.
-    public static var w034: Self { Self(unchecked: .w034, arguments: []) }
+    public static var w034: Self { _make(.w034) }
 
     /// Error number 35.
     ///
     /// Wire code `W035`, HTTP status 435.
-    public static var w035: Self { Self(unchecked: .w035, arguments: []) }
+    public static var w035: Self { _make(.w035) }
 
     /// Error number 36.
     ///
     /// Wire code `W036`, HTTP status 436.
-    public static var w036: Self { Self(unchecked: .w036, arguments: []) }
+    public static var w036: Self { _make(.w036) }
 
     /// Error number 37.
     ///
     /// Wire code `W037`, HTTP status 437.
-    public static var w037: Self { Self(unchecked: .w037, arguments: []) }
+    public static var w037: Self { _make(.w037) }
 
     /// Error number 38.
     ///
     /// Wire code `W038`, HTTP status 438.
-    public static var w038: Self { Self(unchecked: .w038, arguments: []) }
+    public static var w038: Self { _make(.w038) }
 
     /// Error number 39.
     ///
     /// Wire code `W039`, HTTP status 439.
-    public static var w039: Self { Self(unchecked: .w039, arguments: []) }
+    public static var w039: Self { _make(.w039) }
 
     /// Error number 40.
     ///
     /// Wire code `W040`, HTTP status 440.
-    public static var w040: Self { Self(unchecked: .w040, arguments: []) }
+    public static var w040: Self { _make(.w040) }
 
     /// Error number 41.
     ///
     /// Wire code `W041`, HTTP status 441.
-    public static var w041: Self { Self(unchecked: .w041, arguments: []) }
+    public static var w041: Self { _make(.w041) }
 
     /// Error number 42.
     ///
     /// Wire code `W042`, HTTP status 442.
-    public static var w042: Self { Self(unchecked: .w042, arguments: []) }
+    public static var w042: Self { _make(.w042) }
 
     /// Error number 43.
     ///
     /// Wire code `W043`, HTTP status 443.
-    public static var w043: Self { Self(unchecked: .w043, arguments: []) }
+    public static var w043: Self { _make(.w043) }
 
     /// Error number 44.
     ///
     /// Wire code `W044`, HTTP status 444.
-    public static var w044: Self { Self(unchecked: .w044, arguments: []) }
+    public static var w044: Self { _make(.w044) }
 
     /// Error number 45.
     ///
     /// Wire code `W045`, HTTP status 445.
-    public static var w045: Self { Self(unchecked: .w045, arguments: []) }
+    public static var w045: Self { _make(.w045) }
 
     /// Error number 46.
     ///
     /// Wire code `W046`, HTTP status 446.
-    public static var w046: Self { Self(unchecked: .w046, arguments: []) }
+    public static var w046: Self { _make(.w046) }
 
     /// Error number 47.
     ///
     /// Wire code `W047`, HTTP status 447.
-    public static var w047: Self { Self(unchecked: .w047, arguments: []) }
+    public static var w047: Self { _make(.w047) }
 
     /// Error number 48.
     ///
     /// Wire code `W048`, HTTP status 448.
-    public static var w048: Self { Self(unchecked: .w048, arguments: []) }
+    public static var w048: Self { _make(.w048) }
 
     /// Error number 49.
     ///
     /// Wire code `W049`, HTTP status 449.
-    public static var w049: Self { Self(unchecked: .w049, arguments: []) }
+    public static var w049: Self { _make(.w049) }
 
     /// Error number 50.
     ///
     /// Wire code `W050`, HTTP status 450.
-    public static var w050: Self { Self(unchecked: .w050, arguments: []) }
+    public static var w050: Self { _make(.w050) }
 
     /// Error number 51.
     ///
     /// Wire code `W051`, HTTP status 451.
-    public static var w051: Self { Self(unchecked: .w051, arguments: []) }
+    public static var w051: Self { _make(.w051) }
 
     /// Error number 52.
     ///
     /// Wire code `W052`, HTTP status 452.
-    public static var w052: Self { Self(unchecked: .w052, arguments: []) }
+    public static var w052: Self { _make(.w052) }
 
     /// Error number 53.
     ///
     /// Wire code `W053`, HTTP status 453.
-    public static var w053: Self { Self(unchecked: .w053, arguments: []) }
+    public static var w053: Self { _make(.w053) }
 
     /// Error number 54.
     ///
     /// Wire code `W054`, HTTP status 454.
-    public static var w054: Self { Self(unchecked: .w054, arguments: []) }
+    public static var w054: Self { _make(.w054) }
 
     /// Error number 55.
     ///
     /// Wire code `W055`, HTTP status 455.
-    public static var w055: Self { Self(unchecked: .w055, arguments: []) }
+    public static var w055: Self { _make(.w055) }
 
     /// Error number 56.
     ///
     /// Wire code `W056`, HTTP status 456.
-    public static var w056: Self { Self(unchecked: .w056, arguments: []) }
+    public static var w056: Self { _make(.w056) }
 
     /// Item {item} failed at 57.
     ///
@@ -922,218 +925,218 @@ extension WideError {
     /// - Parameters:
     ///    - item: The `item` value.
     public static func w057(item: Swift.String) -> Self {
-        Self(unchecked: .w057, arguments: [.string(item)])
+        _make_s(.w057, item)
     }
 
     /// Error number 58.
     ///
     /// Wire code `W058`, HTTP status 458.
-    public static var w058: Self { Self(unchecked: .w058, arguments: []) }
+    public static var w058: Self { _make(.w058) }
 
     /// Error number 59.
     ///
     /// Wire code `W059`, HTTP status 459.
-    public static var w059: Self { Self(unchecked: .w059, arguments: []) }
+    public static var w059: Self { _make(.w059) }
 
     /// Error number 60.
     ///
     /// Wire code `W060`, HTTP status 460.
-    public static var w060: Self { Self(unchecked: .w060, arguments: []) }
+    public static var w060: Self { _make(.w060) }
 
     /// Error number 61.
     ///
     /// Wire code `W061`, HTTP status 461.
-    public static var w061: Self { Self(unchecked: .w061, arguments: []) }
+    public static var w061: Self { _make(.w061) }
 
     /// Error number 62.
     ///
     /// Wire code `W062`, HTTP status 462.
-    public static var w062: Self { Self(unchecked: .w062, arguments: []) }
+    public static var w062: Self { _make(.w062) }
 
     /// Error number 63.
     ///
     /// Wire code `W063`, HTTP status 463.
-    public static var w063: Self { Self(unchecked: .w063, arguments: []) }
+    public static var w063: Self { _make(.w063) }
 
     /// Error number 64.
     ///
     /// Wire code `W064`, HTTP status 464.
-    public static var w064: Self { Self(unchecked: .w064, arguments: []) }
+    public static var w064: Self { _make(.w064) }
 
     /// Error number 65.
     ///
     /// Wire code `W065`, HTTP status 465.
-    public static var w065: Self { Self(unchecked: .w065, arguments: []) }
+    public static var w065: Self { _make(.w065) }
 
     /// Error number 66.
     ///
     /// Wire code `W066`, HTTP status 466.
-    public static var w066: Self { Self(unchecked: .w066, arguments: []) }
+    public static var w066: Self { _make(.w066) }
 
     /// Error number 67.
     ///
     /// Wire code `W067`, HTTP status 467.
-    public static var w067: Self { Self(unchecked: .w067, arguments: []) }
+    public static var w067: Self { _make(.w067) }
 
     /// Error number 68.
     ///
     /// Wire code `W068`, HTTP status 468.
-    public static var w068: Self { Self(unchecked: .w068, arguments: []) }
+    public static var w068: Self { _make(.w068) }
 
     /// Error number 69.
     ///
     /// Wire code `W069`, HTTP status 469.
-    public static var w069: Self { Self(unchecked: .w069, arguments: []) }
+    public static var w069: Self { _make(.w069) }
 
     /// Error number 70.
     ///
     /// Wire code `W070`, HTTP status 470.
-    public static var w070: Self { Self(unchecked: .w070, arguments: []) }
+    public static var w070: Self { _make(.w070) }
 
     /// Error number 71.
     ///
     /// Wire code `W071`, HTTP status 471.
-    public static var w071: Self { Self(unchecked: .w071, arguments: []) }
+    public static var w071: Self { _make(.w071) }
 
     /// Error number 72.
     ///
     /// Wire code `W072`, HTTP status 472.
-    public static var w072: Self { Self(unchecked: .w072, arguments: []) }
+    public static var w072: Self { _make(.w072) }
 
     /// Error number 73.
     ///
     /// Wire code `W073`, HTTP status 473.
-    public static var w073: Self { Self(unchecked: .w073, arguments: []) }
+    public static var w073: Self { _make(.w073) }
 
     /// Error number 74.
     ///
     /// Wire code `W074`, HTTP status 474.
-    public static var w074: Self { Self(unchecked: .w074, arguments: []) }
+    public static var w074: Self { _make(.w074) }
 
     /// Error number 75.
     ///
     /// Wire code `W075`, HTTP status 475.
-    public static var w075: Self { Self(unchecked: .w075, arguments: []) }
+    public static var w075: Self { _make(.w075) }
 
     /// Error number 76.
     ///
     /// Wire code `W076`, HTTP status 476.
-    public static var w076: Self { Self(unchecked: .w076, arguments: []) }
+    public static var w076: Self { _make(.w076) }
 
     /// Error number 77.
     ///
     /// Wire code `W077`, HTTP status 477.
-    public static var w077: Self { Self(unchecked: .w077, arguments: []) }
+    public static var w077: Self { _make(.w077) }
 
     /// Error number 78.
     ///
     /// Wire code `W078`, HTTP status 478.
-    public static var w078: Self { Self(unchecked: .w078, arguments: []) }
+    public static var w078: Self { _make(.w078) }
 
     /// Error number 79.
     ///
     /// Wire code `W079`, HTTP status 479.
-    public static var w079: Self { Self(unchecked: .w079, arguments: []) }
+    public static var w079: Self { _make(.w079) }
 
     /// Error number 80.
     ///
     /// Wire code `W080`, HTTP status 480.
-    public static var w080: Self { Self(unchecked: .w080, arguments: []) }
+    public static var w080: Self { _make(.w080) }
 
     /// Error number 81.
     ///
     /// Wire code `W081`, HTTP status 481.
-    public static var w081: Self { Self(unchecked: .w081, arguments: []) }
+    public static var w081: Self { _make(.w081) }
 
     /// Error number 82.
     ///
     /// Wire code `W082`, HTTP status 482.
-    public static var w082: Self { Self(unchecked: .w082, arguments: []) }
+    public static var w082: Self { _make(.w082) }
 
     /// Error number 83.
     ///
     /// Wire code `W083`, HTTP status 483.
-    public static var w083: Self { Self(unchecked: .w083, arguments: []) }
+    public static var w083: Self { _make(.w083) }
 
     /// Error number 84.
     ///
     /// Wire code `W084`, HTTP status 484.
-    public static var w084: Self { Self(unchecked: .w084, arguments: []) }
+    public static var w084: Self { _make(.w084) }
 
     /// Error number 85.
     ///
     /// Wire code `W085`, HTTP status 485.
-    public static var w085: Self { Self(unchecked: .w085, arguments: []) }
+    public static var w085: Self { _make(.w085) }
 
     /// Error number 86.
     ///
     /// Wire code `W086`, HTTP status 486.
-    public static var w086: Self { Self(unchecked: .w086, arguments: []) }
+    public static var w086: Self { _make(.w086) }
 
     /// Error number 87.
     ///
     /// Wire code `W087`, HTTP status 487.
-    public static var w087: Self { Self(unchecked: .w087, arguments: []) }
+    public static var w087: Self { _make(.w087) }
 
     /// Error number 88.
     ///
     /// Wire code `W088`, HTTP status 488.
-    public static var w088: Self { Self(unchecked: .w088, arguments: []) }
+    public static var w088: Self { _make(.w088) }
 
     /// Error number 89.
     ///
     /// Wire code `W089`, HTTP status 489.
-    public static var w089: Self { Self(unchecked: .w089, arguments: []) }
+    public static var w089: Self { _make(.w089) }
 
     /// Error number 90.
     ///
     /// Wire code `W090`, HTTP status 490.
-    public static var w090: Self { Self(unchecked: .w090, arguments: []) }
+    public static var w090: Self { _make(.w090) }
 
     /// Error number 91.
     ///
     /// Wire code `W091`, HTTP status 491.
-    public static var w091: Self { Self(unchecked: .w091, arguments: []) }
+    public static var w091: Self { _make(.w091) }
 
     /// Error number 92.
     ///
     /// Wire code `W092`, HTTP status 492.
-    public static var w092: Self { Self(unchecked: .w092, arguments: []) }
+    public static var w092: Self { _make(.w092) }
 
     /// Error number 93.
     ///
     /// Wire code `W093`, HTTP status 493.
-    public static var w093: Self { Self(unchecked: .w093, arguments: []) }
+    public static var w093: Self { _make(.w093) }
 
     /// Error number 94.
     ///
     /// Wire code `W094`, HTTP status 494.
-    public static var w094: Self { Self(unchecked: .w094, arguments: []) }
+    public static var w094: Self { _make(.w094) }
 
     /// Error number 95.
     ///
     /// Wire code `W095`, HTTP status 495.
-    public static var w095: Self { Self(unchecked: .w095, arguments: []) }
+    public static var w095: Self { _make(.w095) }
 
     /// Error number 96.
     ///
     /// Wire code `W096`, HTTP status 496.
-    public static var w096: Self { Self(unchecked: .w096, arguments: []) }
+    public static var w096: Self { _make(.w096) }
 
     /// Error number 97.
     ///
     /// Wire code `W097`, HTTP status 497.
-    public static var w097: Self { Self(unchecked: .w097, arguments: []) }
+    public static var w097: Self { _make(.w097) }
 
     /// Error number 98.
     ///
     /// Wire code `W098`, HTTP status 498.
-    public static var w098: Self { Self(unchecked: .w098, arguments: []) }
+    public static var w098: Self { _make(.w098) }
 
     /// Error number 99.
     ///
     /// Wire code `W099`, HTTP status 499.
-    public static var w099: Self { Self(unchecked: .w099, arguments: []) }
+    public static var w099: Self { _make(.w099) }
 }
 
 // MARK: - Codes

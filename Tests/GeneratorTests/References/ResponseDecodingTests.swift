@@ -195,6 +195,63 @@ import WideCatalog
         }
         #expect(try S3Error.decode(xml, body: Array(s3("bob&apos;s &quot;file&quot;").utf8)) == .known(.noSuchKey(key: "bob's \"file\"", requestId: "r", hostId: "h")))
         #expect(try S3Error.decode(xml, body: Array(s3("a\r\nb\rc").utf8)) == .known(.noSuchKey(key: "a\nb\nc", requestId: "r", hostId: "h")))
+        // A line break at the very end of a text, and of an attribute value.
+        #expect(try S3Error.decode(xml, body: Array(s3("a\r").utf8)) == .known(.noSuchKey(key: "a\n", requestId: "r", hostId: "h")))
+        #expect(try S3Error.decode(xml, body: Array(s3("a\r\n").utf8)) == .known(.noSuchKey(key: "a\n", requestId: "r", hostId: "h")))
+    }
+
+    /// Numbers as other servers write them: an exponent in either case and with either sign
+    /// (RFC 8259 §6; Python's json writes `1e+20`), read as the number it is.
+    @Test func jsonNumbersWithAnExponentAreRead() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats: [json]
+                errors:
+                  X: {status: 400, message: "Ratio {ratio}.", parameters: {ratio: number}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        let head = HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"])
+        let written = catalog.body(entry: 0, arguments: [.number(0.125)], format: .json)
+        #expect(written.contains(":0.125"), "\(written)")
+        for (text, value) in [("1.5E+3", 1500.0), ("2e-2", 0.02), ("-1E2", -100.0), ("3e0", 3.0)] {
+            let body = written.replacingOccurrences(of: ":0.125", with: ":" + text)
+            let read = try catalog.decode(head, body: Array(body.utf8))
+            #expect(read.index == 0 && read.arguments == [.number(value)], "\(text): \(read)")
+        }
+        #expect(throws: ResponseDecodingError.self) {
+            try catalog.decode(head, body: Array(written.replacingOccurrences(of: ":0.125", with: ":1e").utf8))
+        }
+    }
+
+    /// Attributes as other servers write them (XML 1.0 §2.3, §3.3.3): blanks around `=`, either
+    /// quote, and a tab or line break written as itself in a value, which reads as a space (a
+    /// character reference keeps it).
+    @Test func xmlAttributesAsOtherServersWriteThemAreRead() throws {
+        let spec = try validSpec("""
+            errgen: 1
+            catalogs:
+              K:
+                title: K
+                formats:
+                  - type: xml
+                    body: {Error: {"@id": "{request-id}", Code: "{code}"}}
+                errors:
+                  X: {status: 400, message: "Bad.", parameters: {request-id: string}}
+            """)
+        let catalog = RuntimeTable.catalog(spec.catalogs[0])
+        let head = HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/xml"])
+        func read(_ attribute: String) throws -> [ArgumentValue] {
+            try catalog.decode(head, body: Array("<?xml version=\"1.0\"?>\n<Error \(attribute)><Code>X</Code></Error>".utf8)).arguments
+        }
+        #expect(try read(#"id="r-1""#) == [.string("r-1")])
+        #expect(try read("id = \"r-1\"") == [.string("r-1")])
+        #expect(try read("id\t=\n'r-1'") == [.string("r-1")])
+        #expect(try read("id=\"a\tb\nc\"") == [.string("a b c")])
+        #expect(try read(#"id="a&#10;b&#9;c""#) == [.string("a\nb\tc")])
+        #expect(try read("id=\"a\r\"") == [.string("a ")])
     }
 
     /// A text body is matched against the templates of the response's status only: an error of

@@ -62,6 +62,11 @@ def _kind(value: Any) -> str:
     return "object"
 
 
+def _described(value: Any) -> str:
+    """A value with its JSON type: `string "x"`, `boolean false`; `null` alone."""
+    return "null" if value is None else f"{_kind(value)} {_shown(value)}"
+
+
 def _shown(value: Any, limit: int = 300) -> str:
     """A parsed JSON value written back as JSON, numbers as they were written."""
 
@@ -103,7 +108,7 @@ def json_difference(got: Any, want: Any, path: str = "$") -> str | None:
             return f"body {path}: {len(got)} items, expected {len(want)}"
         return None
     if _kind(got) != _kind(want):
-        return f"body {path}: {_kind(got)} {_shown(got)}, expected {_kind(want)} {_shown(want)}"
+        return f"body {path}: {_described(got)}, expected {_described(want)}"
     if isinstance(want, str):
         return None if got == want else f"body {path}: {pair(got, want)}"
     if _kind(want) == "number":

@@ -14,7 +14,8 @@ CODE_POINTS = 8
 
 def quoted(text: str, limit: int = LIMIT) -> str:
     """`text` in double quotes, JSON-escaped, with every character that prints as nothing or as a
-    blank escaped too (`\\u00a0`, `\\u200b`, `\\u2028`); cut after `limit` characters."""
+    blank escaped too (`\\u00a0`, `\\u200b`, `\\u2028`); when that is longer than `limit`, its first
+    `limit` - 1 characters, `…` and the closing quote."""
     out = ['"']
     for char in text:
         if char == '"':

@@ -78,6 +78,34 @@ import Testing
         }
     }
 
+    /// A page size is named where it differs from the config's (500 by default), and only there.
+    @Test func aDocsPageSizeIsNamedWhereItChangesThePages() throws {
+        try Self.folder { folder in
+            _ = try CLI.run(["generate", "-q", "--only", "docs,fixtures", "--docs-page-size", "100"], in: folder)
+            let fixture = try String(contentsOf: folder.appendingPathComponent("fixtures/shop.json"), encoding: .utf8)
+            #expect(fixture.contains("regenerate with `errgen generate --docs-page-size 100 --only docs,fixtures`"))
+            _ = try CLI.run(["generate", "-q", "--only", "docs,fixtures", "--docs-page-size", "500"], in: folder)
+            let again = try String(contentsOf: folder.appendingPathComponent("fixtures/shop.json"), encoding: .utf8)
+            #expect(again.contains("regenerate with `errgen generate --only docs,fixtures`"))
+        }
+    }
+
+    /// A templates folder is named where it is not the config's, and only there.
+    @Test func aTemplatesFolderIsNamedWhereItIsNotTheConfigs() throws {
+        try Self.folder { folder in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("my templates"), withIntermediateDirectories: true)
+            _ = try CLI.run(["generate", "-q", "--only", "fixtures", "--templates", "my templates"], in: folder)
+            let named = try String(contentsOf: folder.appendingPathComponent("fixtures/shop.json"), encoding: .utf8)
+            #expect(named.contains("regenerate with `errgen generate --only fixtures --templates 'my templates'`"))
+        }
+        try Self.folder(config: "spec: spec/errors.yaml\ntemplates: my templates\n") { folder in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("my templates"), withIntermediateDirectories: true)
+            _ = try CLI.run(["generate", "-q", "--only", "fixtures", "--templates", "my templates"], in: folder)
+            let restated = try String(contentsOf: folder.appendingPathComponent("fixtures/shop.json"), encoding: .utf8)
+            #expect(restated.contains("regenerate with `errgen generate --only fixtures`"))
+        }
+    }
+
     @Test func theConfigsRegenerateCommandWinsAndTheFlagWinsOverIt() throws {
         try Self.folder(config: "regenerate-command: make errors\n") { folder in
             _ = try CLI.run(["generate", "-q", "--only", "swift"], in: folder)

@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    /// An output that cannot be written (a file stands where its folder would be) is an error
+    /// that names it, exit status 1, and the file is left as it was.
+    @Test func anOutputThatCannotBeWrittenIsAnError() throws {
+        try withTemporaryFolder { folder in
+            let blocker = folder.appendingPathComponent("out")
+            try "mine\n".write(to: blocker, atomically: true, encoding: .utf8)
+            let outcome = try CLI.run(["export-translations", "--spec", Self.specPath, "--format", "po", "--output", blocker.path], in: Paths.root)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains("error:") && outcome.stderr.contains("out"), "\(outcome.stderr)")
+            #expect(try String(contentsOf: blocker, encoding: .utf8) == "mine\n")
+        }
+    }
+
     @Test func aWrongFormatIsAUsageError() throws {
         try withTemporaryFolder { folder in
             let outcome = try CLI.run(["export-translations", "--spec", Self.specPath, "--format", "xliff", "--output", folder.path], in: Paths.root)

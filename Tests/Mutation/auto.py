@@ -169,7 +169,7 @@ def markdown(stored, argued):
     out = ["# Automatic mutants: the recorded runs", "",
            "Written by `Tests/Mutation/run --auto` (see Documentation/Mutation.md). The runs:", ""]
     for run in stored["runs"]:
-        how = f"`--keys` (again, after new tests) {run['sampled']} mutants" if run.get("keys") else \
+        how = f"`--keys` (again, after new tests) {run['sampled']} mutant{'' if run['sampled'] == 1 else 's'}" if run.get("keys") else \
             f"`--seed {run['seed']} --per-module {run['per_module']}`: {run['sampled']} of {run['generated']} mutants"
         out.append(f"- {run['date']}, commit {run['commit'][:10]}, over {', '.join(run['modules'])}: {how}, {run['minutes']:.0f} minutes")
     out += ["", "A mutant runs the test suites that execute its line; a survivor runs again against the whole suite. "
@@ -191,11 +191,15 @@ def markdown(stored, argued):
     def change(row):
         return f"`{row['original'] or '∅'}` → `{row['replacement'] or '∅'}`".replace("|", "\\|").replace("\n", " ")
 
-    out += ["", "## Not killed", "", "| key | where | operator | change | outcome |", "| --- | --- | --- | --- | --- |"]
-    for row in rows:
-        if row["outcome"] in ("survived", "not covered"):
+    missed = [row for row in rows if row["outcome"] in ("survived", "not covered")]
+    out += ["", "## Not killed", ""]
+    if missed:
+        out += ["| key | where | operator | change | outcome |", "| --- | --- | --- | --- | --- |"]
+        for row in missed:
             out.append(f"| {row['key']} | {row['file'].replace('Sources/', '')}:{row['line']} | {row['operator']} | "
                        f"{change(row)} | {row['outcome']} |")
+    else:
+        out.append("None: every recorded mutant that compiles is killed (its latest run).")
     if argued:
         out += ["", "## Argued equivalent (`Tests/Mutation/equivalent.tsv`)", "", "| key | why |", "| --- | --- |"]
         for key, reason in sorted(argued.items()):
@@ -257,38 +261,37 @@ def main(runner, args):
               f"{m['original']!r} -> {m['replacement']!r}", flush=True)
         # A mutant on a line the map says no suite executes still runs against the whole suite:
         # the map misses some code that does run (a default argument's value is compiled apart).
-        if True:
-            target = scratch / m["file"]
-            original = target.read_bytes()
-            mutant_log = work / "logs" / f"{m['key']}.log"
-            mutant_log.parent.mkdir(parents=True, exist_ok=True)
-            mutant_log.write_text(f"{m['file']}:{m['line']}: {m['original']!r} -> {m['replacement']!r}\n")
-            try:
-                target.write_text(apply(original.decode("utf-8"), m), encoding="utf-8")
-                status, _ = runner.run(build, scratch, mutant_log, 3600)
-                if status != 0:
-                    row.update(outcome="not viable", detail="does not compile")
+        target = scratch / m["file"]
+        original = target.read_bytes()
+        mutant_log = work / "logs" / f"{m['key']}.log"
+        mutant_log.parent.mkdir(parents=True, exist_ok=True)
+        mutant_log.write_text(f"{m['file']}:{m['line']}: {m['original']!r} -> {m['replacement']!r}\n")
+        try:
+            target.write_text(apply(original.decode("utf-8"), m), encoding="utf-8")
+            status, _ = runner.run(build, scratch, mutant_log, 3600)
+            if status != 0:
+                row.update(outcome="not viable", detail="does not compile")
+            else:
+                status = 0
+                if suites_:
+                    filter_ = "|".join("^" + re.escape(s) + "/" for s in suites_)
+                    status, count, output = runner.test(scratch, filter_, mutant_log, args.timeout, quiet)
+                if status is None:
+                    row.update(outcome="killed (timeout)", detail=f"over {args.timeout} s")
+                elif status != 0:
+                    row.update(outcome="killed", detail=runner.failure(status, count, output))
                 else:
-                    status = 0
-                    if suites_:
-                        filter_ = "|".join("^" + re.escape(s) + "/" for s in suites_)
-                        status, count, output = runner.test(scratch, filter_, mutant_log, args.timeout, quiet)
+                    status, count, output = runner.test(scratch, "-", mutant_log, args.timeout * 3, quiet)
                     if status is None:
-                        row.update(outcome="killed (timeout)", detail=f"over {args.timeout} s")
+                        row.update(outcome="killed (timeout)", detail="whole suite over its time")
                     elif status != 0:
-                        row.update(outcome="killed", detail=runner.failure(status, count, output))
+                        row.update(outcome="killed", detail="by the whole suite: " + runner.failure(status, count, output))
+                    elif suites_:
+                        row.update(outcome="survived", detail=f"{count} tests passed (whole suite)")
                     else:
-                        status, count, output = runner.test(scratch, "-", mutant_log, args.timeout * 3, quiet)
-                        if status is None:
-                            row.update(outcome="killed (timeout)", detail="whole suite over its time")
-                        elif status != 0:
-                            row.update(outcome="killed", detail="by the whole suite: " + runner.failure(status, count, output))
-                        elif suites_:
-                            row.update(outcome="survived", detail=f"{count} tests passed (whole suite)")
-                        else:
-                            row.update(outcome="not covered", detail="no test executes the line; the whole suite passes")
-            finally:
-                target.write_bytes(original)
+                        row.update(outcome="not covered", detail="no test executes the line; the whole suite passes")
+        finally:
+            target.write_bytes(original)
         print(f"   {row['outcome']}: {row.get('detail', '')}", flush=True)
         rows.append(row)
 

@@ -74,6 +74,19 @@ import Testing
 
     // MARK: - What changes
 
+    /// C escapes as translation tools write them (gettext's PO strings are C strings): octal and
+    /// hexadecimal ones decoded, a `\\x` without digits refused at its position.
+    @Test func poStringsDecodeTheirCEscapes() throws {
+        func parse(_ msgstr: String) -> (String?, [String]) {
+            let text = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"Shop.OutOfStock\"\nmsgid \"Sold out.\"\nmsgstr \"\(msgstr)\"\n"
+            let (entries, diagnostics) = POFile.parse(Array(text.utf8), file: "shop.de.po")
+            return (entries.first { !$0.isHeader }?.string.value, diagnostics.map(\.description))
+        }
+        #expect(parse(#"Caf\xe9 \x41\101\n"#).0 == "Café AA\n")
+        let (_, refused) = parse(#"Ausverkauft\x."#)
+        #expect(refused == [#"shop.de.po:6:20: error: '\x' must be followed by hexadecimal digits"#], "\(refused)")
+    }
+
     @Test func aNewTranslationsMappingGoesAfterTheErrorsLastKeyAndCommentsStay() throws {
         let (diagnostics, text) = Self.importing(Self.shop, [("de.po", Self.po([("Busy", "Try again in {seconds} seconds.", "Noch {seconds} Sekunden.")]))])
         #expect(diagnostics.isEmpty)

@@ -120,8 +120,21 @@ final class Finder: SyntaxVisitor {
                 $0.is(AssignmentExprSyntax.self) || ($0.as(BinaryOperatorExprSyntax.self).map { $0.operator.text.hasSuffix("=") && !["==", "!=", "<=", ">=", "===", "!=="].contains($0.operator.text) } ?? false)
             }
         }
-        if removable { add(node, "", "statement") }
+        if removable && !Self.isImplicitReturn(node) { add(node, "", "statement") }
         return .visitChildren
+    }
+
+    /// Whether `item` is the one expression of a closure, a getter or a function that returns a
+    /// value, which is then its result: without it the code does not compile, which says nothing.
+    static func isImplicitReturn(_ item: CodeBlockItemSyntax) -> Bool {
+        guard let list = item.parent?.as(CodeBlockItemListSyntax.self), list.count == 1 else { return false }
+        if list.parent?.is(ClosureExprSyntax.self) == true || list.parent?.is(AccessorBlockSyntax.self) == true { return true }
+        guard let block = list.parent?.as(CodeBlockSyntax.self) else { return false }
+        if let function = block.parent?.as(FunctionDeclSyntax.self) {
+            let returns = function.signature.returnClause?.type.trimmedDescription
+            return returns != nil && returns != "Void" && returns != "()"
+        }
+        return block.parent?.is(AccessorDeclSyntax.self) == true
     }
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {

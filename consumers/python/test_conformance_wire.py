@@ -210,7 +210,9 @@ def certificate(tmp_path_factory) -> tuple[Path, Path]:
     return cert, key
 
 
-def test_https_is_spoken_over_tls(certificate):
+def tls_server(certificate, reply: bytes):
+    """A TLS server on a free local port, with `certificate`, that reads one request's head into
+    the list it returns and answers `reply`: (its context, listener, requests, thread)."""
     cert, key = certificate
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_context.load_cert_chain(cert, key)
@@ -226,10 +228,16 @@ def test_https_is_spoken_over_tls(certificate):
             while b"\r\n\r\n" not in data:
                 data += tls.recv(4096)
             received.append(data)
-            tls.sendall(OK)
+            tls.sendall(reply)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
+    return server_context, listener, received, thread
+
+
+def test_https_is_spoken_over_tls(certificate):
+    cert, _ = certificate
+    server_context, listener, received, thread = tls_server(certificate, OK)
     client_context = ssl.create_default_context(cafile=str(cert))
     try:
         answer = exchange("https", "127.0.0.1", listener.getsockname()[1], "GET", "/x", (), 2.0, tls=client_context)

@@ -11,7 +11,6 @@ import json
 import socket
 import ssl
 import sys
-import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,7 +23,7 @@ from errgen_conformance.bodies import body_difference
 from errgen_conformance.fields import field_difference
 from errgen_conformance.text import LIMIT, quoted
 from errgen_conformance.wire import NoAnswer, exchange
-from test_conformance_wire import certificate, scripted  # noqa: F401 (a fixture)
+from test_conformance_wire import certificate, scripted, tls_server  # noqa: F401 (a fixture)
 
 RESTAUTH = es.FIXTURES / "restauth.json"
 
@@ -189,25 +188,8 @@ def test_the_host_field_names_the_port_unless_it_is_the_default_of_http(scheme_p
 
 @pytest.mark.parametrize("scheme_port, host", [(443, "127.0.0.1"), (80, "127.0.0.1:80")])
 def test_the_host_field_names_the_port_unless_it_is_the_default_of_https(scheme_port, host, certificate, monkeypatch):  # noqa: F811
-    cert, key = certificate
-    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    server_context.load_cert_chain(cert, key)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    received: list[bytes] = []
-
-    def serve() -> None:
-        connection, _ = listener.accept()
-        with server_context.wrap_socket(connection, server_side=True) as tls:
-            data = b""
-            while b"\r\n\r\n" not in data:
-                data += tls.recv(4096)
-            received.append(data)
-            tls.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
+    cert, _ = certificate
+    _, listener, received, thread = tls_server(certificate, b"HTTP/1.1 204 No Content\r\n\r\n")
     connect = socket.create_connection
     monkeypatch.setattr(wire.socket, "create_connection", lambda address, timeout: connect(listener.getsockname(), timeout=timeout))
     try:
